@@ -1,0 +1,158 @@
+// One libSQL connection behind a db-server stream: exact integers, writers that wait their turn.
+import { setTimeout as sleep } from 'node:timers/promises'
+import Database from 'libsql'
+import { encodeValue, type SqlValue, type Stmt, type StmtResultJson } from './protocol'
+import { analyze, bindArgs, busyKind, EXPLAIN, type Layout, readAll } from './statements'
+
+/** How long a statement waits for another stream's write lock before it fails with SQLITE_BUSY. */
+export const BUSY_WAIT_MS = 5000
+
+/** Layouts by SQL text, shared by every connection of one server; they depend on the text alone. */
+export type LayoutCache = Map<string, Layout>
+
+export class SqlConnection {
+  readonly #path: string
+  readonly #layouts: LayoutCache
+  #db: Database.Database
+  #meta: Database.Statement
+  /** A statement gave up waiting for the lock and is stuck mid-step; see execute(). */
+  #stuck = false
+
+  constructor(path: string, layouts: LayoutCache) {
+    this.#path = path
+    this.#layouts = layouts
+    ;[this.#db, this.#meta] = open(path)
+  }
+
+  get isAutocommit(): boolean {
+    return !this.#db.inTransaction
+  }
+
+  async execute(sql: string, stmt: Stmt, signal: AbortSignal): Promise<StmtResultJson> {
+    const prepared = this.#ready().prepare(sql)
+    const args = stmt.args.length || stmt.namedArgs.length ? bindArgs(stmt, this.#layout(sql)) : []
+    // Every attempt runs the same statement: running it again resets the attempt that failed.
+    const attempt = () => this.#run(prepared, EXPLAIN.test(sql), args, stmt.wantRows)
+    // Waiting cannot help here: SQLite refuses to COMMIT while the stuck statement exists.
+    if (this.#stuck) return attempt()
+    try {
+      return await waitForLock(attempt, signal)
+    } catch (error) {
+      // A statement that failed with SQLITE_BUSY stays mid-step until reset, and meanwhile SQLite
+      // holds back every COMMIT on the connection, even autocommit ones that then silently never
+      // happen. libsql cannot reset it, so #ready() replaces the connection once it is safe to.
+      if (busyKind(error) || signal.aborted) this.#stuck = true
+      throw error
+    }
+  }
+
+  /** Runs a script of statements, as `executeMultiple` sends, ignoring any rows. */
+  async sequence(sql: string, signal: AbortSignal): Promise<void> {
+    const db = this.#ready()
+    if (!db.inTransaction) {
+      // A script cannot be retried halfway through, so wait for the write lock first. Nothing
+      // else in this process can take it between the ROLLBACK and exec(), which run synchronously.
+      // exec() finalizes its statements, so a failed attempt leaves nothing stuck.
+      try {
+        await waitForLock(() => db.exec('BEGIN IMMEDIATE'), signal)
+        db.exec('ROLLBACK')
+      } catch (error) {
+        if (signal.aborted) throw error
+      }
+    }
+    db.exec(sql)
+  }
+
+  describe(sql: string) {
+    const prepared = this.#ready().prepare(sql)
+    const layout = this.#layout(sql)
+    const isExplain = EXPLAIN.test(sql)
+    return {
+      params: layout.names.map((name) => ({ name })),
+      cols: prepared.reader
+        ? prepared.columns().map((col) => ({ name: col.name, decltype: col.type }))
+        : [],
+      is_explain: isExplain,
+      is_readonly: isExplain || layout.readonly,
+    }
+  }
+
+  /** Rolls back whatever the stream left open and closes the connection. Never throws. */
+  close(): void {
+    if (!this.#db.open) return
+    try {
+      // Explicitly: libsql keeps the native connection, locks included, until its statements are
+      // garbage collected.
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK')
+    } catch {
+      // Closing is all that is left to do for a connection whose rollback fails.
+    } finally {
+      this.#db.close()
+    }
+  }
+
+  #ready(): Database.Database {
+    if (this.#stuck && !this.#db.inTransaction) {
+      this.close()
+      ;[this.#db, this.#meta] = open(this.#path)
+      this.#stuck = false
+    }
+    return this.#db
+  }
+
+  #run(prepared: Database.Statement, isExplain: boolean, args: SqlValue[], wantRows: boolean) {
+    const [totalBefore] = this.#changes()
+    let cols: StmtResultJson['cols'] = []
+    let rows: unknown[][] = []
+    if (prepared.reader) {
+      cols = prepared.columns().map((col) => ({ name: col.name, decltype: col.type }))
+      rows = readAll(prepared.raw(true), args, isExplain) as unknown[][]
+    } else {
+      prepared.run(args)
+    }
+    const [totalAfter, changes, rowid] = this.#changes()
+    return {
+      cols,
+      rows: wantRows ? rows.map((row) => row.map(encodeValue)) : [],
+      // changes() keeps the count of the last write, so a SELECT after an INSERT would repeat it.
+      affected_row_count: totalAfter === totalBefore ? 0 : Number(changes),
+      // run() reports the rowid as a float; this keeps ids beyond 2^53 exact.
+      last_insert_rowid: String(rowid),
+    }
+  }
+
+  #changes(): [bigint, bigint, bigint] {
+    return this.#meta.get([]) as [bigint, bigint, bigint]
+  }
+
+  #layout(sql: string): Layout {
+    let layout = this.#layouts.get(sql)
+    if (!layout) {
+      layout = analyze(this.#db, sql)
+      if (this.#layouts.size >= 1000) this.#layouts.clear()
+      this.#layouts.set(sql, layout)
+    }
+    return layout
+  }
+}
+
+function open(path: string): [Database.Database, Database.Statement] {
+  // No busy timeout: libsql waits synchronously, which would freeze the event loop and with it the
+  // very stream that holds the lock. waitForLock() waits asynchronously instead.
+  const db = new Database(path, { timeout: 0 })
+  db.defaultSafeIntegers(true)
+  db.exec('PRAGMA synchronous = NORMAL')
+  return [db, db.prepare('SELECT total_changes(), changes(), last_insert_rowid()').raw(true)]
+}
+
+async function waitForLock<T>(attempt: () => T, signal: AbortSignal): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS
+  for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+    try {
+      return attempt()
+    } catch (error) {
+      if (busyKind(error) !== 'wait' || Date.now() + pause > deadline || signal.aborted) throw error
+    }
+    await sleep(pause, undefined, { signal })
+  }
+}

@@ -1,0 +1,61 @@
+// Small text helpers for generated content: headline case, slugs and template filling.
+
+// Headline style keeps these lowercase unless they start the title.
+const SMALL_WORDS = new Set(
+  'a an and as at but by for from in into of on or over the to via with amid after'.split(' '),
+)
+
+/** "talks on a Ukraine settlement" → "Talks on a Ukraine Settlement". */
+export function titleCase(text: string): string {
+  return text
+    .split(' ')
+    .map((word, i) =>
+      i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+    )
+    .join(' ')
+}
+
+/** Headlines drop leading articles: "a ceasefire deal" → "ceasefire deal". */
+export function dropArticle(phrase: string): string {
+  return phrase.replace(/^(a|an|the) /i, '')
+}
+
+/** Capitalises the first letter, for a phrase that opens a sentence. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** "The Kremlin" → "the Kremlin", for a name used mid-sentence; proper names are left alone. */
+export function midSentence(name: string): string {
+  return /^(The|A|An) /.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
+}
+
+/** Lowercase, hyphenated, ASCII only, cut at a word boundary near 80 characters. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (slug.length <= 80) return slug
+  return slug.slice(0, 80).replace(/-[^-]*$/, '')
+}
+
+/** Returns `base`, or `base-2`, `base-3`… whichever is not taken yet, and marks it taken. */
+export function uniqueSlug(base: string, taken: Set<string>): string {
+  let slug = base
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
+  taken.add(slug)
+  return slug
+}
+
+/** Replaces `{name}` placeholders; an unknown placeholder is a bug in the word lists. */
+export function fill(template: string, slots: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = slots[key]
+    if (value === undefined) throw new Error(`No value for {${key}} in "${template}"`)
+    return value
+  })
+}

@@ -1,0 +1,126 @@
+// Themes for the Sports section: club and national football, basketball and tennis.
+import type { ThemeSpec } from './themes'
+
+const MATCH_ACTIONS = ['Wins|won', 'Loses|lost', 'Draws in|drew in']
+const SPORTS_SOURCES = ['the club said', 'according to agency reports', 'local media reported']
+
+export const THEMES_SPORTS: ThemeSpec[] = [
+  {
+    key: 'club-football',
+    category: 'sports',
+    weight: 1.5,
+    tags: ['football'],
+    actors: [
+      'Real Madrid|Real Madrid|champions-league',
+      'Liverpool|Liverpool|united-kingdom',
+      'PSG|Paris Saint-Germain|france',
+      'Al Ahli|Saudi side Al Ahli|saudi-arabia',
+      'Barcelona|FC Barcelona|champions-league',
+    ],
+    actions: MATCH_ACTIONS,
+    things: [
+      'the Champions League quarter-final|champions-league',
+      'a tense derby|football',
+      'a friendly in Doha|qatar',
+      'a cup tie|football',
+      'the season opener|football',
+    ],
+    places: ['Madrid', 'Liverpool', 'Paris', 'Jeddah', 'Barcelona'],
+    register: 'sport',
+    sources: SPORTS_SOURCES,
+    facts: [
+      'The result leaves the title race wide open with several rounds to play.',
+      'The coach has rotated the squad heavily during a congested run of fixtures.',
+      'Supporters packed the stadium despite the heat.',
+      'Injuries have disrupted preparations for several weeks.',
+    ],
+    headings: ['Match report', 'Looking ahead'],
+  },
+  {
+    key: 'national-football',
+    category: 'sports',
+    weight: 1,
+    tags: ['football', 'world-cup'],
+    actors: [
+      'Lebanon|Lebanon’s national team|lebanon',
+      'Morocco|Morocco’s national team|football',
+      'Saudi Arabia|Saudi Arabia’s national team|saudi-arabia',
+      'Qatar|Qatar’s national team|qatar',
+      'France|France’s national team|france',
+    ],
+    actions: MATCH_ACTIONS,
+    things: [
+      'a World Cup qualifier|world-cup',
+      'a friendly in Doha|qatar',
+      'the Arab Cup group stage|football',
+      'a qualifier against regional rivals|world-cup',
+    ],
+    places: ['Doha', 'Rabat', 'Riyadh', 'Beirut'],
+    register: 'sport',
+    sources: ['the federation said', 'according to agency reports', 'local media reported'],
+    facts: [
+      'Qualification for the expanded World Cup has given smaller football nations new hope.',
+      'The squad includes several players based in European leagues.',
+      'The federation has invested in youth academies over the past five years.',
+      'Home support has been a decisive factor in recent qualifiers.',
+    ],
+    headings: ['Match report', 'The road to the World Cup'],
+  },
+  {
+    key: 'basketball',
+    category: 'sports',
+    weight: 0.8,
+    tags: ['basketball', 'lebanon'],
+    actors: [
+      'Sagesse|Beirut club Sagesse|beirut',
+      'Al Riyadi|Al Riyadi|beirut',
+      'Homenetmen|Homenetmen Beirut|beirut',
+      'Lebanon|Lebanon’s national basketball team|lebanon',
+    ],
+    actions: MATCH_ACTIONS,
+    things: [
+      'a play-off opener|basketball',
+      'an overtime thriller|basketball',
+      'a regional tournament final|basketball',
+      'a pre-season tournament|basketball',
+    ],
+    places: ['Beirut', 'Dubai', 'Amman'],
+    register: 'sport',
+    sources: SPORTS_SOURCES,
+    facts: [
+      'Basketball is one of the most followed sports in Lebanon.',
+      'Lebanese clubs have a strong record in Arab and Asian competitions.',
+      'Attendance at league games has recovered after several difficult seasons.',
+    ],
+    headings: ['Match report', 'Standings'],
+  },
+  {
+    key: 'tennis',
+    category: 'sports',
+    weight: 0.8,
+    tags: ['tennis'],
+    actors: [
+      'Djokovic|Novak Djokovic|tennis',
+      'Alcaraz|Carlos Alcaraz|tennis',
+      'Sinner|Jannik Sinner|tennis',
+      'Jabeur|Ons Jabeur|tennis',
+      'Swiatek|Iga Swiatek|tennis',
+    ],
+    actions: ['Wins|won', 'Loses|lost'],
+    things: [
+      'the Wimbledon quarter-final|united-kingdom',
+      'the Roland Garros semi-final|france',
+      'an Olympic qualifying event|olympics',
+      'the Doha Open final|qatar',
+    ],
+    places: ['London', 'Paris', 'Doha', 'Melbourne'],
+    register: 'sport',
+    sources: ['according to agency reports', 'tournament organisers said'],
+    facts: [
+      'The season has been marked by the rise of a new generation of players.',
+      'Grass-court specialists have only a few weeks each year to play on the surface.',
+      'Ranking points from the event could decide seedings for the next Grand Slam.',
+    ],
+    headings: ['On court', 'Next up'],
+  },
+]

@@ -1,0 +1,54 @@
+// Writes the seed rows in one libSQL batch: one round trip, and all or nothing.
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { Db } from '../../db/client'
+import {
+  articles,
+  articleTags,
+  articleViews,
+  categories,
+  comments,
+  siteState,
+  tags,
+} from '../../db/schema'
+import type { SeedRows } from './rows'
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit even for wide article rows. */
+const ROWS_PER_STATEMENT = 100
+
+function chunk<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    out.push(rows.slice(i, i + ROWS_PER_STATEMENT))
+  }
+  return out
+}
+
+/** Parents before children, so foreign keys hold after every statement. */
+export async function writeSeedRows(db: Db, rows: SeedRows): Promise<void> {
+  const statements: BatchItem<'sqlite'>[] = [
+    ...chunk(rows.categories).map((part) =>
+      db.insert(categories).values(part).onConflictDoNothing(),
+    ),
+    ...chunk(rows.tags).map((part) => db.insert(tags).values(part).onConflictDoNothing()),
+    ...chunk(rows.articles).map((part) => db.insert(articles).values(part).onConflictDoNothing()),
+    ...chunk(rows.articleTags).map((part) =>
+      db.insert(articleTags).values(part).onConflictDoNothing(),
+    ),
+    ...chunk(rows.comments).map((part) => db.insert(comments).values(part).onConflictDoNothing()),
+    ...chunk(rows.articleViews).map((part) =>
+      db.insert(articleViews).values(part).onConflictDoNothing(),
+    ),
+    ...rows.siteState.map((row) =>
+      db
+        .insert(siteState)
+        .values(row)
+        .onConflictDoUpdate({
+          target: siteState.key,
+          set: { value: row.value, updatedAt: row.updatedAt },
+        }),
+    ),
+  ]
+  const [first, ...rest] = statements
+  if (!first) return
+  await db.batch([first, ...rest])
+}

@@ -1,0 +1,305 @@
+// The drizzle schema: the single source of truth for Bulletin's data model and its migrations.
+import { sql } from 'drizzle-orm'
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core'
+
+/** Milliseconds since the epoch; integers sort and compare cheaply in SQLite. */
+const timestamp = () => integer({ mode: 'timestamp_ms' })
+const createdAt = () => timestamp().notNull().default(sql`(unixepoch('subsec') * 1000)`)
+
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
+export type CommentStatus = (typeof COMMENT_STATUSES)[number]
+
+export const USER_ROLES = ['admin', 'editor', 'author'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+export const categories = sqliteTable('categories', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  /** Order in the navigation bar; lower comes first. */
+  position: integer().notNull().default(0),
+})
+
+export const users = sqliteTable('users', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  role: text({ enum: USER_ROLES }).notNull(),
+  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: the parameters travel with the hash. */
+  passwordHash: text().notNull(),
+  disabled: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+})
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    bodyMd: text().notNull().default(''),
+    /** Rendered from `bodyMd` and sanitised at save time; the only HTML a reader ever gets raw. */
+    bodyHtml: text().notNull().default(''),
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id),
+    byline: text().notNull().default(''),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    imageUrl: text(),
+    imageAlt: text().notNull().default(''),
+    imageWidth: integer(),
+    imageHeight: integer(),
+    status: text({ enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    /** For a scheduled article this is the moment it is due to go live. */
+    publishedAt: timestamp(),
+    updatedAt: timestamp().notNull(),
+    createdAt: createdAt(),
+    language: text().notNull().default('en'),
+    commentsClosed: integer({ mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt),
+    index('articles_updated_idx').on(t.updatedAt),
+    index('articles_author_idx').on(t.authorId),
+  ],
+)
+
+/** Slugs an article used to have, so old links answer with a 301. */
+export const slugRedirects = sqliteTable('slug_redirects', {
+  oldSlug: text().primaryKey(),
+  articleId: integer()
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+})
+
+/** Every save keeps the version it replaced. */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    summary: text().notNull(),
+    bodyMd: text().notNull(),
+    editorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt)],
+)
+
+export const tags = sqliteTable('tags', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+})
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer()
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_idx').on(t.tagId, t.articleId),
+  ],
+)
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** One level of replies: a reply's parent is always a top-level comment. */
+    parentId: integer().references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
+    authorName: text().notNull(),
+    body: text().notNull(),
+    status: text({ enum: COMMENT_STATUSES }).notNull().default('pending'),
+    createdAt: createdAt(),
+    /** Salted hash of the poster's IP; the raw address is never stored. */
+    ipHash: text().notNull(),
+    /** Generated by the browser so a double submit creates one comment. */
+    idempotencyKey: text().notNull().unique(),
+  },
+  (t) => [
+    index('comments_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
+    index('comments_parent_idx').on(t.parentId),
+    index('comments_status_created_idx').on(t.status, t.createdAt),
+    index('comments_ip_hash_idx').on(t.ipHash, t.status),
+  ],
+)
+
+export const relatedArticles = sqliteTable(
+  'related_articles',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    rank: integer().notNull(),
+    relatedId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    score: real().notNull(),
+    /** Why it was picked, for editors: "2 shared tags: France, Russia · same section". */
+    reason: text().notNull(),
+    computedAt: timestamp().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.rank] }),
+    // Purging needs the reverse direction: which pages show this article?
+    index('related_articles_related_idx').on(t.relatedId),
+  ],
+)
+
+/** Related picks an editor pinned; they come before the computed ones. */
+export const relatedPins = sqliteTable(
+  'related_pins',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    relatedId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
+)
+
+/** Views per article per UTC day, fed by the view beacon (cached pages never reach the DB). */
+export const articleViews = sqliteTable(
+  'article_views',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM-DD` in UTC. */
+    day: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_views_day_idx').on(t.day)],
+)
+
+/** The current trending list, recomputed by cron from recent views. */
+export const trendingArticles = sqliteTable('trending_articles', {
+  rank: integer().primaryKey(),
+  articleId: integer()
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  score: real().notNull(),
+  computedAt: timestamp().notNull(),
+})
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token; the token itself is never stored. */
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text().notNull(),
+    expiresAt: timestamp().notNull(),
+    lastSeenAt: timestamp().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+)
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    /** Space-separated scopes, e.g. `articles:read articles:write`. */
+    scopes: text().notNull(),
+    revokedAt: timestamp(),
+    lastUsedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+)
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text(),
+    /** JSON with whatever the action needs to be understood later. */
+    detail: text().notNull().default('{}'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+)
+
+/** Fixed-window counters shared by every isolate and data centre. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    /** What is limited and for whom, e.g. `comment:min:<ipHash>:<articleId>`. */
+    key: text().notNull(),
+    windowStart: integer().notNull(),
+    count: integer().notNull().default(0),
+    expiresAt: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limits_expires_idx').on(t.expiresAt),
+  ],
+)
+
+/** One row per cron task: its last run, a lease against overlapping runs, and a resume cursor. */
+export const jobs = sqliteTable('jobs', {
+  name: text().primaryKey(),
+  status: text({ enum: ['idle', 'running', 'ok', 'failed'] })
+    .notNull()
+    .default('idle'),
+  lastStartedAt: timestamp(),
+  lastFinishedAt: timestamp(),
+  lastError: text(),
+  /** JSON counts from the last run, e.g. `{"published":2}`. */
+  counts: text().notNull().default('{}'),
+  cursor: text(),
+  leaseUntil: timestamp(),
+  leaseOwner: text(),
+})
+
+/** Small key/value facts about the site, such as `last_update_at` for the footer. */
+export const siteState = sqliteTable('site_state', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: timestamp().notNull(),
+})

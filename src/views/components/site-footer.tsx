@@ -1,0 +1,24 @@
+// Site footer: copyright and "Last update" in the site's own time zone.
+import { formatFooterStamp } from '../../lib/time'
+import type { SiteChrome } from '../site'
+
+export function SiteFooter({ chrome }: { chrome: SiteChrome }) {
+  const { site, now, lastUpdateAt } = chrome
+  const stamp = lastUpdateAt ? formatFooterStamp(lastUpdateAt, site.timeZone) : null
+  return (
+    <footer class="site-footer">
+      <p>
+        © {now.getUTCFullYear()} {site.name}
+      </p>
+      {stamp && lastUpdateAt ? (
+        <p class="site-footer__update">
+          Last update:{' '}
+          <time datetime={lastUpdateAt.toISOString()} data-absolute>
+            {stamp.day} Hour: {stamp.time}
+          </time>{' '}
+          {site.timeZoneLabel}
+        </p>
+      ) : null}
+    </footer>
+  )
+}

@@ -1,0 +1,54 @@
+// The document shell every full page shares: head, skip link, header, main and footer.
+import type { Child } from 'hono/jsx'
+import { HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import { SiteFooter } from './components/site-footer'
+import { SiteHeader } from './components/site-header'
+import type { SiteChrome } from './site'
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
+
+export interface LayoutProps {
+  chrome: SiteChrome
+  title: string
+  description?: string
+  /** Language of the main content; decides `lang` and `dir`. */
+  language?: string
+  /** Extra tags for <head>: canonical, Open Graph, JSON-LD, feeds. */
+  head?: Child
+  children: Child
+}
+
+export function Layout({ chrome, title, description, language, head, children }: LayoutProps) {
+  const lang = language ?? chrome.site.language
+  const fullTitle = title === chrome.site.name ? title : `${title} | ${chrome.site.name}`
+  return (
+    <html lang={lang} dir={RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <meta
+          name="htmx-config"
+          content='{"selfRequestsOnly":true,"allowEval":false,"allowScripts":false}'
+        />
+        <link rel="stylesheet" href={STYLESHEET_URL} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {head}
+        <script src={HTMX_URL} defer />
+        <script src={SITE_SCRIPT_URL} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader chrome={chrome} />
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <SiteFooter chrome={chrome} />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,71 @@
+// The home page renders the latest seeded stories from the database.
+
+import { createExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app'
+import { dbPipelines, html, request } from './helpers'
+
+describe('GET /', () => {
+  it('lists the latest 20 published stories, newest first, in one database round trip', async () => {
+    const before = await dbPipelines()
+    const response = await request('/')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/i)
+    expect((await dbPipelines()) - before).toBe(1)
+
+    const page = await html(response)
+    const titles = page.querySelectorAll('.card__title a').map((link) => link.text)
+    expect(titles).toHaveLength(20)
+    expect(titles).toContain('Kremlin: First Putin-Macron Conversation Since 2022')
+    const times = page
+      .querySelectorAll('.card time[datetime]')
+      .map((time) => Date.parse(time.getAttribute('datetime') ?? ''))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    expect(times.every((time) => time <= Date.now())).toBe(true)
+  })
+
+  it('shows the site name, section navigation and the last update in Beirut time', async () => {
+    const page = await html(await request('/'))
+    expect(page.querySelector('.site-header__name')?.text).toBe('Bulletin')
+    expect(page.querySelectorAll('.site-nav a').length).toBeGreaterThanOrEqual(9)
+    expect(page.querySelector('.site-footer__update')?.text).toMatch(
+      /Last update: \d{2}-\d{2}-\d{4} Hour: \d{2}:\d{2} Beirut Timing/,
+    )
+    expect(page.querySelector('html')?.getAttribute('lang')).toBe('en')
+  })
+
+  it('answers an unknown path with a 404 page', async () => {
+    const response = await request('/no/such/page')
+    expect(response.status).toBe(404)
+    const page = await html(response)
+    expect(page.querySelector('h1')?.text).toBe('Page not found')
+  })
+
+  it('explains a missing database setting without naming its value', async () => {
+    const misconfigured = { ...env, TURSO_DATABASE_URL: undefined }
+    const response = await createApp().fetch(
+      new Request('http://bulletin.test/'),
+      misconfigured,
+      createExecutionContext(),
+    )
+    expect(response.status).toBe(500)
+    const text = (await html(response)).querySelector('main')?.text ?? ''
+    expect(text).toContain('not configured correctly')
+    expect(text).not.toContain('TURSO_DATABASE_URL')
+  })
+
+  it('answers 503 with Retry-After and a readable page when the database is down', async () => {
+    const deadDb = { ...env, TURSO_DATABASE_URL: 'http://127.0.0.1:9' }
+    const response = await createApp().fetch(
+      new Request('http://bulletin.test/'),
+      deadDb,
+      createExecutionContext(),
+    )
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('30')
+    const page = await html(response)
+    expect(page.querySelector('h1')?.text).toBe('Temporarily unavailable')
+    expect(page.toString()).not.toMatch(/at .*\.ts|select|Failed query/i)
+  })
+})

@@ -1,0 +1,39 @@
+// Vitest projects: `node` (queries, services, views, CLI, db-server) and `worker` (routes inside workerd).
+import { cloudflareTest } from '@cloudflare/vitest-plugin'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['test/node/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TURSO_DATABASE_URL: inject<string>('dbUrl'),
+                DB_STATS_URL: inject<string>('dbUrl'),
+                SESSION_SECRET: 'test-session-secret-at-least-32-characters',
+                IP_HASH_SALT: 'test-ip-salt',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/worker/global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+})
