@@ -1,19 +1,37 @@
 // createApp(): the Hono app with its middleware and routes, shared by the Worker and its tests.
 import { Hono } from 'hono'
+import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
 import { withContext } from './middleware/context'
 import { handleError, handleNotFound } from './middleware/errors'
+import { withSecurityHeaders } from './middleware/security-headers'
+import { articlePages } from './routes/articles'
+import { comments } from './routes/comments'
+import { favorites } from './routes/favorites'
+import { feeds } from './routes/feeds'
 import { health } from './routes/health'
 import { home } from './routes/home'
+import { search } from './routes/search'
+import { sections } from './routes/sections'
+import { sitemaps } from './routes/sitemaps'
 
 export function createApp() {
   const app = new Hono<AppEnv>()
+  app.use(withSecurityHeaders())
+  // Browsers send Origin with every form post; one from another site is refused.
+  app.use(csrf())
   app.use(withContext())
   // Pages bring their own <Layout>; the renderer only adds the doctype.
   app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }))
   app.route('/', health)
   app.route('/', home)
+  app.route('/', sections)
+  app.route('/', search)
+  app.route('/', articlePages)
+  app.route('/', comments)
+  app.route('/', favorites)
+  app.route('/', feeds).route('/', sitemaps)
   app.notFound(handleNotFound)
   app.onError(handleError)
   return app

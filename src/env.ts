@@ -16,7 +16,18 @@ export interface Env {
   SITE_TIMEZONE?: string
   SITE_TIMEZONE_LABEL?: string
   DB_TIMEOUT_MS?: string
+  COMMENTS_MODERATION?: string
+  COMMENTS_RATE_PER_MINUTE?: string
+  COMMENTS_RATE_PER_HOUR?: string
+  COMMENTS_MAX_LINKS?: string
+  COMMENTS_BANNED_WORDS?: string
+  COMMENTS_CLOSE_AFTER_DAYS?: string
+  TURNSTILE_SITE_KEY?: string
+  TURNSTILE_SECRET_KEY?: string
 }
+
+export const MODERATION_MODES = ['auto', 'first-time', 'all'] as const
+export type ModerationMode = (typeof MODERATION_MODES)[number]
 
 export interface Config {
   databaseUrl: string
@@ -32,6 +43,18 @@ export interface Config {
     timeZoneLabel: string
   }
   dbTimeoutMs: number
+  comments: {
+    moderation: ModerationMode
+    ratePerMinute: number
+    ratePerHour: number
+    /** More links than this holds a comment for moderation. */
+    maxLinks: number
+    /** Lowercase words that mark a comment as spam. */
+    bannedWords: string[]
+    /** Comments close this many days after publishing; 0 keeps them open. */
+    closeAfterDays: number
+  }
+  turnstile: { siteKey: string; secretKey: string } | undefined
 }
 
 export type AppEnv = {
@@ -70,6 +93,34 @@ export function parseConfig(env: Env): Config {
     problems.push('DB_TIMEOUT_MS must be a whole number of milliseconds, at least 100')
   }
 
+  const whole = (name: keyof Env, fallback: number, min = 0) => {
+    const raw = env[name] as string | undefined
+    const value = raw === undefined || raw === '' ? fallback : Number(raw)
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} must be a whole number, at least ${min}`)
+      return fallback
+    }
+    return value
+  }
+  const moderation = (env.COMMENTS_MODERATION || 'first-time') as ModerationMode
+  if (!MODERATION_MODES.includes(moderation)) {
+    problems.push(`COMMENTS_MODERATION must be one of ${MODERATION_MODES.join(', ')}`)
+  }
+  const comments = {
+    moderation,
+    ratePerMinute: whole('COMMENTS_RATE_PER_MINUTE', 3, 1),
+    ratePerHour: whole('COMMENTS_RATE_PER_HOUR', 20, 1),
+    maxLinks: whole('COMMENTS_MAX_LINKS', 2),
+    bannedWords: (env.COMMENTS_BANNED_WORDS ?? '')
+      .split(',')
+      .map((word) => word.trim().toLowerCase())
+      .filter(Boolean),
+    closeAfterDays: whole('COMMENTS_CLOSE_AFTER_DAYS', 0),
+  }
+  if (Boolean(env.TURNSTILE_SITE_KEY) !== Boolean(env.TURNSTILE_SECRET_KEY)) {
+    problems.push('TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY must be set together')
+  }
+
   if (problems.length > 0) {
     throw new AppError('MISCONFIGURED', `Invalid configuration: ${problems.join('; ')}`)
   }
@@ -87,6 +138,11 @@ export function parseConfig(env: Env): Config {
         env.SITE_TIMEZONE_LABEL || `${timeZone.split('/').pop()?.replace(/_/g, ' ')} Timing`,
     },
     dbTimeoutMs,
+    comments,
+    turnstile:
+      env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET_KEY
+        ? { siteKey: env.TURNSTILE_SITE_KEY, secretKey: env.TURNSTILE_SECRET_KEY }
+        : undefined,
   }
 }
 

@@ -1,4 +1,5 @@
-// Bulletin's page script: relative times on cached HTML. Everything works without it.
+// Bulletin's page script: relative times on cached HTML, and favorites kept in localStorage.
+// Every page works without it.
 ;(() => {
   const UNITS = [
     ['year', 31536000],
@@ -29,8 +30,80 @@
     }
   }
 
+  // Favorites never leave the browser: pages are cached for everyone, so nothing personal is on them.
+  const FAVORITES_KEY = 'bulletin:favorites'
+
+  function readFavorites() {
+    try {
+      const ids = JSON.parse(localStorage.getItem(FAVORITES_KEY) || '[]')
+      return Array.isArray(ids) ? ids.filter((id) => Number.isSafeInteger(id) && id > 0) : []
+    } catch {
+      return []
+    }
+  }
+
+  function writeFavorites(ids) {
+    try {
+      localStorage.setItem(FAVORITES_KEY, JSON.stringify(ids))
+    } catch {
+      // Storage may be full or disabled; the button simply does not stick.
+    }
+  }
+
+  function renderFavorites() {
+    const ids = readFavorites()
+    for (const count of document.querySelectorAll('[data-favorites-count]')) {
+      count.textContent = String(ids.length)
+      count.hidden = false
+      count.setAttribute('aria-label', `${ids.length} saved`)
+    }
+    for (const button of document.querySelectorAll('button[data-favorite]')) {
+      const saved = ids.includes(Number(button.dataset.favorite))
+      button.hidden = false
+      button.setAttribute('aria-pressed', String(saved))
+      const label = button.querySelector('.favorite-button__label')
+      if (label) label.textContent = saved ? 'Saved to favorites' : 'Add to favorites'
+      const icon = button.querySelector('[aria-hidden]')
+      if (icon) icon.textContent = saved ? '★' : '☆'
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest?.('button[data-favorite]')
+    if (!button) return
+    const id = Number(button.dataset.favorite)
+    const ids = readFavorites()
+    writeFavorites(ids.includes(id) ? ids.filter((other) => other !== id) : [id, ...ids])
+    renderFavorites()
+  })
+  // Another tab changed the list.
+  window.addEventListener('storage', (event) => {
+    if (event.key === FAVORITES_KEY) renderFavorites()
+  })
+
+  // The article page is cached for everyone, so the comment form's idempotency key is made here,
+  // once per form, when the reader starts using it. A double submit then makes one comment.
+  document.addEventListener('focusin', (event) => {
+    const form = event.target.closest?.('form[data-comment-form]')
+    const key = form?.querySelector('input[name="idempotency_key"]')
+    if (key && !key.value) key.value = crypto.randomUUID()
+  })
+
+  function loadFavoritesList() {
+    const list = document.querySelector('[data-favorites-list]')
+    if (!list || !window.htmx) return
+    const ids = readFavorites()
+    htmx.ajax('GET', `/fragments/favorites?ids=${ids.join(',')}`, {
+      target: '#favorites-list',
+      swap: 'innerHTML',
+    })
+  }
+
+  renderFavorites()
   updateTimes(document)
   // Fragments swapped in by htmx carry absolute times too.
   document.addEventListener('htmx:after:swap', (event) => updateTimes(event.target || document))
   setInterval(() => updateTimes(document), 60000)
+  // htmx loads with `defer` just before this script, so it is ready by now.
+  loadFavoritesList()
 })()

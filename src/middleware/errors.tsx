@@ -32,6 +32,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('TOO_LARGE', 'The request body is too large.')
     if (error.status === 400) return new AppError('INVALID', error.message || 'Bad request.')
+    if (error.status === 403) {
+      return new AppError('FORBIDDEN', 'This form was sent from another site, so it was refused.')
+    }
   }
   return new AppError('INTERNAL', 'An unexpected error happened on our side.')
 }

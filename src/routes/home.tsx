@@ -3,9 +3,10 @@ import { Hono } from 'hono'
 import { loadHomePage } from '../db/queries/articles'
 import type { AppEnv } from '../env'
 import { HomePage } from '../views/pages/home-page'
-import { siteChrome } from './page-context'
+import { siteChrome, siteOrigin } from './page-context'
 
 export const home = new Hono<AppEnv>().get('/', async (c) => {
-  const { navigation, latest, lastUpdateAt } = await loadHomePage(c.var.db)
-  return c.render(<HomePage chrome={siteChrome(c, { navigation, lastUpdateAt })} latest={latest} />)
+  const { navigation, lastUpdateAt, ...page } = await loadHomePage(c.var.db)
+  const chrome = siteChrome(c, { navigation, lastUpdateAt })
+  return c.render(<HomePage chrome={chrome} origin={siteOrigin(c)} {...page} />)
 })

@@ -29,10 +29,8 @@ export function Layout({ chrome, title, description, language, head, children }:
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="color-scheme" content="light dark" />
-        <meta
-          name="htmx-config"
-          content='{"selfRequestsOnly":true,"allowEval":false,"allowScripts":false}'
-        />
+        {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts. */}
+        <meta name="htmx-config" content='{"mode":"same-origin"}' />
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {head}

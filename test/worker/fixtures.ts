@@ -22,9 +22,11 @@ export interface ArticleFixture {
   byline?: string
   status?: ArticleStatus
   publishedAt?: Date | null
+  updatedAt?: Date
   categorySlug?: string
   tagNames?: string[]
   language?: string
+  commentsClosed?: boolean
 }
 
 /** Inserts an article (published an hour ago, in International News, by default) and its tags. */
@@ -51,8 +53,9 @@ export async function insertArticle(fixture: ArticleFixture = {}) {
       categoryId: category.id,
       status: fixture.status ?? 'published',
       publishedAt,
-      updatedAt: publishedAt ?? new Date(),
+      updatedAt: fixture.updatedAt ?? publishedAt ?? new Date(),
       language: fixture.language ?? 'en',
+      commentsClosed: fixture.commentsClosed ?? false,
       imageUrl: '/images/placeholders/globe.svg',
       imageAlt: 'A globe',
       imageWidth: 1200,

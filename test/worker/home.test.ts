@@ -7,7 +7,7 @@ import { createApp } from '../../src/app'
 import { dbPipelines, html, request } from './helpers'
 
 describe('GET /', () => {
-  it('lists the latest 20 published stories, newest first, in one database round trip', async () => {
+  it('shows a top story and the latest stories, newest first, in one database round trip', async () => {
     const before = await dbPipelines()
     const response = await request('/')
     expect(response.status).toBe(200)
@@ -15,14 +15,38 @@ describe('GET /', () => {
     expect((await dbPipelines()) - before).toBe(1)
 
     const page = await html(response)
-    const titles = page.querySelectorAll('.card__title a').map((link) => link.text)
-    expect(titles).toHaveLength(20)
+    expect(page.querySelectorAll('.front__top .card--lead')).toHaveLength(1)
+    const latest = page.querySelectorAll('.front__top .card, #latest-heading ~ .card-grid .card')
+    expect(latest).toHaveLength(13)
+    const titles = latest.map((card) => card.querySelector('.card__title a')?.text)
     expect(titles).toContain('Kremlin: First Putin-Macron Conversation Since 2022')
-    const times = page
-      .querySelectorAll('.card time[datetime]')
-      .map((time) => Date.parse(time.getAttribute('datetime') ?? ''))
+    const times = latest
+      .map((card) => card.querySelector('time[datetime]'))
+      .map((time) => Date.parse(time?.getAttribute('datetime') ?? ''))
     expect(times).toEqual([...times].sort((a, b) => b - a))
     expect(times.every((time) => time <= Date.now())).toBe(true)
+  })
+
+  it('has a block of the newest stories for every section, in navigation order', async () => {
+    const page = await html(await request('/'))
+    const sectionLinks = page
+      .querySelectorAll('section h2.section-heading a')
+      .map((link) => link.getAttribute('href'))
+    const navLinks = page
+      .querySelectorAll('.site-nav a')
+      .map((link) => link.getAttribute('href'))
+      .filter((href) => href !== '/')
+    expect(sectionLinks).toEqual(navLinks)
+    for (const heading of page.querySelectorAll('section h2.section-heading a')) {
+      const cards = heading.closest('section')?.querySelectorAll('.card') ?? []
+      expect(cards.length).toBeGreaterThan(0)
+      expect(cards.length).toBeLessThanOrEqual(4)
+      for (const card of cards) {
+        expect(card.querySelector('.card__section')?.getAttribute('href')).toBe(
+          heading.getAttribute('href'),
+        )
+      }
+    }
   })
 
   it('shows the site name, section navigation and the last update in Beirut time', async () => {

@@ -1,11 +1,10 @@
 // Everything the article page shows, fetched in a single libSQL batch: one round trip.
-import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
   articles,
   articleTags,
   categories,
-  comments,
   relatedArticles,
   slugRedirects,
   tags,
@@ -13,7 +12,12 @@ import {
 } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
 import { listCategoriesQuery, type NavigationItem } from './categories'
-import { COMMENTS_PAGE_SIZE, type CommentView, commentColumns } from './comments'
+import {
+  approvedCountQuery,
+  assembleCommentPage,
+  type CommentView,
+  commentPageQueries,
+} from './comments'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { type TrendingItem, trendingQuery } from './trending'
 
@@ -54,12 +58,6 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     .select({ id: articles.categoryId })
     .from(articles)
     .where(eq(articles.slug, slug))
-  const firstCommentIds = db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(topLevelApproved(articleId))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(COMMENTS_PAGE_SIZE)
 
   const [
     found,
@@ -115,21 +113,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .where(and(inArray(articles.categoryId, categoryId), isPublic, ne(articles.slug, slug)))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
       .limit(RELATED_LIMIT),
-    db
-      .select(commentColumns)
-      .from(comments)
-      .where(topLevelApproved(articleId))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .limit(COMMENTS_PAGE_SIZE + 1),
-    db
-      .select(commentColumns)
-      .from(comments)
-      .where(and(inArray(comments.parentId, firstCommentIds), eq(comments.status, 'approved')))
-      .orderBy(asc(comments.createdAt), asc(comments.id)),
-    db
-      .select({ total: count() })
-      .from(comments)
-      .where(and(inArray(comments.articleId, articleId), eq(comments.status, 'approved'))),
+    ...commentPageQueries(db, articleId, null),
+    approvedCountQuery(db, articleId),
     trendingQuery(db),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
@@ -143,19 +128,13 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
   if (article.status === 'archived') return { kind: 'gone' }
   if (article.status !== 'published') return { kind: 'missing' }
 
-  const hasMore = topLevel.length > COMMENTS_PAGE_SIZE
-  const shown = topLevel.slice(0, COMMENTS_PAGE_SIZE)
   return {
     kind: 'found',
     page: {
       article,
       tags: tagRows,
       related: related.length > 0 ? related : sameSection,
-      comments: {
-        items: attachReplies(shown, replies),
-        total: total[0]?.total ?? 0,
-        nextCursor: hasMore ? commentCursor(shown[shown.length - 1]) : null,
-      },
+      comments: { ...assembleCommentPage(topLevel, replies), total: total[0]?.total ?? 0 },
       trending,
       navigation: nav,
       lastUpdateAt: parseLastUpdate(last),
@@ -167,22 +146,11 @@ function articleIdBySlug(db: Db, slug: string) {
   return db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug))
 }
 
-function topLevelApproved(articleId: ReturnType<typeof articleIdBySlug>) {
-  return and(
-    inArray(comments.articleId, articleId),
-    isNull(comments.parentId),
-    eq(comments.status, 'approved'),
-  )
-}
-
-function attachReplies(topLevel: CommentView[], replies: CommentView[]): CommentView[] {
-  return topLevel.map((comment) => ({
-    ...comment,
-    replies: replies.filter((reply) => reply.parentId === comment.id),
-  }))
-}
-
-/** Opaque keyset cursor: the last comment shown, as `<createdAt ms>.<id>`. */
-export function commentCursor(comment: CommentView | undefined): string | null {
-  return comment ? `${comment.createdAt.getTime()}.${comment.id}` : null
+/** The current slug of a published article, for links by id. */
+export async function findPublishedSlug(db: Db, id: number): Promise<string | null> {
+  const [row] = await db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.id, id), isPublic))
+  return row?.slug ?? null
 }

@@ -1,9 +1,10 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
-import { desc, eq } from 'drizzle-orm'
+import { asc, desc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, categories } from '../schema'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
+import { trendingQuery } from './trending'
 
 /** What a list item needs: headline, teaser, time, section and thumbnail. */
 export interface ArticleSummary {
@@ -49,12 +50,44 @@ export function latestPublishedQuery(db: Db, limit: number) {
     .limit(limit)
 }
 
+export const HOME_LATEST_COUNT = 13
+export const HOME_SECTION_COUNT = 4
+
+/** The newest `perSection` published stories of every category, in navigation order. */
+function sectionLeadsQuery(db: Db, perSection: number) {
+  const ranked = db
+    .select({
+      id: articles.id,
+      rank: sql<number>`row_number() over (partition by ${articles.categoryId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(articles)
+    .where(isPublic)
+    .as('ranked')
+  const leadIds = db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rank, perSection))
+  return db
+    .select(articleSummaryColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(inArray(articles.id, leadIds))
+    .orderBy(asc(categories.position), desc(articles.publishedAt), desc(articles.id))
+}
+
 /** Everything the home page shows, fetched in one libSQL batch: one round trip. */
 export async function loadHomePage(db: Db) {
-  const [navigation, latest, lastUpdate] = await db.batch([
+  const [navigation, latest, sectionLeads, trending, lastUpdate] = await db.batch([
     listCategoriesQuery(db),
-    latestPublishedQuery(db, 20),
+    latestPublishedQuery(db, HOME_LATEST_COUNT),
+    sectionLeadsQuery(db, HOME_SECTION_COUNT),
+    trendingQuery(db),
     lastUpdateQuery(db),
   ])
-  return { navigation, latest, lastUpdateAt: parseLastUpdate(lastUpdate) }
+  const sections = navigation
+    .map((category) => ({
+      ...category,
+      stories: sectionLeads.filter((story) => story.categorySlug === category.slug),
+    }))
+    .filter((section) => section.stories.length > 0)
+  return { navigation, latest, sections, trending, lastUpdateAt: parseLastUpdate(lastUpdate) }
 }

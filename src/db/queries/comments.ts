@@ -1,5 +1,9 @@
-// Comment queries: approved comments as plain objects, with one level of replies.
-import { comments } from '../schema'
+// Comment queries: pages of approved comments with one level of replies, and what posting needs.
+import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { articles, type CommentStatus, comments } from '../schema'
+import { listCategoriesQuery } from './categories'
+import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
 /** Top-level comments per page; replies come with their parent. */
 export const COMMENTS_PAGE_SIZE = 20
@@ -19,4 +23,180 @@ export const commentColumns = {
   authorName: comments.authorName,
   body: comments.body,
   createdAt: comments.createdAt,
+}
+
+export interface CommentCursor {
+  createdAt: number
+  id: number
+}
+
+/** Opaque keyset cursor: the last comment shown, as `<createdAt ms>.<id>`. */
+export function encodeCommentCursor(comment: CommentView | undefined): string | null {
+  return comment ? `${comment.createdAt.getTime()}.${comment.id}` : null
+}
+
+export function decodeCommentCursor(value: string | undefined): CommentCursor | null {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? '')
+  return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null
+}
+
+/** An article id, or a subquery yielding one (the article page looks articles up by slug). */
+export type ArticleIdRef = number | SQLWrapper
+
+function matchArticle(articleId: ArticleIdRef) {
+  return typeof articleId === 'number'
+    ? eq(comments.articleId, articleId)
+    : inArray(comments.articleId, articleId)
+}
+
+function topLevelApproved(articleId: ArticleIdRef, after: CommentCursor | null) {
+  return and(
+    matchArticle(articleId),
+    isNull(comments.parentId),
+    eq(comments.status, 'approved'),
+    after
+      ? or(
+          gt(comments.createdAt, new Date(after.createdAt)),
+          and(eq(comments.createdAt, new Date(after.createdAt)), gt(comments.id, after.id)),
+        )
+      : undefined,
+  )
+}
+
+/** Builds the page from the top-level rows (fetched one extra to know if more follow) and replies. */
+export function assembleCommentPage(topLevel: CommentView[], replies: CommentView[]) {
+  const shown = topLevel.slice(0, COMMENTS_PAGE_SIZE)
+  return {
+    items: shown.map((comment) => ({
+      ...comment,
+      replies: replies.filter((reply) => reply.parentId === comment.id),
+    })),
+    nextCursor:
+      topLevel.length > COMMENTS_PAGE_SIZE ? encodeCommentCursor(shown[shown.length - 1]) : null,
+  }
+}
+
+/** The queries for one page of approved comments after `after`, for use inside a batch. */
+export function commentPageQueries(db: Db, articleId: ArticleIdRef, after: CommentCursor | null) {
+  const pageIds = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(topLevelApproved(articleId, after))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(COMMENTS_PAGE_SIZE)
+  return [
+    db
+      .select(commentColumns)
+      .from(comments)
+      .where(topLevelApproved(articleId, after))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .limit(COMMENTS_PAGE_SIZE + 1),
+    db
+      .select(commentColumns)
+      .from(comments)
+      .where(and(inArray(comments.parentId, pageIds), eq(comments.status, 'approved')))
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
+  ] as const
+}
+
+/** One page of comments for the "Load more" fragment, in one round trip. */
+export async function loadCommentPage(db: Db, articleId: number, after: CommentCursor | null) {
+  const [article, topLevel, replies] = await db.batch([
+    db
+      .select({ id: articles.id, slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.id, articleId), eq(articles.status, 'published'))),
+    ...commentPageQueries(db, articleId, after),
+  ])
+  const found = article[0]
+  return found ? { article: found, ...assembleCommentPage(topLevel, replies) } : null
+}
+
+export function approvedCountQuery(db: Db, articleId: ArticleIdRef) {
+  return db
+    .select({ total: count() })
+    .from(comments)
+    .where(and(matchArticle(articleId), eq(comments.status, 'approved')))
+}
+
+export interface NewComment {
+  articleId: number
+  parentId: number | null
+  authorName: string
+  body: string
+  status: CommentStatus
+  ipHash: string
+  idempotencyKey: string
+  createdAt: Date
+}
+
+/**
+ * Inserts unless a comment with the same idempotency key exists, and returns whichever comment
+ * holds the key: a double submit answers with the first comment instead of making a second.
+ */
+export async function insertCommentOnce(db: Db, comment: NewComment) {
+  const [, stored] = await db.batch([
+    db.insert(comments).values(comment).onConflictDoNothing({ target: comments.idempotencyKey }),
+    commentByKeyQuery(db, comment.idempotencyKey),
+  ])
+  const row = stored[0]
+  if (!row) throw new Error('comment insert returned nothing')
+  return row
+}
+
+export function commentByKeyQuery(db: Db, idempotencyKey: string) {
+  return db
+    .select({ ...commentColumns, status: comments.status, articleId: comments.articleId })
+    .from(comments)
+    .where(eq(comments.idempotencyKey, idempotencyKey))
+}
+
+/** How many of this commenter's comments have been approved before (for first-time moderation). */
+export function approvedByCommenterQuery(db: Db, ipHash: string) {
+  return db
+    .select({ total: sql<number>`count(*)` })
+    .from(comments)
+    .where(and(eq(comments.ipHash, ipHash), eq(comments.status, 'approved')))
+}
+
+export function parentCommentQuery(db: Db, parentId: number) {
+  return db
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      parentId: comments.parentId,
+      status: comments.status,
+    })
+    .from(comments)
+    .where(eq(comments.id, parentId))
+}
+
+/** The standalone comments page (for readers without JavaScript): article, a page, the count. */
+export async function loadCommentsPageBySlug(db: Db, slug: string, after: CommentCursor | null) {
+  const articleId = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug))
+  const [article, topLevel, replies, total, navigation, lastUpdate] = await db.batch([
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        commentsClosed: articles.commentsClosed,
+        publishedAt: articles.publishedAt,
+      })
+      .from(articles)
+      .where(and(eq(articles.slug, slug), eq(articles.status, 'published'))),
+    ...commentPageQueries(db, articleId, after),
+    approvedCountQuery(db, articleId),
+    listCategoriesQuery(db),
+    lastUpdateQuery(db),
+  ])
+  const found = article[0]
+  if (!found) return null
+  return {
+    article: found,
+    ...assembleCommentPage(topLevel, replies),
+    total: total[0]?.total ?? 0,
+    navigation,
+    lastUpdateAt: parseLastUpdate(lastUpdate),
+  }
 }

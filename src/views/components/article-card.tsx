@@ -2,9 +2,16 @@
 import type { ArticleSummary } from '../../db/queries/articles'
 import { RelativeTime } from './relative-time'
 
-export function ArticleCard({ article, timeZone }: { article: ArticleSummary; timeZone: string }) {
+export interface ArticleCardProps {
+  article: ArticleSummary
+  timeZone: string
+  /** The front page's top story: larger, image first and eager. */
+  lead?: boolean
+}
+
+export function ArticleCard({ article, timeZone, lead }: ArticleCardProps) {
   return (
-    <article class="card">
+    <article class={lead ? 'card card--lead' : 'card'}>
       {article.imageUrl ? (
         <img
           class="card__image"
@@ -12,7 +19,8 @@ export function ArticleCard({ article, timeZone }: { article: ArticleSummary; ti
           alt={article.imageAlt}
           width={article.imageWidth ?? undefined}
           height={article.imageHeight ?? undefined}
-          loading="lazy"
+          loading={lead ? 'eager' : 'lazy'}
+          fetchpriority={lead ? 'high' : undefined}
           decoding="async"
         />
       ) : null}

@@ -10,6 +10,12 @@ export function SiteHeader({ chrome }: { chrome: SiteChrome }) {
         <time class="site-header__date" datetime={now.toISOString().slice(0, 10)}>
           {formatLongDate(now, site.timeZone)}
         </time>
+        <a class="favorites-link" href="/favorites">
+          Favorites{' '}
+          <span class="favorites-link__count" data-favorites-count hidden>
+            0
+          </span>
+        </a>
         <details class="site-search">
           <summary>Search</summary>
           <search>

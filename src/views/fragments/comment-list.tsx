@@ -3,52 +3,73 @@ import type { CommentView } from '../../db/queries/comments'
 import { CommentBody } from '../components/comment-body'
 import { RelativeTime } from '../components/relative-time'
 
-export interface CommentPageProps {
+export interface CommentContext {
   articleId: number
   articleSlug: string
-  comments: CommentView[]
-  nextCursor: string | null
   timeZone: string
 }
 
-export function CommentItem({ comment, timeZone }: { comment: CommentView; timeZone: string }) {
+export interface CommentPageProps extends CommentContext {
+  comments: CommentView[]
+  nextCursor: string | null
+}
+
+export function CommentItem({
+  comment,
+  context,
+}: {
+  comment: CommentView
+  context: CommentContext
+}) {
+  const isTopLevel = comment.parentId === null
   return (
     <li class="comment" id={`comment-${comment.id}`}>
       <article aria-label={`Comment by ${comment.authorName}`}>
         <header class="comment__meta">
           <strong class="comment__author">{comment.authorName}</strong>{' '}
-          <RelativeTime date={comment.createdAt} timeZone={timeZone} />
+          <RelativeTime date={comment.createdAt} timeZone={context.timeZone} />
         </header>
         <CommentBody text={comment.body} />
+        {isTopLevel ? (
+          <a
+            class="comment__reply"
+            href={`/news/${context.articleSlug}/comments?reply_to=${comment.id}#reply-form-${comment.id}`}
+            hx-get={`/fragments/articles/${context.articleId}/comments/${comment.id}/reply-form`}
+            hx-target={`#reply-slot-${comment.id}`}
+            hx-swap="innerHTML"
+          >
+            Reply<span class="visually-hidden"> to {comment.authorName}</span>
+          </a>
+        ) : null}
       </article>
-      {comment.replies && comment.replies.length > 0 ? (
-        <ol class="comment__replies">
-          {comment.replies.map((reply) => (
-            <CommentItem comment={reply} timeZone={timeZone} />
-          ))}
-        </ol>
+      {isTopLevel ? (
+        <>
+          <div id={`reply-slot-${comment.id}`} class="comment__reply-slot" />
+          <ol class="comment__replies" id={`replies-${comment.id}`}>
+            {(comment.replies ?? []).map((reply) => (
+              <CommentItem comment={reply} context={context} />
+            ))}
+          </ol>
+        </>
       ) : null}
     </li>
   )
 }
 
 /** One page of comments plus the control for the next; also the body of the fragment endpoint. */
-export function CommentPage(props: CommentPageProps) {
-  const { articleId, articleSlug, comments, nextCursor, timeZone } = props
-  const nextUrl = nextCursor
-    ? `/fragments/articles/${articleId}/comments?cursor=${encodeURIComponent(nextCursor)}`
-    : null
+export function CommentPage({ comments, nextCursor, ...context }: CommentPageProps) {
+  const cursor = nextCursor ? encodeURIComponent(nextCursor) : null
   return (
     <>
       {comments.map((comment) => (
-        <CommentItem comment={comment} timeZone={timeZone} />
+        <CommentItem comment={comment} context={context} />
       ))}
-      {nextUrl ? (
+      {cursor ? (
         <li class="comments__more">
           <a
             class="button-link"
-            href={`/news/${articleSlug}/comments?cursor=${encodeURIComponent(nextCursor ?? '')}`}
-            hx-get={nextUrl}
+            href={`/news/${context.articleSlug}/comments?cursor=${cursor}`}
+            hx-get={`/fragments/articles/${context.articleId}/comments?cursor=${cursor}`}
             hx-target="closest li"
             hx-swap="outerHTML"
           >

@@ -1,32 +1,75 @@
-// The front page: the latest published stories.
+// The front page: a top story, the latest stories, what's hot, and a block per section.
 import type { ArticleSummary } from '../../db/queries/articles'
+import type { NavigationItem } from '../../db/queries/categories'
 import { ArticleCard } from '../components/article-card'
+import { StoryList } from '../components/story-list'
 import { Layout } from '../layout'
 import type { SiteChrome } from '../site'
 
 export interface HomePageProps {
   chrome: SiteChrome
   latest: ArticleSummary[]
+  sections: (NavigationItem & { stories: ArticleSummary[] })[]
+  trending: ArticleSummary[]
+  origin: string
 }
 
-export function HomePage({ chrome, latest }: HomePageProps) {
+export function HomePage({ chrome, latest, sections, trending, origin }: HomePageProps) {
+  const { timeZone } = chrome.site
+  const [top, ...rest] = latest
   return (
-    <Layout chrome={chrome} title={chrome.site.name} description={chrome.site.tagline}>
-      <h1 class="visually-hidden">{chrome.site.name}</h1>
-      <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading" class="section-heading">
-          Latest news
-        </h2>
-        {latest.length === 0 ? (
-          <p>No stories have been published yet.</p>
-        ) : (
+    <Layout
+      chrome={chrome}
+      title={chrome.site.name}
+      description={chrome.site.tagline}
+      head={<link rel="canonical" href={`${origin}/`} />}
+    >
+      <h1 class="visually-hidden">{chrome.site.name}: latest news</h1>
+      {top ? (
+        <div class="front">
+          <section class="front__top" aria-labelledby="top-story-heading">
+            <h2 id="top-story-heading" class="visually-hidden">
+              Top story
+            </h2>
+            <ArticleCard article={top} timeZone={timeZone} lead />
+          </section>
+          <aside class="front__aside">
+            <StoryList
+              id="hot-heading"
+              heading="What's hot"
+              stories={trending}
+              timeZone={timeZone}
+              hot
+            />
+          </aside>
+        </div>
+      ) : (
+        <p>No stories have been published yet.</p>
+      )}
+      {rest.length > 0 ? (
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading" class="section-heading">
+            Latest news
+          </h2>
           <div class="card-grid">
-            {latest.map((article) => (
-              <ArticleCard article={article} timeZone={chrome.site.timeZone} />
+            {rest.map((article) => (
+              <ArticleCard article={article} timeZone={timeZone} />
             ))}
           </div>
-        )}
-      </section>
+        </section>
+      ) : null}
+      {sections.map((section) => (
+        <section aria-labelledby={`section-${section.slug}`}>
+          <h2 id={`section-${section.slug}`} class="section-heading">
+            <a href={`/category/${section.slug}`}>{section.name}</a>
+          </h2>
+          <div class="card-grid card-grid--compact">
+            {section.stories.map((article) => (
+              <ArticleCard article={article} timeZone={timeZone} />
+            ))}
+          </div>
+        </section>
+      ))}
     </Layout>
   )
 }

@@ -1,0 +1,113 @@
+// Feed queries: the latest published articles of the site, a category or a tag, with their tags.
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import type { Db } from '../client'
+import { articles, articleTags, categories, tags } from '../schema'
+import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+
+/** How many items a feed carries. */
+export const FEED_SIZE = 30
+
+export interface FeedTag {
+  slug: string
+  name: string
+}
+
+export interface FeedArticle extends ArticleSummary {
+  bodyHtml: string
+  byline: string
+  tags: FeedTag[]
+}
+
+export interface FeedData {
+  /** The category's or tag's display name; null for the whole site. */
+  scopeName: string | null
+  items: FeedArticle[]
+}
+
+/** The whole site's feed, in one batch. */
+export async function loadSiteFeed(db: Db, limit = FEED_SIZE): Promise<FeedData> {
+  const [rows, tagRows] = await db.batch([
+    feedArticlesQuery(db, undefined, limit),
+    feedTagsQuery(db, undefined, limit),
+  ])
+  return { scopeName: null, items: attachTags(rows, tagRows) }
+}
+
+/** One category's feed, in one batch; null when there is no such category. */
+export async function loadCategoryFeed(
+  db: Db,
+  slug: string,
+  limit = FEED_SIZE,
+): Promise<FeedData | null> {
+  const filter = eq(categories.slug, slug)
+  const [found, rows, tagRows] = await db.batch([
+    db.select({ name: categories.name }).from(categories).where(eq(categories.slug, slug)),
+    feedArticlesQuery(db, filter, limit),
+    feedTagsQuery(db, filter, limit),
+  ])
+  const category = found[0]
+  return category ? { scopeName: category.name, items: attachTags(rows, tagRows) } : null
+}
+
+/**
+ * One tag's feed, in one batch; null when there is no such tag. A tag that only drafts carry
+ * counts as missing too, so a feed never gives away what is being written.
+ */
+export async function loadTagFeed(
+  db: Db,
+  slug: string,
+  limit = FEED_SIZE,
+): Promise<FeedData | null> {
+  const taggedIds = db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(tags.slug, slug))
+  const filter = inArray(articles.id, taggedIds)
+  const [found, rows, tagRows] = await db.batch([
+    db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug)),
+    feedArticlesQuery(db, filter, limit),
+    feedTagsQuery(db, filter, limit),
+  ])
+  const tag = found[0]
+  return tag && rows.length > 0 ? { scopeName: tag.name, items: attachTags(rows, tagRows) } : null
+}
+
+function feedArticlesQuery(db: Db, filter: SQL | undefined, limit: number) {
+  return db
+    .select({ ...articleSummaryColumns, bodyHtml: articles.bodyHtml, byline: articles.byline })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(isPublic, filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+}
+
+/** The tags of exactly the articles `feedArticlesQuery` picks, keyed on the same subquery. */
+function feedTagsQuery(db: Db, filter: SQL | undefined, limit: number) {
+  const itemIds = db
+    .select({ id: articles.id })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(isPublic, filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+  return db
+    .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(inArray(articleTags.articleId, itemIds))
+    .orderBy(asc(tags.name))
+}
+
+function attachTags<T extends { id: number }>(
+  rows: T[],
+  tagRows: (FeedTag & { articleId: number })[],
+): (T & { tags: FeedTag[] })[] {
+  return rows.map((row) => ({
+    ...row,
+    tags: tagRows
+      .filter((tag) => tag.articleId === row.id)
+      .map(({ slug, name }) => ({ slug, name })),
+  }))
+}

@@ -1,0 +1,56 @@
+// Article pages: /news/:slug, with a 301 for old slugs, 410 for archived and 404 for hidden ones.
+import { Hono } from 'hono'
+import { findPublishedSlug, loadArticlePage } from '../db/queries/article-page'
+import type { AppEnv } from '../env'
+import { AppError } from '../lib/errors'
+import { isValidSlug } from '../lib/slug'
+import { areCommentsClosed } from '../services/comments'
+import { POSTED_NOTICES } from '../views/fragments/comment-form'
+import { ArticlePage } from '../views/pages/article-page'
+import { siteChrome, siteOrigin } from './page-context'
+
+export const articlePages = new Hono<AppEnv>()
+  /** A stable link by id (used after posting without JavaScript); the slug may change. */
+  .get('/articles/:id', async (c) => {
+    const id = Number(c.req.param('id'))
+    const slug = Number.isSafeInteger(id) && id > 0 ? await findPublishedSlug(c.var.db, id) : null
+    if (!slug) throw new AppError('NOT_FOUND', 'There is no article at this address.')
+    const query = new URL(c.req.url).search
+    return c.redirect(`/news/${slug}${query}#comments`, 301)
+  })
+  .get('/news/:slug', async (c) => {
+    const slug = c.req.param('slug')
+    if (!isValidSlug(slug)) throw new AppError('NOT_FOUND', 'There is no article at this address.')
+    const result = await loadArticlePage(c.var.db, slug)
+    switch (result.kind) {
+      case 'moved':
+        return c.redirect(`/news/${result.slug}`, 301)
+      case 'gone':
+        throw new AppError('GONE', 'This article has been withdrawn and is no longer available.')
+      case 'missing':
+        throw new AppError('NOT_FOUND', 'There is no article at this address.')
+    }
+    const { page } = result
+    const chrome = siteChrome(c, {
+      navigation: page.navigation,
+      lastUpdateAt: page.lastUpdateAt,
+      currentCategory: page.article.categorySlug,
+    })
+    const { config } = c.var
+    // After a post without JavaScript the reader lands here with `?comment=approved|pending`.
+    const posted = c.req.query('comment')
+    const notice =
+      posted === 'approved' || posted === 'pending' ? POSTED_NOTICES[posted] : undefined
+    return c.render(
+      <ArticlePage
+        chrome={chrome}
+        page={page}
+        origin={siteOrigin(c)}
+        commenting={{
+          open: !areCommentsClosed(page.article, config.comments.closeAfterDays, new Date()),
+          notice,
+          turnstileSiteKey: config.turnstile?.siteKey,
+        }}
+      />,
+    )
+  })

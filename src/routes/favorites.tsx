@@ -1,0 +1,36 @@
+// Favorites live in the reader's browser; the server renders the page shell and, given ids, the list.
+import { Hono } from 'hono'
+import { loadChrome } from '../db/queries/categories'
+import { listArticlesByIds } from '../db/queries/favorites'
+import type { AppEnv } from '../env'
+import { AppError } from '../lib/errors'
+import { FavoritesList } from '../views/fragments/favorites-list'
+import { FavoritesPage } from '../views/pages/favorites-page'
+import { siteChrome } from './page-context'
+
+export const MAX_FAVORITES = 100
+
+/** Parses `ids=3,1,2`: positive integers, duplicates dropped, order kept, at most 100. */
+export function parseFavoriteIds(value: string | undefined): number[] {
+  if (!value) return []
+  const parts = value.split(',')
+  if (parts.length > MAX_FAVORITES) {
+    throw new AppError('INVALID', `At most ${MAX_FAVORITES} favorites can be shown at once.`)
+  }
+  const ids = parts.map((part) => Number(part.trim()))
+  if (!ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    throw new AppError('INVALID', 'Favorites are given as a comma-separated list of article ids.')
+  }
+  return [...new Set(ids)]
+}
+
+export const favorites = new Hono<AppEnv>()
+  .get('/favorites', async (c) => {
+    const { navigation, lastUpdateAt } = await loadChrome(c.var.db)
+    return c.render(<FavoritesPage chrome={siteChrome(c, { navigation, lastUpdateAt })} />)
+  })
+  .get('/fragments/favorites', async (c) => {
+    const ids = parseFavoriteIds(c.req.query('ids'))
+    const stories = await listArticlesByIds(c.var.db, ids)
+    return c.html(<FavoritesList stories={stories} timeZone={c.var.config.site.timeZone} />)
+  })

@@ -1,0 +1,64 @@
+// Search: the page at `/search` and, at its own URL, the results fragment htmx fetches as you type.
+import { type Context, Hono } from 'hono'
+import { loadSearchPage, SEARCH_PAGE_SIZE, searchArticles } from '../db/queries/search'
+import type { AppEnv } from '../env'
+import { AppError } from '../lib/errors'
+import { MAX_QUERY_LENGTH, normalizeSearchInput, toFtsQuery } from '../services/search-query'
+import { countPages } from '../views/components/pagination'
+import { SearchResults, searchHref } from '../views/fragments/search-results'
+import { SearchPage } from '../views/pages/search-page'
+import { siteChrome } from './page-context'
+import { parsePage } from './sections'
+
+export const search = new Hono<AppEnv>()
+  .get('/search', async (c) => {
+    const { query, page, match } = readSearch(c, false)
+    const data = await loadSearchPage(c.var.db, { match, page, now: new Date() }) // one batch
+    const lastPage = checkPage(page, data.total)
+    const { navigation, lastUpdateAt } = data
+    return c.render(
+      <SearchPage
+        chrome={siteChrome(c, { navigation, lastUpdateAt })}
+        results={{ ...data, query, page, lastPage, pageSize: SEARCH_PAGE_SIZE }}
+      />,
+    )
+  })
+  .get('/fragments/search', async (c) => {
+    const { query, page, match } = readSearch(c, true)
+    // No chrome here, and an empty or unsearchable query needs no database at all.
+    const results = await searchArticles(c.var.db, { match, page, now: new Date() })
+    const lastPage = checkPage(page, results.total)
+    // The address bar follows the query so a reload or a shared link shows the same results;
+    // replace rather than push, or every keystroke would become a history entry.
+    c.header('HX-Replace-Url', searchHref(query, page))
+    return c.html(
+      <SearchResults
+        {...results}
+        query={query}
+        page={page}
+        lastPage={lastPage}
+        pageSize={SEARCH_PAGE_SIZE}
+        timeZone={c.var.config.site.timeZone}
+      />,
+    )
+  })
+
+function readSearch(c: Context<AppEnv>, asYouType: boolean) {
+  const raw = c.req.query('q') ?? ''
+  const query = normalizeSearchInput(raw)
+  if (query.length > MAX_QUERY_LENGTH) {
+    throw new AppError(
+      'INVALID',
+      `Search terms can be at most ${MAX_QUERY_LENGTH} characters long.`,
+    )
+  }
+  const page = parsePage(c.req.query('page'))
+  // The raw input still says whether the reader has finished the last word (a trailing space).
+  return { query, page, match: toFtsQuery(raw, { asYouType }) }
+}
+
+function checkPage(page: number, total: number): number {
+  const lastPage = countPages(total, SEARCH_PAGE_SIZE)
+  if (page > lastPage) throw new AppError('NOT_FOUND', `These results have no page ${page}.`)
+  return lastPage
+}

@@ -1,0 +1,163 @@
+// Renders feed data as RSS 2.0 and Atom 1.0 documents with absolute URLs.
+import type { Db } from '../db/client'
+import {
+  type FeedArticle,
+  type FeedData,
+  loadCategoryFeed,
+  loadSiteFeed,
+  loadTagFeed,
+} from '../db/queries/feeds'
+import { renderXmlDocument, createElement as x } from '../lib/xml'
+
+export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
+export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'
+
+const NS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+}
+
+export type FeedFormat = 'rss' | 'atom'
+
+export type FeedScope =
+  | { kind: 'site' }
+  | { kind: 'category'; slug: string }
+  | { kind: 'tag'; slug: string }
+
+/** What a feed document needs besides its data: where it lives and whose it is. */
+export interface FeedContext {
+  origin: string
+  scope: FeedScope
+  site: { name: string; tagline: string; language: string }
+  now: Date
+}
+
+/** The feed's data in one batch; null when its category or tag does not exist. */
+export function loadFeed(db: Db, scope: FeedScope): Promise<FeedData | null> {
+  if (scope.kind === 'category') return loadCategoryFeed(db, scope.slug)
+  if (scope.kind === 'tag') return loadTagFeed(db, scope.slug)
+  return loadSiteFeed(db)
+}
+
+export function renderFeed(format: FeedFormat, feed: FeedData, context: FeedContext): string {
+  return format === 'rss' ? renderRssFeed(feed, context) : renderAtomFeed(feed, context)
+}
+
+export function renderRssFeed(feed: FeedData, context: FeedContext): string {
+  const { origin, site } = context
+  const selfUrl = feedUrl(context, 'rss')
+  return renderXmlDocument(
+    x(
+      'rss',
+      { version: '2.0', 'xmlns:atom': NS.atom, 'xmlns:content': NS.content, 'xmlns:dc': NS.dc },
+      x(
+        'channel',
+        {},
+        x('title', {}, feedTitle(feed, context)),
+        x('link', {}, scopeUrl(context)),
+        x('description', {}, site.tagline),
+        x('language', {}, site.language),
+        // RFC 822 dates: toUTCString() gives the RFC 1123 form RSS readers expect.
+        x('lastBuildDate', {}, lastChange(feed, context.now).toUTCString()),
+        x('atom:link', { href: selfUrl, rel: 'self', type: 'application/rss+xml' }),
+        feed.items.map((item) => {
+          const link = articleUrl(origin, item)
+          return x(
+            'item',
+            {},
+            x('title', {}, item.title),
+            x('link', {}, link),
+            x('guid', { isPermaLink: 'true' }, link),
+            x('pubDate', {}, publishedAt(item).toUTCString()),
+            x('description', {}, item.summary),
+            item.byline && x('dc:creator', {}, item.byline),
+            x('category', { domain: `${origin}/category/` }, item.categoryName),
+            item.tags.map((tag) => x('category', { domain: `${origin}/tag/` }, tag.name)),
+            x('content:encoded', {}, item.bodyHtml),
+          )
+        }),
+      ),
+    ),
+  )
+}
+
+export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
+  const { origin, site } = context
+  const selfUrl = feedUrl(context, 'atom')
+  return renderXmlDocument(
+    x(
+      'feed',
+      { xmlns: NS.atom, 'xml:lang': site.language },
+      x('id', {}, selfUrl),
+      x('title', { type: 'text' }, feedTitle(feed, context)),
+      x('subtitle', { type: 'text' }, site.tagline),
+      x('updated', {}, lastChange(feed, context.now).toISOString()),
+      x('link', { rel: 'self', type: 'application/atom+xml', href: selfUrl }),
+      x('link', { rel: 'alternate', type: 'text/html', href: scopeUrl(context) }),
+      // Atom wants an author for every entry; this one stands in where an article has no byline.
+      x('author', {}, x('name', {}, site.name)),
+      feed.items.map((item) => {
+        const link = articleUrl(origin, item)
+        return x(
+          'entry',
+          {},
+          x('id', {}, link),
+          x('title', { type: 'text' }, item.title),
+          x('link', { rel: 'alternate', type: 'text/html', href: link }),
+          x('published', {}, publishedAt(item).toISOString()),
+          x('updated', {}, updatedAt(item).toISOString()),
+          item.byline && x('author', {}, x('name', {}, item.byline)),
+          x('summary', { type: 'text' }, item.summary),
+          x('category', {
+            term: item.categorySlug,
+            label: item.categoryName,
+            scheme: `${origin}/category/`,
+          }),
+          item.tags.map((tag) =>
+            x('category', { term: tag.slug, label: tag.name, scheme: `${origin}/tag/` }),
+          ),
+          x('content', { type: 'html' }, item.bodyHtml),
+        )
+      }),
+    ),
+  )
+}
+
+/** "Bulletin" for the site, "Bulletin — Sports" for a category or tag. */
+function feedTitle(feed: FeedData, { site }: FeedContext): string {
+  return feed.scopeName === null ? site.name : `${site.name} — ${feed.scopeName}`
+}
+
+/** The HTML page a feed mirrors. */
+function scopeUrl({ origin, scope }: FeedContext): string {
+  if (scope.kind === 'site') return `${origin}/`
+  return `${origin}/${scope.kind}/${encodeURIComponent(scope.slug)}`
+}
+
+/** The feed's own canonical URL, built from its scope so a query string never leaks into it. */
+function feedUrl(context: FeedContext, format: FeedFormat): string {
+  const file = format === 'rss' ? 'feed.xml' : 'atom.xml'
+  return context.scope.kind === 'site'
+    ? `${context.origin}/${file}`
+    : `${scopeUrl(context)}/${file}`
+}
+
+export function articleUrl(origin: string, article: { slug: string }): string {
+  return `${origin}/news/${encodeURIComponent(article.slug)}`
+}
+
+function publishedAt(item: FeedArticle): Date {
+  return item.publishedAt ?? item.updatedAt
+}
+
+/** A scheduled article can go live after its last edit; it has changed no earlier than that. */
+function updatedAt(item: FeedArticle): Date {
+  return new Date(Math.max(item.updatedAt.getTime(), publishedAt(item).getTime()))
+}
+
+/** The newest change among the items; an empty feed last changed now, as far as readers know. */
+function lastChange(feed: FeedData, now: Date): Date {
+  if (feed.items.length === 0) return now
+  return new Date(Math.max(...feed.items.map((item) => updatedAt(item).getTime())))
+}

@@ -1,0 +1,74 @@
+// Turns whatever a reader types into an FTS5 MATCH expression that can never be a syntax error.
+
+/** Longer queries are refused with a 400; the search inputs carry the same `maxlength`. */
+export const MAX_QUERY_LENGTH = 200
+
+/** More words add cost, not precision: an AND of a dozen terms already matches almost nothing. */
+const MAX_TERMS = 12
+
+/** A one- or two-letter prefix expands to a large share of the vocabulary, so it is not worth it. */
+const MIN_PREFIX_LENGTH = 3
+
+// A word starts with a letter or digit and may carry combining marks (Devanagari vowel signs,
+// Arabic harakat), so a mark-only fragment never becomes an empty phrase.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
+const ENDS_IN_WORD = /[\p{L}\p{M}\p{N}]$/u
+
+/** The query as shown back to the reader and put in URLs: trimmed, whitespace collapsed. */
+export function normalizeSearchInput(raw: string | undefined): string {
+  return (raw ?? '').replace(/\s+/g, ' ').trim()
+}
+
+export interface FtsQueryOptions {
+  /**
+   * Also match the last word as a prefix when the input ends inside it: for results as you type.
+   * A submitted search leaves it off, or "wins" would also find "window".
+   */
+  asYouType?: boolean
+}
+
+/**
+ * Builds an FTS5 expression from free text, or null when it holds nothing searchable (`***`, an
+ * emoji). Every word becomes a quoted FTS5 string, so `AND`, `OR`, `NOT`, `NEAR(`, `title:`,
+ * `^`, `*`, `-`, quotes and parentheses in the input are only ever words or ignored punctuation.
+ * Words are joined by spaces, FTS5's implicit AND.
+ */
+export function toFtsQuery(
+  input: string,
+  { asYouType = false }: FtsQueryOptions = {},
+): string | null {
+  const all = uniqueWords(input.match(WORD) ?? [])
+  let words = all.slice(0, MAX_TERMS)
+  const typingLast = asYouType && ENDS_IN_WORD.test(input) && words.length === all.length
+  // Too short to expand yet: leave it out so the results for the words before it stay put.
+  if (typingLast && words.length > 1 && !isPrefixLong(words[words.length - 1] ?? '')) {
+    words = words.slice(0, -1)
+  }
+  if (words.length === 0) return null
+  return words
+    .map((word, index) => {
+      // WORD never matches `"`, but the quoting stays correct on its own if WORD ever changes.
+      const quoted = `"${word.replaceAll('"', '""')}"`
+      const isPrefix = typingLast && index === all.length - 1 && isPrefixLong(word)
+      return isPrefix ? `${quoted}*` : quoted
+    })
+    .join(' ')
+}
+
+function isPrefixLong(word: string): boolean {
+  return [...word].length >= MIN_PREFIX_LENGTH
+}
+
+/** Repeated words (in any case) add nothing to an AND; the last occurrence keeps its place. */
+function uniqueWords(words: string[]): string[] {
+  const seen = new Set<string>()
+  const kept: string[] = []
+  for (let index = words.length - 1; index >= 0; index--) {
+    const word = words[index] as string
+    const key = word.toLowerCase()
+    if (seen.has(key)) continue
+    seen.add(key)
+    kept.unshift(word)
+  }
+  return kept
+}

@@ -1,0 +1,129 @@
+// The comment form: a plain POST without JavaScript, an htmx swap with it; errors sit by their fields.
+import type { FieldErrors } from '../../services/comment-input'
+import { BODY_MAX, NAME_MAX } from '../../services/comment-input'
+
+export type CommentNotice = { kind: 'approved' | 'pending' | 'error'; text: string }
+
+/** What a reader is told after posting, with or without JavaScript. */
+export const POSTED_NOTICES = {
+  approved: { kind: 'approved', text: 'Thank you. Your comment is published.' },
+  pending: {
+    kind: 'pending',
+    text: 'Thank you. Your comment will appear once a moderator has approved it.',
+  },
+} as const satisfies Record<string, CommentNotice>
+
+export interface CommentFormProps {
+  articleId: number
+  values?: { authorName?: string; body?: string; parentId?: number | null; idempotencyKey?: string }
+  errors?: FieldErrors
+  notice?: CommentNotice
+  turnstileSiteKey?: string
+  /** Replying to this comment; the form says so and offers a way back. */
+  replyTo?: { id: number; authorName: string }
+}
+
+export function CommentForm(props: CommentFormProps) {
+  const { articleId, values = {}, errors = {}, notice, turnstileSiteKey, replyTo } = props
+  const action = `/articles/${articleId}/comments`
+  // A reply form can sit on the page next to the main one, so every id carries the form's id.
+  const formId = replyTo ? `reply-form-${replyTo.id}` : 'comment-form'
+  const id = (name: string) => `${formId}-${name}`
+  const described = (field: keyof FieldErrors) =>
+    errors[field] ? `${id(`${field}-hint`)} ${id(`${field}-error`)}` : id(`${field}-hint`)
+  return (
+    <form
+      id={formId}
+      class="comment-form"
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target="this"
+      hx-swap="outerHTML"
+      hx-disable="find button"
+      data-comment-form
+      novalidate
+    >
+      <h3 class="comment-form__title">
+        {replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}
+      </h3>
+      {notice ? (
+        <p
+          class={`notice notice--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      ) : null}
+      {errors.form ? (
+        <p class="field-error" id={id('form-error')} role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      {replyTo || values.parentId ? (
+        <input type="hidden" name="parent_id" value={String(replyTo?.id ?? values.parentId)} />
+      ) : null}
+      {errors.parentId ? <p class="field-error">{errors.parentId}</p> : null}
+      <input type="hidden" name="idempotency_key" value={values.idempotencyKey ?? ''} />
+      <div class="field">
+        <label for={id('author')}>Name</label>
+        <input
+          id={id('author')}
+          name="author_name"
+          type="text"
+          autocomplete="name"
+          maxlength={NAME_MAX}
+          required
+          value={values.authorName ?? ''}
+          aria-invalid={errors.authorName ? 'true' : undefined}
+          aria-describedby={described('authorName')}
+        />
+        <p class="field-hint" id={id('authorName-hint')}>
+          Shown with your comment. Up to {NAME_MAX} characters.
+        </p>
+        {errors.authorName ? (
+          <p class="field-error" id={id('authorName-error')}>
+            {errors.authorName}
+          </p>
+        ) : null}
+      </div>
+      <div class="field">
+        <label for={id('body')}>{replyTo ? 'Reply' : 'Comment'}</label>
+        <textarea
+          id={id('body')}
+          name="body"
+          rows={5}
+          maxlength={BODY_MAX}
+          required
+          aria-invalid={errors.body ? 'true' : undefined}
+          aria-describedby={described('body')}
+        >
+          {values.body ?? ''}
+        </textarea>
+        <p class="field-hint" id={id('body-hint')}>
+          Plain text, up to {BODY_MAX} characters. Links become clickable.
+        </p>
+        {errors.body ? (
+          <p class="field-error" id={id('body-error')}>
+            {errors.body}
+          </p>
+        ) : null}
+      </div>
+      {/* A honeypot: hidden from people (and from screen readers), filled in only by bots. */}
+      <div class="honeypot" aria-hidden="true">
+        <label for={id('website')}>Leave this field empty</label>
+        <input id={id('website')} name="website" type="text" tabindex={-1} autocomplete="off" />
+      </div>
+      {turnstileSiteKey ? <div class="cf-turnstile" data-sitekey={turnstileSiteKey} /> : null}
+      <button type="submit">{replyTo ? 'Post reply' : 'Post comment'}</button>
+    </form>
+  )
+}
+
+export function CommentsClosedNotice() {
+  return (
+    <p class="notice notice--closed" id="comment-form">
+      Comments are closed for this article.
+    </p>
+  )
+}

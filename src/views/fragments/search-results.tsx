@@ -1,0 +1,91 @@
+// The search results list: what htmx swaps into #search-results, and the body of the search page.
+import type { HighlightSegment, SearchHit } from '../../db/queries/search'
+import { Pagination } from '../components/pagination'
+import { RelativeTime } from '../components/relative-time'
+
+export interface SearchResultsProps {
+  /** The normalised query as typed; empty before the reader has asked anything. */
+  query: string
+  hits: SearchHit[]
+  total: number
+  page: number
+  lastPage: number
+  pageSize: number
+  timeZone: string
+}
+
+/** The full search page's URL for a query and page: what links and the address bar show. */
+export function searchHref(query: string, page = 1): string {
+  if (!query) return '/search'
+  const q = `/search?q=${encodeURIComponent(query)}`
+  return page === 1 ? q : `${q}&page=${page}`
+}
+
+export function SearchResults(props: SearchResultsProps) {
+  const { query, hits, total, page, lastPage, pageSize, timeZone } = props
+  if (!query) {
+    return <p class="search-results__prompt">Type a word or two to search every story.</p>
+  }
+  if (total === 0) {
+    return (
+      <p class="search-results__empty" role="status">
+        No results for “{query}”. Try fewer or different words.
+      </p>
+    )
+  }
+  return (
+    <>
+      <p class="search-results__count" role="status">
+        {total === 1 ? '1 result' : `${total} results`} for “{query}”
+        {lastPage > 1 ? ` · page ${page} of ${lastPage}` : ''}
+      </p>
+      <ol class="search-results__list" start={(page - 1) * pageSize + 1}>
+        {hits.map((hit) => (
+          <SearchResultItem hit={hit} timeZone={timeZone} />
+        ))}
+      </ol>
+      <Pagination page={page} lastPage={lastPage} pageHref={(n) => searchHref(query, n)} />
+    </>
+  )
+}
+
+function SearchResultItem({ hit, timeZone }: { hit: SearchHit; timeZone: string }) {
+  return (
+    <li class="search-result">
+      {hit.imageUrl ? (
+        <img
+          class="search-result__thumb"
+          src={hit.imageUrl}
+          alt=""
+          width={160}
+          height={90}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : null}
+      <div class="search-result__body">
+        <a class="card__section" href={`/category/${hit.categorySlug}`}>
+          {hit.categoryName}
+        </a>
+        <h2 class="search-result__title">
+          <a href={`/news/${hit.slug}`}>
+            <Highlighted segments={hit.titleHighlight} />
+          </a>
+        </h2>
+        {hit.snippet.length > 0 ? (
+          <p class="search-result__snippet">
+            <Highlighted segments={hit.snippet} />
+          </p>
+        ) : null}
+        {hit.publishedAt ? <RelativeTime date={hit.publishedAt} timeZone={timeZone} /> : null}
+      </div>
+    </li>
+  )
+}
+
+/** Matched runs become <mark>; all of it is text to JSX, so article content is never markup here. */
+function Highlighted({ segments }: { segments: HighlightSegment[] }) {
+  return (
+    <>{segments.map((segment) => (segment.match ? <mark>{segment.text}</mark> : segment.text))}</>
+  )
+}

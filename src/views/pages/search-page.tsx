@@ -1,0 +1,53 @@
+// The search page: a plain GET form that, with htmx, also fetches results as the reader types.
+import { SearchResults, type SearchResultsProps } from '../fragments/search-results'
+import { Layout } from '../layout'
+import type { SiteChrome } from '../site'
+
+export interface SearchPageProps {
+  chrome: SiteChrome
+  results: Omit<SearchResultsProps, 'timeZone'>
+}
+
+export function SearchPage({ chrome, results }: SearchPageProps) {
+  const { query, page } = results
+  const title = query ? `Search: ${query}${page > 1 ? ` – Page ${page}` : ''}` : 'Search'
+  return (
+    <Layout
+      chrome={chrome}
+      title={title}
+      description={`Search every story on ${chrome.site.name}.`}
+      // Result pages are endless variations of the same articles; the articles are what to index.
+      head={<meta name="robots" content="noindex, follow" />}
+    >
+      <h1 class="section-heading">Search</h1>
+      <search>
+        <form class="search-form" action="/search" method="get">
+          <label for="search-q">Search articles</label>
+          {/* maxlength matches MAX_QUERY_LENGTH, as in the header's form. The fragment has its own
+              URL so cached pages and fragments never collide; `replace` aborts a slower earlier
+              request so stale results never land last. */}
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            value={query}
+            maxlength={200}
+            autocomplete="off"
+            hx-get="/fragments/search"
+            hx-trigger="input changed delay:300ms, search"
+            hx-target="#search-results"
+            hx-sync="replace"
+            hx-indicator="#search-busy"
+          />
+          <button type="submit">Search</button>
+          <span id="search-busy" class="search-form__busy htmx-indicator">
+            Searching…
+          </span>
+        </form>
+      </search>
+      <div id="search-results" class="search-results">
+        <SearchResults {...results} timeZone={chrome.site.timeZone} />
+      </div>
+    </Layout>
+  )
+}
