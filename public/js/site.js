@@ -101,8 +101,9 @@
 
   renderFavorites()
   updateTimes(document)
-  // Fragments swapped in by htmx carry absolute times too.
-  document.addEventListener('htmx:after:swap', (event) => updateTimes(event.target || document))
+  // Fragments swapped in by htmx carry absolute times too. htmx 4 fires this on the element that
+  // made the request, not on the swapped target, so the whole document is looked at.
+  document.addEventListener('htmx:after:swap', () => updateTimes(document))
   setInterval(() => updateTimes(document), 60000)
   // htmx loads with `defer` just before this script, so it is ready by now.
   loadFavoritesList()

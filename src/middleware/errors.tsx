@@ -59,7 +59,8 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
   if (new URL(c.req.url).pathname.startsWith('/api/') || accept.startsWith('application/json')) {
     return c.json({ error: { code: appError.code, message } })
   }
-  if (isHtmxRequest(c.req.raw.headers)) {
+  // Fragment URLs answer with fragments whoever asks: htmx, a widget's fetch, or a curious reader.
+  if (isHtmxRequest(c.req.raw.headers) || new URL(c.req.url).pathname.startsWith('/fragments/')) {
     return c.html(<ErrorMessage title={title} message={message} />)
   }
   const site = c.get('config')?.site ?? { name: 'Bulletin', language: 'en' }
