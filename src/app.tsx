@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
 import { withContext } from './middleware/context'
+import { type OpenPageCache, withEdgeCache } from './middleware/edge-cache'
 import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
 import { articlePages } from './routes/articles'
@@ -16,11 +17,17 @@ import { search } from './routes/search'
 import { sections } from './routes/sections'
 import { sitemaps } from './routes/sitemaps'
 
-export function createApp() {
+export interface AppDeps {
+  /** The edge cache; tests pass one of their own, or none to always render. */
+  openCache?: OpenPageCache
+}
+
+export function createApp(deps: AppDeps = {}) {
   const app = new Hono<AppEnv>()
   app.use(withSecurityHeaders())
   // Browsers send Origin with every form post; one from another site is refused.
   app.use(csrf())
+  app.use(withEdgeCache(deps.openCache))
   app.use(withContext())
   // Pages bring their own <Layout>; the renderer only adds the doctype.
   app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }))

@@ -62,6 +62,8 @@ export type AppEnv = {
   Variables: {
     config: Config
     db: Db
+    /** Purge tags a route adds for what its response shows (article ids, sections). */
+    cacheTags: string[]
   }
 }
 

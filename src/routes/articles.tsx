@@ -4,6 +4,7 @@ import { findPublishedSlug, loadArticlePage } from '../db/queries/article-page'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
 import { isValidSlug } from '../lib/slug'
+import { addCacheTags } from '../middleware/edge-cache'
 import { areCommentsClosed } from '../services/comments'
 import { POSTED_NOTICES } from '../views/fragments/comment-form'
 import { ArticlePage } from '../views/pages/article-page'
@@ -36,6 +37,14 @@ export const articlePages = new Hono<AppEnv>()
       lastUpdateAt: page.lastUpdateAt,
       currentCategory: page.article.categorySlug,
     })
+    addCacheTags(
+      c,
+      `article:${page.article.id}`,
+      `category:${page.article.categorySlug}`,
+      ...page.tags.map((tag) => `tag:${tag.slug}`),
+      // The page shows these too, so their edits must purge it.
+      ...page.related.map((story) => `article:${story.id}`),
+    )
     const { config } = c.var
     // After a post without JavaScript the reader lands here with `?comment=approved|pending`.
     const posted = c.req.query('comment')

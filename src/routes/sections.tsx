@@ -8,6 +8,7 @@ import {
 } from '../db/queries/sections'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
+import { addCacheTags } from '../middleware/edge-cache'
 import { countPages } from '../views/components/pagination'
 import { SectionPage } from '../views/pages/section-page'
 import { siteChrome, siteOrigin } from './page-context'
@@ -42,6 +43,7 @@ function renderSection(c: Context<AppEnv>, data: SectionPageData, page: number) 
   const lastPage = countPages(total, SECTION_PAGE_SIZE)
   if (page > lastPage) throw new AppError('NOT_FOUND', `${section.name} has no page ${page}.`)
   const currentCategory = section.kind === 'category' ? section.slug : undefined
+  addCacheTags(c, `${section.kind}:${section.slug}`)
   return c.render(
     <SectionPage
       chrome={siteChrome(c, { navigation, lastUpdateAt, currentCategory })}

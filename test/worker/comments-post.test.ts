@@ -8,7 +8,7 @@ import { createApp } from '../../src/app'
 import { comments } from '../../src/db/schema'
 import type { Env } from '../../src/env'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { html, ORIGIN } from './helpers'
+import { html, NO_CACHE, ORIGIN } from './helpers'
 
 interface PostOptions {
   htmx?: boolean
@@ -30,7 +30,7 @@ async function post(articleId: number, fields: Record<string, string>, options: 
     body: new URLSearchParams(fields),
     redirect: 'manual',
   })
-  return createApp().fetch(request, { ...env, ...options.env }, createExecutionContext())
+  return createApp(NO_CACHE).fetch(request, { ...env, ...options.env }, createExecutionContext())
 }
 
 async function storedComments(articleId: number) {
@@ -156,7 +156,7 @@ describe('POST /articles/:id/comments', () => {
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe(`/news/${article.slug}?comment=pending#comments`)
     const page = await html(
-      await createApp().fetch(
+      await createApp(NO_CACHE).fetch(
         new Request(`${ORIGIN}/news/${article.slug}?comment=pending`),
         env,
         createExecutionContext(),
@@ -332,7 +332,7 @@ describe('POST /articles/:id/comments', () => {
 
   it('refuses a post from another site', async () => {
     const article = await insertArticle()
-    const response = await createApp().fetch(
+    const response = await createApp(NO_CACHE).fetch(
       new Request(`${ORIGIN}/articles/${article.id}/comments`, {
         method: 'POST',
         headers: {

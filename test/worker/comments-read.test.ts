@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { comments } from '../../src/db/schema'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { html, ORIGIN, request } from './helpers'
+import { html, NO_CACHE, ORIGIN, request } from './helpers'
 
 async function insertApproved(articleId: number, count: number) {
   const start = Date.now() - count * 60_000
@@ -210,7 +210,7 @@ describe('reading comments', () => {
 
   it('stores any Unicode body as given (after normalisation) and renders it inert', async () => {
     const article = await insertArticle()
-    const app = createApp()
+    const app = createApp(NO_CACHE)
     await fc.assert(
       fc.asyncProperty(
         fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }),

@@ -4,7 +4,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import { dbPipelines, request } from './helpers'
+import { dbPipelines, NO_CACHE, request } from './helpers'
 
 describe('GET /healthz', () => {
   it('answers 200 with JSON after one database round trip', async () => {
@@ -20,7 +20,7 @@ describe('GET /healthz', () => {
     // Port 9 on loopback has no listener, so the connection is refused.
     const deadDb = { ...env, TURSO_DATABASE_URL: 'http://127.0.0.1:9' }
     const ctx = createExecutionContext()
-    const response = await createApp().fetch(
+    const response = await createApp(NO_CACHE).fetch(
       new Request('http://bulletin.test/healthz'),
       deadDb,
       ctx,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { articles } from '../../src/db/schema'
 import { testDb } from './fixtures'
-import { dbPipelines, html, request } from './helpers'
+import { dbPipelines, html, NO_CACHE, request } from './helpers'
 
 describe('GET /', () => {
   it('shows a top story and the latest stories, newest first, in one database round trip', async () => {
@@ -78,7 +78,7 @@ describe('GET /', () => {
 
   it('explains a missing database setting without naming its value', async () => {
     const misconfigured = { ...env, TURSO_DATABASE_URL: undefined }
-    const response = await createApp().fetch(
+    const response = await createApp(NO_CACHE).fetch(
       new Request('http://bulletin.test/'),
       misconfigured,
       createExecutionContext(),
@@ -91,7 +91,7 @@ describe('GET /', () => {
 
   it('answers 503 with Retry-After and a readable page when the database is down', async () => {
     const deadDb = { ...env, TURSO_DATABASE_URL: 'http://127.0.0.1:9' }
-    const response = await createApp().fetch(
+    const response = await createApp(NO_CACHE).fetch(
       new Request('http://bulletin.test/'),
       deadDb,
       createExecutionContext(),

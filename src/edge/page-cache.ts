@@ -1,0 +1,65 @@
+// The Workers Cache API as Bulletin uses it: a fresh copy per key, plus a long-lived stale copy.
+import { toHex } from '../lib/encoding'
+import { staleCacheKey } from './cache-key'
+
+/** Response headers that mark how a copy was served; never stored. */
+export const X_CACHE = 'x-cache'
+
+export interface PageCache {
+  match(key: string): Promise<Response | undefined>
+  matchStale(key: string): Promise<Response | undefined>
+  /**
+   * Stores the response as it is (its own Cache-Control s-maxage sets the fresh lifetime) and a
+   * copy kept `staleIfError` seconds, for when the database fails.
+   */
+  put(key: string, response: Response, staleIfError: number): Promise<void>
+  /** Deletes the fresh copy and, unless `keepStale`, the stale one. Returns whether any existed. */
+  delete(key: string, options?: { keepStale?: boolean }): Promise<boolean>
+}
+
+/** Wraps a Cache (caches.default in the Worker, caches.open(...) in tests). */
+export function createPageCache(cache: Cache): PageCache {
+  return {
+    match: (key) => cache.match(key),
+    matchStale: (key) => cache.match(staleCacheKey(key)),
+    async put(key, response, staleIfError) {
+      if (staleIfError <= 0) return void (await cache.put(key, response))
+      const stale = new Response(response.clone().body, response)
+      stale.headers.set('Cache-Control', `public, max-age=${staleIfError}`)
+      await Promise.all([cache.put(key, response), cache.put(staleCacheKey(key), stale)])
+    },
+    async delete(key, options = {}) {
+      const [fresh, stale] = await Promise.all([
+        cache.delete(key),
+        options.keepStale ? Promise.resolve(false) : cache.delete(staleCacheKey(key)),
+      ])
+      return fresh || stale
+    },
+  }
+}
+
+/** A strong ETag from the body's bytes, so identical renders revalidate with 304. */
+export async function computeEtag(body: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', body)
+  return `"${toHex(new Uint8Array(digest)).slice(0, 32)}"`
+}
+
+/** True when the request's If-None-Match names this ETag (or `*`). */
+export function matchesEtag(request: Request, etag: string | null): boolean {
+  const header = request.headers.get('if-none-match')
+  if (!header || !etag) return false
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag)
+}
+
+/** The cached response without its body: a 304 for revalidation, or the answer to a HEAD. */
+export function notModified(response: Response, status = 304): Response {
+  const headers = new Headers(response.headers)
+  if (status === 304) {
+    headers.delete('content-length')
+    headers.delete('content-type')
+  }
+  return new Response(null, { status, headers })
+}

@@ -1,0 +1,108 @@
+// Edge caching for public GETs: serve hits with no database call, store misses, fall back to stale.
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { normalizeCacheKey } from '../edge/cache-key'
+import {
+  type CachePolicy,
+  cacheControlHeader,
+  cachePolicyFor,
+  hasSessionCookie,
+  NOT_FOUND_EDGE_MAX_AGE,
+} from '../edge/cache-policy'
+import {
+  computeEtag,
+  createPageCache,
+  matchesEtag,
+  notModified,
+  type PageCache,
+  X_CACHE,
+} from '../edge/page-cache'
+import type { AppEnv } from '../env'
+
+/** How the middleware reaches the cache; tests and runtimes without caches.default pass their own. */
+export type OpenPageCache = () => Promise<PageCache | undefined>
+
+export const openDefaultPageCache: OpenPageCache = async () =>
+  typeof caches === 'undefined' ? undefined : createPageCache(caches.default)
+
+/**
+ * Hono copies the old response's headers onto one assigned to c.res; a cached or stale copy must
+ * replace the render whole, so the old response is cleared first.
+ */
+function replaceResponse(c: Context<AppEnv>, response: Response) {
+  c.res = undefined as unknown as Response
+  c.res = response
+}
+
+function withHeader(response: Response, name: string, value: string): Response {
+  const copy = new Response(response.body, response)
+  copy.headers.set(name, value)
+  return copy
+}
+
+/** Finalises a fresh render for caching: policy headers, tags and an ETag over the body. */
+async function prepare(response: Response, policy: CachePolicy, tags: string[]) {
+  const body = await response.arrayBuffer()
+  const prepared = new Response(body, response)
+  const edgeMaxAge = response.status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge
+  prepared.headers.set('Cache-Control', cacheControlHeader(policy, edgeMaxAge))
+  prepared.headers.set('Cache-Tag', [...new Set([...policy.tags, ...tags])].join(','))
+  prepared.headers.set('ETag', await computeEtag(body))
+  return prepared
+}
+
+export const withEdgeCache = (openCache: OpenPageCache = openDefaultPageCache) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { method, url, raw } = c.req
+    const policy = method === 'GET' || method === 'HEAD' ? cachePolicyFor(c.req.path) : undefined
+    if (!policy) return next()
+    // Someone signed in may see personal things: never serve them, or store, a shared copy.
+    if (hasSessionCookie(raw.headers)) {
+      await next()
+      c.res = withHeader(c.res, X_CACHE, 'BYPASS')
+      return
+    }
+    const cache = await openCache()
+    const key = normalizeCacheKey(url, policy.params)
+    const hit = await cache?.match(key)
+    if (hit) {
+      const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'
+      const response = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
+      replaceResponse(c, withHeader(response, X_CACHE, 'HIT'))
+      return
+    }
+
+    c.set('cacheTags', [])
+    await next()
+    const { res } = c
+    if (res.status >= 500) {
+      const stale = await cache?.matchStale(key)
+      if (stale) {
+        const served = withHeader(stale, X_CACHE, 'STALE')
+        served.headers.set('Cache-Control', 'public, max-age=30')
+        replaceResponse(c, served)
+      }
+      return
+    }
+    // HEAD renders have no body, so only a GET may fill the cache.
+    const cacheable =
+      method === 'GET' &&
+      (res.status === 200 || res.status === 404) &&
+      !res.headers.has('set-cookie')
+    if (!cacheable) return
+    const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
+    const staleIfError = res.status === 200 ? policy.staleIfError : 0
+    if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
+    const response = matchesEtag(raw, prepared.headers.get('etag'))
+      ? notModified(prepared)
+      : prepared
+    replaceResponse(c, withHeader(response, X_CACHE, 'MISS'))
+  })
+
+/** Adds purge tags for what this response shows, such as `article:42` or `category:economy`. */
+export function addCacheTags(
+  c: { get(key: 'cacheTags'): string[] | undefined },
+  ...tags: string[]
+) {
+  c.get('cacheTags')?.push(...tags)
+}

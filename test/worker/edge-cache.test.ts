@@ -1,0 +1,119 @@
+// The edge cache: hits cost no database round trip, keys ignore tracking, stale copies cover outages.
+
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app'
+import { normalizeCacheKey } from '../../src/edge/cache-key'
+import { createPageCache } from '../../src/edge/page-cache'
+import { insertArticle, uniqueSuffix } from './fixtures'
+import { dbPipelines, ORIGIN } from './helpers'
+
+/** An app whose edge cache is private to the test, so tests never see each other's copies. */
+async function cachedApp() {
+  const cache = createPageCache(await caches.open(`test-${uniqueSuffix()}`))
+  const app = createApp({ openCache: async () => cache })
+  const fetchPage = async (path: string, init?: RequestInit, bindings = {}) => {
+    const ctx = createExecutionContext()
+    const response = await app.fetch(
+      new Request(new URL(path, ORIGIN), init),
+      { ...env, ...bindings },
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    return response
+  }
+  return { cache, fetchPage }
+}
+
+const DEAD_DB = { TURSO_DATABASE_URL: 'http://127.0.0.1:9' }
+
+describe('edge cache', () => {
+  it('renders a MISS once, then serves a HIT with no database round trip', async () => {
+    const { fetchPage } = await cachedApp()
+    const article = await insertArticle()
+    const first = await fetchPage(`/news/${article.slug}`)
+    expect(first.headers.get('x-cache')).toBe('MISS')
+    const body = await first.text()
+    const before = await dbPipelines()
+    const second = await fetchPage(`/news/${article.slug}`)
+    expect(second.headers.get('x-cache')).toBe('HIT')
+    expect(await second.text()).toBe(body)
+    expect((await dbPipelines()) - before).toBe(0)
+  })
+
+  it('sends the route policy, purge tags and an ETag, and answers If-None-Match with 304', async () => {
+    const { fetchPage } = await cachedApp()
+    const article = await insertArticle()
+    const first = await fetchPage(`/news/${article.slug}`)
+    expect(first.headers.get('cache-control')).toMatch(
+      /^public, max-age=60, s-maxage=3600, stale-while-revalidate=60, stale-if-error=86400$/,
+    )
+    expect(first.headers.get('cache-tag')?.split(',')).toEqual(
+      expect.arrayContaining(['articles', `article:${article.id}`]),
+    )
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/)
+    const revalidated = await fetchPage(`/news/${article.slug}`, {
+      headers: { 'If-None-Match': etag ?? '' },
+    })
+    expect(revalidated.status).toBe(304)
+    expect(await revalidated.text()).toBe('')
+  })
+
+  it('ignores tracking parameters and parameter order in the cache key', async () => {
+    const { fetchPage } = await cachedApp()
+    expect((await fetchPage('/category/economy?page=2')).headers.get('x-cache')).toBe('MISS')
+    const tracked = await fetchPage('/category/economy?utm_source=x&page=2&fbclid=y&gclid=z')
+    expect(tracked.headers.get('x-cache')).toBe('HIT')
+    expect(normalizeCacheKey('http://a.test/search?q=b&utm_medium=m&page=2', ['q', 'page'])).toBe(
+      'http://a.test/search?page=2&q=b',
+    )
+  })
+
+  it('bypasses the shared cache for a request carrying an editor session cookie', async () => {
+    const { fetchPage } = await cachedApp()
+    await fetchPage('/tag/russia')
+    const before = await dbPipelines()
+    const signedIn = await fetchPage('/tag/russia', {
+      headers: { Cookie: '__Host-bulletin_session=abc' },
+    })
+    expect(signedIn.headers.get('x-cache')).toBe('BYPASS')
+    expect((await dbPipelines()) - before).toBe(1)
+    const after = await fetchPage('/tag/russia?utm_source=z')
+    expect(after.headers.get('x-cache')).toBe('HIT')
+  })
+
+  it('never caches health checks, posts or routes outside the policy table', async () => {
+    const { fetchPage } = await cachedApp()
+    for (let i = 0; i < 2; i++) {
+      const health = await fetchPage('/healthz')
+      expect(health.headers.get('x-cache')).toBeNull()
+      expect(health.headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
+  it('serves a stale copy when the database is down, and 503 with Retry-After when it has none', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const article = await insertArticle()
+    await fetchPage(`/news/${article.slug}`)
+    // The fresh copy has expired; only the stale-if-error copy is left.
+    await cache.delete(new URL(`/news/${article.slug}`, ORIGIN).href, { keepStale: true })
+    const stale = await fetchPage(`/news/${article.slug}`, {}, DEAD_DB)
+    expect(stale.status).toBe(200)
+    expect(stale.headers.get('x-cache')).toBe('STALE')
+    expect(await stale.text()).toContain(article.title)
+
+    const never = await fetchPage(`/news/never-cached-${uniqueSuffix()}`, {}, DEAD_DB)
+    expect(never.status).toBe(503)
+    expect(never.headers.get('retry-after')).toBe('30')
+    expect(never.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('caches a 404 briefly and without a stale copy', async () => {
+    const { fetchPage } = await cachedApp()
+    const missing = await fetchPage(`/news/missing-${uniqueSuffix()}`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('cache-control')).toContain('s-maxage=60')
+  })
+})
