@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
 import { withContext } from './middleware/context'
-import { type OpenPageCache, withEdgeCache } from './middleware/edge-cache'
+import { type OpenPageCache, openDefaultPageCache, withEdgeCache } from './middleware/edge-cache'
 import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
 import { articlePages } from './routes/articles'
@@ -27,8 +27,9 @@ export function createApp(deps: AppDeps = {}) {
   app.use(withSecurityHeaders())
   // Browsers send Origin with every form post; one from another site is refused.
   app.use(csrf())
-  app.use(withEdgeCache(deps.openCache))
-  app.use(withContext())
+  const openCache = deps.openCache ?? openDefaultPageCache
+  app.use(withContext(openCache))
+  app.use(withEdgeCache(openCache))
   // Pages bring their own <Layout>; the renderer only adds the doctype.
   app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }))
   app.route('/', health)

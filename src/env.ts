@@ -1,6 +1,7 @@
 // Worker bindings (Env), request variables (AppEnv) and the config parser that validates them once.
 import type { Db } from './db/client'
 import { AppError } from './lib/errors'
+import type { ContentChange, PurgeReport } from './services/purge'
 
 /** Everything wrangler.toml, `wrangler secret put` and the runtime bind. */
 export interface Env {
@@ -24,6 +25,11 @@ export interface Env {
   COMMENTS_CLOSE_AFTER_DAYS?: string
   TURNSTILE_SITE_KEY?: string
   TURNSTILE_SECRET_KEY?: string
+  /** With CF_API_TOKEN, purges go to Cloudflare's zone purge API too, not just this data centre. */
+  CF_ZONE_ID?: string
+  CF_API_TOKEN?: string
+  /** `true` purges by Cache-Tag (where the plan allows it) instead of by URL. */
+  PURGE_BY_TAG?: string
 }
 
 export const MODERATION_MODES = ['auto', 'first-time', 'all'] as const
@@ -55,6 +61,7 @@ export interface Config {
     closeAfterDays: number
   }
   turnstile: { siteKey: string; secretKey: string } | undefined
+  zonePurge: { zoneId: string; apiToken: string; byTag: boolean } | undefined
 }
 
 export type AppEnv = {
@@ -64,6 +71,8 @@ export type AppEnv = {
     db: Db
     /** Purge tags a route adds for what its response shows (article ids, sections). */
     cacheTags: string[]
+    /** Purges everything a change affects; never throws (see services/purge.ts). */
+    purge: (changes: ContentChange[]) => Promise<PurgeReport>
   }
 }
 
@@ -123,6 +132,10 @@ export function parseConfig(env: Env): Config {
     problems.push('TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY must be set together')
   }
 
+  if (Boolean(env.CF_ZONE_ID) !== Boolean(env.CF_API_TOKEN)) {
+    problems.push('CF_ZONE_ID and CF_API_TOKEN must be set together')
+  }
+
   if (problems.length > 0) {
     throw new AppError('MISCONFIGURED', `Invalid configuration: ${problems.join('; ')}`)
   }
@@ -144,6 +157,10 @@ export function parseConfig(env: Env): Config {
     turnstile:
       env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET_KEY
         ? { siteKey: env.TURNSTILE_SITE_KEY, secretKey: env.TURNSTILE_SECRET_KEY }
+        : undefined,
+    zonePurge:
+      env.CF_ZONE_ID && env.CF_API_TOKEN
+        ? { zoneId: env.CF_ZONE_ID, apiToken: env.CF_API_TOKEN, byTag: env.PURGE_BY_TAG === 'true' }
         : undefined,
   }
 }

@@ -51,7 +51,7 @@ async function prepare(response: Response, policy: CachePolicy, tags: string[]) 
   return prepared
 }
 
-export const withEdgeCache = (openCache: OpenPageCache = openDefaultPageCache) =>
+export const withEdgeCache = (openCache: OpenPageCache) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { method, url, raw } = c.req
     const policy = method === 'GET' || method === 'HEAD' ? cachePolicyFor(c.req.path) : undefined
@@ -63,7 +63,9 @@ export const withEdgeCache = (openCache: OpenPageCache = openDefaultPageCache) =
       return
     }
     const cache = await openCache()
-    const key = normalizeCacheKey(url, policy.params)
+    // SITE_URL fixes the key's origin, so purges from cron (which has no request) find the copy.
+    const origin = c.var.config.site.url ?? new URL(url).origin
+    const key = normalizeCacheKey(new URL(c.req.path + new URL(url).search, origin), policy.params)
     const hit = await cache?.match(key)
     if (hit) {
       const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'

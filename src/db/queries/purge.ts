@@ -1,0 +1,129 @@
+// What a change touches: the facts the purge service needs to list every affected URL, in one batch.
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { articles, articleTags, categories, comments, relatedArticles, tags } from '../schema'
+import { isPublic } from './articles'
+import { COMMENTS_PAGE_SIZE } from './comments'
+import { SECTION_PAGE_SIZE } from './sections'
+import { SITEMAP_PAGE_SIZE } from './sitemaps'
+
+export interface ArticlePurgeFacts {
+  id: number
+  slug: string
+  categorySlug: string
+  tagSlugs: string[]
+  /** Slugs of the articles whose related list shows this one. */
+  shownOn: string[]
+  /** Cursors of every comments page after the first. */
+  commentCursors: string[]
+  /** 1-based position among articles by id, which decides its article sitemap file. */
+  sitemapPage: number
+}
+
+export interface SectionPurgeFacts {
+  kind: 'category' | 'tag'
+  slug: string
+  pages: number
+}
+
+export interface PurgeFacts {
+  articles: ArticlePurgeFacts[]
+  sections: SectionPurgeFacts[]
+}
+
+/**
+ * Everything needed to purge after a change to these articles: their slugs, sections and tags,
+ * how many pages each of those sections has, which pages list them as related, and their comment
+ * page cursors. Drafts are included: an unpublished article's old pages must go too.
+ */
+export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<PurgeFacts> {
+  if (articleIds.length === 0) return { articles: [], sections: [] }
+  const ids = [...new Set(articleIds)]
+  const categoryIds = db
+    .select({ id: articles.categoryId })
+    .from(articles)
+    .where(inArray(articles.id, ids))
+  const tagIds = db
+    .select({ id: articleTags.tagId })
+    .from(articleTags)
+    .where(inArray(articleTags.articleId, ids))
+  const [rows, tagRows, shownOn, commentRows, categoryCounts, tagCounts] = await db.batch([
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        categorySlug: categories.slug,
+        // Article sitemaps are pages of published articles ordered by id.
+        sitemapPosition: sql<number>`(select count(*) from ${articles} as a where a.status = 'published' and a.id <= ${articles.id})`,
+      })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .where(inArray(articles.id, ids)),
+    db
+      .select({ articleId: articleTags.articleId, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids)),
+    db
+      .select({ relatedId: relatedArticles.relatedId, slug: articles.slug })
+      .from(relatedArticles)
+      .innerJoin(articles, eq(articles.id, relatedArticles.articleId))
+      .where(and(inArray(relatedArticles.relatedId, ids), isPublic)),
+    // Every COMMENTS_PAGE_SIZE-th top-level approved comment ends a page; its key starts the next.
+    db.all<{ article_id: number; created_at: number; id: number }>(sql`
+      select article_id, created_at, id from (
+        select ${comments.articleId} as article_id, ${comments.createdAt} as created_at, ${comments.id} as id,
+          row_number() over (partition by ${comments.articleId} order by ${comments.createdAt}, ${comments.id}) as n
+        from ${comments}
+        where ${inArray(comments.articleId, ids)} and ${isNull(comments.parentId)} and ${eq(comments.status, 'approved')}
+      ) where n % ${COMMENTS_PAGE_SIZE} = 0`),
+    db
+      .select({ slug: categories.slug, total: count(articles.id) })
+      .from(categories)
+      .leftJoin(articles, and(eq(articles.categoryId, categories.id), isPublic))
+      .where(inArray(categories.id, categoryIds))
+      .groupBy(categories.id),
+    db
+      .select({ slug: tags.slug, total: count(articles.id) })
+      .from(tags)
+      .leftJoin(articleTags, eq(articleTags.tagId, tags.id))
+      .leftJoin(articles, and(eq(articles.id, articleTags.articleId), isPublic))
+      .where(inArray(tags.id, tagIds))
+      .groupBy(tags.id),
+  ])
+  const pages = (total: number) => Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE))
+  return {
+    articles: rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      categorySlug: row.categorySlug,
+      tagSlugs: tagRows.filter((tag) => tag.articleId === row.id).map((tag) => tag.slug),
+      shownOn: shownOn.filter((other) => other.relatedId === row.id).map((other) => other.slug),
+      commentCursors: commentRows
+        .filter((comment) => comment.article_id === row.id)
+        .map((comment) => `${comment.created_at}.${comment.id}`),
+      sitemapPage: Math.max(1, Math.ceil(row.sitemapPosition / SITEMAP_PAGE_SIZE)),
+    })),
+    sections: [
+      ...categoryCounts.map((row) => ({
+        kind: 'category' as const,
+        slug: row.slug,
+        pages: pages(row.total),
+      })),
+      ...tagCounts.map((row) => ({
+        kind: 'tag' as const,
+        slug: row.slug,
+        pages: pages(row.total),
+      })),
+    ],
+  }
+}
+
+/** Published articles of a category, whose pages name it, for purging after a rename. */
+export async function listCategoryArticleIds(db: Db, categoryId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.categoryId, categoryId), isPublic))
+  return rows.map((row) => row.id)
+}

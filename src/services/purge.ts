@@ -1,0 +1,185 @@
+// Purge on change: the exact URLs and tags each kind of change affects, cleared here and everywhere.
+import type { Db } from '../db/client'
+import {
+  type ArticlePurgeFacts,
+  listCategoryArticleIds,
+  loadPurgeFacts,
+  type PurgeFacts,
+} from '../db/queries/purge'
+import { auditLog } from '../db/schema'
+import type { PageCache } from '../edge/page-cache'
+import { purgeZone } from '../edge/zone-purge'
+
+export type ContentChange =
+  /** Published, edited, unpublished or archived; `previousSlug` after a slug change. */
+  | { kind: 'article'; articleId: number; previousSlug?: string }
+  | { kind: 'comment-approved'; articleId: number }
+  | { kind: 'related-recomputed'; articleIds: number[] }
+  | { kind: 'category-renamed'; categoryId: number }
+
+export interface PurgeTargets {
+  /** Paths with their query, e.g. `/category/economy?page=2`. */
+  paths: string[]
+  tags: string[]
+}
+
+/** The variants of an article page that exist in caches: plain, and after a no-JS comment post. */
+function articlePagePaths(slug: string): string[] {
+  return [`/news/${slug}`, `/news/${slug}?comment=approved`, `/news/${slug}?comment=pending`]
+}
+
+function commentPaths(article: ArticlePurgeFacts): string[] {
+  const cursors = article.commentCursors.map((cursor) => `?cursor=${encodeURIComponent(cursor)}`)
+  return ['', ...cursors].flatMap((query) => [
+    `/fragments/articles/${article.id}/comments${query}`,
+    `/news/${article.slug}/comments${query}`,
+  ])
+}
+
+function embedPaths(slug: string): string[] {
+  return [`/embed/articles/${slug}`, `/fragments/embed/articles/${slug}`]
+}
+
+function sectionPaths(kind: 'category' | 'tag', slug: string, pages: number): string[] {
+  const numbered = Array.from({ length: pages }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
+  return [`/${kind}/${slug}`, ...numbered, `/${kind}/${slug}/feed.xml`, `/${kind}/${slug}/atom.xml`]
+}
+
+const SITE_LISTS = [
+  '/',
+  '/feed.xml',
+  '/atom.xml',
+  '/sitemap.xml',
+  '/sitemaps/news.xml',
+  '/sitemaps/sections.xml',
+]
+
+/** Pure: from the facts about the changed articles to every path and tag to purge. */
+export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): PurgeTargets {
+  const paths = new Set<string>()
+  const tags = new Set<string>()
+  const add = (list: string[]) => {
+    for (const path of list) paths.add(path)
+  }
+  const byId = new Map(facts.articles.map((article) => [article.id, article]))
+  const sectionPages = new Map(
+    facts.sections.map((section) => [`${section.kind}:${section.slug}`, section.pages]),
+  )
+  const pagesOf = (kind: 'category' | 'tag', slug: string) =>
+    sectionPages.get(`${kind}:${slug}`) ?? 1
+
+  for (const change of changes) {
+    if (change.kind === 'comment-approved') {
+      const article = byId.get(change.articleId)
+      if (!article) continue
+      add(articlePagePaths(article.slug))
+      add(commentPaths(article))
+      tags.add(`comments:${article.id}`)
+      continue
+    }
+    const ids =
+      change.kind === 'article'
+        ? [change.articleId]
+        : change.kind === 'related-recomputed'
+          ? change.articleIds
+          : facts.articles.map((article) => article.id)
+    for (const id of ids) {
+      const article = byId.get(id)
+      if (!article) continue
+      add(articlePagePaths(article.slug))
+      tags.add(`article:${article.id}`)
+      if (change.kind === 'related-recomputed') continue
+      add(commentPaths(article))
+      add(embedPaths(article.slug))
+      add(sectionPaths('category', article.categorySlug, pagesOf('category', article.categorySlug)))
+      tags.add(`category:${article.categorySlug}`)
+      for (const tag of article.tagSlugs) {
+        add(sectionPaths('tag', tag, pagesOf('tag', tag)))
+        tags.add(`tag:${tag}`)
+      }
+      for (const slug of article.shownOn) add(articlePagePaths(slug))
+      add(SITE_LISTS)
+      add([`/sitemaps/articles-${article.sitemapPage}.xml`])
+      for (const tag of ['home', 'feeds', 'sitemaps']) tags.add(tag)
+    }
+    if (change.kind === 'article' && change.previousSlug) {
+      add(articlePagePaths(change.previousSlug))
+      add(embedPaths(change.previousSlug))
+    }
+  }
+  return { paths: [...paths].sort(), tags: [...tags].sort() }
+}
+
+export interface PurgeDeps {
+  db: Db
+  /** The local data centre's cache; absent where the Cache API is not available. */
+  cache: PageCache | undefined
+  /** Cache keys are absolute: the site's origin (SITE_URL, or the request's). */
+  origin: string
+  zone?: { zoneId: string; apiToken: string; byTag: boolean; sleep?: (ms: number) => Promise<void> }
+  /** Workers Cache's purge (`ctx.cache.purge`), where the runtime has it. */
+  purgeWorkersCache?: (options: { tags: string[] }) => Promise<unknown>
+}
+
+export interface PurgeReport extends PurgeTargets {
+  deleted: number
+  failures: string[]
+}
+
+async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
+  const ids = new Set<number>()
+  for (const change of changes) {
+    if (change.kind === 'article' || change.kind === 'comment-approved') ids.add(change.articleId)
+    if (change.kind === 'related-recomputed') for (const id of change.articleIds) ids.add(id)
+    if (change.kind === 'category-renamed') {
+      for (const id of await listCategoryArticleIds(db, change.categoryId)) ids.add(id)
+    }
+  }
+  return loadPurgeFacts(db, [...ids])
+}
+
+/**
+ * Purges everything the changes affect: the local cache at once, then Cloudflare's zone purge and
+ * Workers Cache when configured. It never throws: a failed purge is logged and recorded in the
+ * audit log, and the editor's save stands.
+ */
+export async function purgeContent(
+  deps: PurgeDeps,
+  changes: ContentChange[],
+): Promise<PurgeReport> {
+  const failures: string[] = []
+  let targets: PurgeTargets = { paths: [], tags: [] }
+  let deleted = 0
+  try {
+    targets = purgeTargetsFor(changes, await factsFor(deps.db, changes))
+    const urls = targets.paths.map((path) => new URL(path, deps.origin).href)
+    if (deps.cache) {
+      const results = await Promise.all(urls.map((url) => deps.cache?.delete(url)))
+      deleted = results.filter(Boolean).length
+    }
+    if (deps.zone) {
+      const { zoneId, apiToken, byTag, sleep } = deps.zone
+      const request = byTag ? { tags: targets.tags } : { files: urls }
+      failures.push(...(await purgeZone({ zoneId, apiToken, sleep }, request)))
+    }
+    if (deps.purgeWorkersCache && targets.tags.length > 0) {
+      await deps.purgeWorkersCache({ tags: targets.tags })
+    }
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error))
+  }
+  if (failures.length > 0) await recordFailure(deps.db, changes, failures)
+  return { ...targets, deleted, failures }
+}
+
+async function recordFailure(db: Db, changes: ContentChange[], failures: string[]) {
+  console.error(`purge failed: ${failures.join('; ')}`)
+  await db
+    .insert(auditLog)
+    .values({
+      action: 'purge.failed',
+      targetType: 'cache',
+      detail: JSON.stringify({ changes, failures }),
+    })
+    .catch((error) => console.error('could not record the purge failure:', error))
+}
