@@ -23,6 +23,7 @@ export default defineConfig({
                 DB_STATS_URL: inject<string>('dbUrl'),
                 SESSION_SECRET: 'test-session-secret-at-least-32-characters',
                 IP_HASH_SALT: 'test-ip-salt',
+                SITE_URL: 'http://bulletin.test',
               },
             },
           })),

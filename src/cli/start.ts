@@ -47,6 +47,9 @@ function startWrangler(databaseUrl: string): ChildProcess {
     `TURSO_DATABASE_URL:${databaseUrl}`,
     '--var',
     `IP_HASH_SALT:${process.env.IP_HASH_SALT ?? 'local-development-salt'}`,
+    // Cache keys and cron purges use the site's origin; locally that is wrangler's address.
+    '--var',
+    `SITE_URL:http://localhost:${port}`,
   ]
   // Its own process group, so stopping it also stops workerd underneath.
   return spawn('wrangler', args, {
