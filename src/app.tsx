@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
+import { withBodyLimit } from './middleware/body-limit'
 import { withContext } from './middleware/context'
 import { type OpenPageCache, openDefaultPageCache, withEdgeCache } from './middleware/edge-cache'
 import { handleError, handleNotFound } from './middleware/errors'
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps = {}) {
   app.use(withSecurityHeaders())
   // Browsers send Origin with every form post; one from another site is refused.
   app.use(csrf())
+  app.use(withBodyLimit())
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))
   app.use(withEdgeCache(openCache))

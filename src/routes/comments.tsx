@@ -1,6 +1,5 @@
 // Reader comments: pages and fragments of approved comments, and posting with or without htmx.
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import {
   decodeCommentCursor,
   loadCommentPage,
@@ -10,6 +9,7 @@ import type { AppEnv } from '../env'
 import { AppError, statusFor } from '../lib/errors'
 import { isHtmxRequest } from '../lib/htmx'
 import { isValidSlug } from '../lib/slug'
+import { withBodyLimit } from '../middleware/body-limit'
 import { toAppError } from '../middleware/errors'
 import { clientIp, hashClientIp } from '../services/client-ip'
 import { type CommentDraft, readCommentForm, validateComment } from '../services/comment-input'
@@ -152,84 +152,75 @@ export const comments = new Hono<AppEnv>()
       />,
     )
   })
-  .post(
-    '/articles/:id/comments',
-    bodyLimit({
-      maxSize: MAX_COMMENT_BODY_BYTES,
-      onError: () => {
-        throw new AppError('TOO_LARGE', 'That comment is too large to send (the limit is 64 KB).')
-      },
-    }),
-    async (c) => {
-      const articleId = parseId(c.req.param('id'), 'article')
-      const { config } = c.var
-      const draft = readCommentForm(await c.req.parseBody())
-      const form: CommentFormProps = {
+  .post('/articles/:id/comments', withBodyLimit(MAX_COMMENT_BODY_BYTES), async (c) => {
+    const articleId = parseId(c.req.param('id'), 'article')
+    const { config } = c.var
+    const draft = readCommentForm(await c.req.parseBody())
+    const form: CommentFormProps = {
+      articleId,
+      values: formValues(draft),
+      turnstileSiteKey: config.turnstile?.siteKey,
+      replyTo: replyTarget(draft),
+    }
+    const htmx = isHtmxRequest(c.req.raw.headers)
+
+    const errors = validateComment(draft)
+    if (Object.keys(errors).length > 0) return renderFormFailure(c, { ...form, errors }, 422)
+
+    const ip = clientIp(c.req.raw.headers)
+    if (
+      config.turnstile &&
+      !(await verifyTurnstile(config.turnstile.secretKey, draft.turnstileToken, ip))
+    ) {
+      const notice = {
+        kind: 'error',
+        text: 'Please complete the check that you are not a robot.',
+      } as const
+      return renderFormFailure(c, { ...form, notice }, 422)
+    }
+    // A filled honeypot is a bot: it gets what a held comment gets, and nothing is stored.
+    if (draft.website.trim() !== '') {
+      if (!htmx) return c.redirect(`/articles/${articleId}?comment=pending`, 303)
+      return c.html(<PostedNotice articleId={articleId} draft={draft} kind="pending" />)
+    }
+
+    let result: Awaited<ReturnType<typeof postComment>>
+    try {
+      result = await postComment(c.var.db, config.comments, {
         articleId,
-        values: formValues(draft),
-        turnstileSiteKey: config.turnstile?.siteKey,
-        replyTo: replyTarget(draft),
-      }
-      const htmx = isHtmxRequest(c.req.raw.headers)
+        draft,
+        ipHash: await hashClientIp(ip, config.ipHashSalt),
+        now: new Date(),
+      })
+    } catch (error) {
+      const appError = toAppError(error)
+      if (appError.code === 'INTERNAL') throw error
+      if (appError.retryAfter) c.header('Retry-After', String(appError.retryAfter))
+      const notice = { kind: 'error', text: appError.message } as const
+      return renderFormFailure(c, { ...form, notice }, statusFor(appError.code))
+    }
 
-      const errors = validateComment(draft)
-      if (Object.keys(errors).length > 0) return renderFormFailure(c, { ...form, errors }, 422)
-
-      const ip = clientIp(c.req.raw.headers)
-      if (
-        config.turnstile &&
-        !(await verifyTurnstile(config.turnstile.secretKey, draft.turnstileToken, ip))
-      ) {
-        const notice = {
-          kind: 'error',
-          text: 'Please complete the check that you are not a robot.',
-        } as const
-        return renderFormFailure(c, { ...form, notice }, 422)
-      }
-      // A filled honeypot is a bot: it gets what a held comment gets, and nothing is stored.
-      if (draft.website.trim() !== '') {
-        if (!htmx) return c.redirect(`/articles/${articleId}?comment=pending`, 303)
-        return c.html(<PostedNotice articleId={articleId} draft={draft} kind="pending" />)
-      }
-
-      let result: Awaited<ReturnType<typeof postComment>>
-      try {
-        result = await postComment(c.var.db, config.comments, {
-          articleId,
-          draft,
-          ipHash: await hashClientIp(ip, config.ipHashSalt),
-          now: new Date(),
-        })
-      } catch (error) {
-        const appError = toAppError(error)
-        if (appError.code === 'INTERNAL') throw error
-        if (appError.retryAfter) c.header('Retry-After', String(appError.retryAfter))
-        const notice = { kind: 'error', text: appError.message } as const
-        return renderFormFailure(c, { ...form, notice }, statusFor(appError.code))
-      }
-
-      const kind = result.status === 'approved' ? 'approved' : 'pending'
-      if (!htmx) return c.redirect(`/news/${result.articleSlug}?comment=${kind}#comments`, 303)
-      const fresh = (
-        <PostedNotice
-          articleId={articleId}
-          draft={draft}
-          kind={kind}
-          turnstileSiteKey={config.turnstile?.siteKey}
-        />
-      )
-      if (kind !== 'approved') return c.html(fresh)
-      const target = result.comment.parentId
-        ? `#replies-${result.comment.parentId}`
-        : '#comments-list'
-      const context = { articleId, articleSlug: result.articleSlug, timeZone: config.site.timeZone }
-      return c.html(
-        <>
-          {fresh}
-          <hx-partial hx-target={target} hx-swap="beforeend">
-            <CommentItem comment={result.comment} context={context} />
-          </hx-partial>
-        </>,
-      )
-    },
-  )
+    const kind = result.status === 'approved' ? 'approved' : 'pending'
+    if (!htmx) return c.redirect(`/news/${result.articleSlug}?comment=${kind}#comments`, 303)
+    const fresh = (
+      <PostedNotice
+        articleId={articleId}
+        draft={draft}
+        kind={kind}
+        turnstileSiteKey={config.turnstile?.siteKey}
+      />
+    )
+    if (kind !== 'approved') return c.html(fresh)
+    const target = result.comment.parentId
+      ? `#replies-${result.comment.parentId}`
+      : '#comments-list'
+    const context = { articleId, articleSlug: result.articleSlug, timeZone: config.site.timeZone }
+    return c.html(
+      <>
+        {fresh}
+        <hx-partial hx-target={target} hx-swap="beforeend">
+          <CommentItem comment={result.comment} context={context} />
+        </hx-partial>
+      </>,
+    )
+  })

@@ -11,6 +11,8 @@ import { createDb } from '../../src/db/client'
 declare module 'vitest' {
   export interface ProvidedContext {
     dbUrl: string
+    /** The same file served read-only: a request that tries to write gets an error. */
+    dbReadonlyUrl: string
   }
 }
 
@@ -25,9 +27,11 @@ export default async function setup(project: TestProject) {
     client.close()
   }
   const server = await startDbServer({ dbPath, port: 0, quiet: true })
+  const readonlyServer = await startDbServer({ dbPath, port: 0, quiet: true, readonly: true })
   project.provide('dbUrl', server.url)
+  project.provide('dbReadonlyUrl', readonlyServer.url)
   return async () => {
-    await server.close()
+    await Promise.all([server.close(), readonlyServer.close()])
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -13,15 +13,17 @@ export type LayoutCache = Map<string, Layout>
 export class SqlConnection {
   readonly #path: string
   readonly #layouts: LayoutCache
+  readonly #readonly: boolean
   #db: Database.Database
   #meta: Database.Statement
   /** A statement gave up waiting for the lock and is stuck mid-step; see execute(). */
   #stuck = false
 
-  constructor(path: string, layouts: LayoutCache) {
+  constructor(path: string, layouts: LayoutCache, readonly = false) {
     this.#path = path
     this.#layouts = layouts
-    ;[this.#db, this.#meta] = open(path)
+    this.#readonly = readonly
+    ;[this.#db, this.#meta] = open(path, readonly)
   }
 
   get isAutocommit(): boolean {
@@ -94,7 +96,7 @@ export class SqlConnection {
   #ready(): Database.Database {
     if (this.#stuck && !this.#db.inTransaction) {
       this.close()
-      ;[this.#db, this.#meta] = open(this.#path)
+      ;[this.#db, this.#meta] = open(this.#path, this.#readonly)
       this.#stuck = false
     }
     return this.#db
@@ -136,12 +138,14 @@ export class SqlConnection {
   }
 }
 
-function open(path: string): [Database.Database, Database.Statement] {
+function open(path: string, readonly: boolean): [Database.Database, Database.Statement] {
   // No busy timeout: libsql waits synchronously, which would freeze the event loop and with it the
   // very stream that holds the lock. waitForLock() waits asynchronously instead.
   const db = new Database(path, { timeout: 0 })
   db.defaultSafeIntegers(true)
   db.exec('PRAGMA synchronous = NORMAL')
+  // A read-only server turns any write into an error: tests use it to prove GETs change nothing.
+  if (readonly) db.exec('PRAGMA query_only = ON')
   return [db, db.prepare('SELECT total_changes(), changes(), last_insert_rowid()').raw(true)]
 }
 

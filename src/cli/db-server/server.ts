@@ -23,6 +23,8 @@ export interface DbServerOptions {
   delayMs?: number
   /** Enables `POST /control` for fault injection: `{ "delayMs": n }` or `{ "failing": bool }`. */
   control?: boolean
+  /** Every statement that would write fails, as on a read replica. */
+  readonly?: boolean
   quiet?: boolean
 }
 
@@ -53,7 +55,7 @@ export async function startDbServer(options: DbServerOptions): Promise<DbServer>
   prepareFile(dbPath)
   const shutdown = new AbortController()
   const ctx: Context = {
-    streams: new Streams(dbPath, options.batonTtlMs ?? 10_000),
+    streams: new Streams(dbPath, options.batonTtlMs ?? 10_000, options.readonly),
     signal: shutdown.signal,
     control: options.control ?? false,
     state: { pipelines: 0, delayMs: options.delayMs ?? 0, failing: false },

@@ -14,10 +14,14 @@ export class Streams {
   constructor(
     readonly dbPath: string,
     readonly ttlMs: number,
+    readonly readonly = false,
   ) {}
 
   open(): Stream {
-    const stream = { conn: new SqlConnection(this.dbPath, this.#layouts), sqls: new Map() }
+    const stream = {
+      conn: new SqlConnection(this.dbPath, this.#layouts, this.readonly),
+      sqls: new Map(),
+    }
     this.#open.add(stream)
     return stream
   }

@@ -1,6 +1,10 @@
 // db-server conformance: the real @libsql/client/web against a fresh libSQL file over HTTP.
-import type { Client } from '@libsql/client/web'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Client, createClient } from '@libsql/client/web'
 import { describe, expect, it } from 'vitest'
+import { startDbServer } from '../../../src/cli/db-server'
 import { type Harness, serve, stmt } from './db-server-harness'
 
 /** 2^53 + 1: the first integer a float64 cannot hold. */
@@ -502,5 +506,28 @@ describe('db-server stats and control', () => {
     await h.server.close()
     expect(Date.now() - started).toBeLessThan(1000)
     await expect(tx.execute('SELECT 1')).rejects.toThrow()
+  })
+})
+
+describe('db-server in read-only mode', () => {
+  it('answers reads and turns every write into a client error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-readonly-'))
+    const dbPath = join(dir, 'test.db')
+    const writable = await startDbServer({ dbPath, port: 0, quiet: true })
+    const readonly = await startDbServer({ dbPath, port: 0, quiet: true, readonly: true })
+    const writer = createClient({ url: writable.url, intMode: 'bigint' })
+    const reader = createClient({ url: readonly.url })
+    try {
+      await createTable(writer)
+      await writer.execute({ sql: 'INSERT INTO vals (t) VALUES (?)', args: ['kept'] })
+      expect((await reader.execute('SELECT t FROM vals')).rows[0]?.t).toBe('kept')
+      await expect(reader.execute("INSERT INTO vals (t) VALUES ('x')")).rejects.toThrow(/readonly/i)
+      expect(await countRows(writer)).toBe(1n)
+    } finally {
+      writer.close()
+      reader.close()
+      await Promise.all([writable.close(), readonly.close()])
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
