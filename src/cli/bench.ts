@@ -1,0 +1,138 @@
+// `npm run bench`: measures every budget in DESIGN.md side by side in one run, and writes a report.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { measureBundle } from './bench/bundle'
+import { measureCronCost } from './bench/cron-cost'
+import { measureLoad } from './bench/load'
+import { samplePeakRss } from './bench/memory'
+import { isNginxInstalled, startNginx } from './bench/nginx'
+import { measureRenders } from './bench/render'
+import { type BenchReport, judgeBudgets, printReport } from './bench/report'
+import { measurePageWeights } from './bench/weight'
+import { startStack } from './stack'
+
+const args = new Set(process.argv.slice(2))
+const quick = args.has('--quick')
+const full = args.has('--full')
+const check = args.has('--check')
+const root = resolve(import.meta.dirname, '../..')
+
+const ARTICLE = '/news/kremlin-first-putin-macron-conversation-since-2022'
+const PAGES = [
+  { name: 'article', path: ARTICLE },
+  { name: 'home', path: '/' },
+  { name: 'category', path: '/category/international-news' },
+  { name: 'search', path: '/search?q=macron' },
+]
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+async function main(): Promise<BenchReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-bench-'))
+  const [port, dbPort, nginxPort] = [await freePort(), await freePort(), await freePort()]
+  const log = (line: string) => console.error(`bench: ${line}`)
+  const seconds = quick ? 3 : 10
+  const stack = await startStack({
+    port,
+    dbPort,
+    dbPath: join(dir, 'bench.db'),
+    persistTo: join(dir, 'wrangler-state'),
+    stdio: 'ignore',
+  })
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : full ? 'full' : 'normal',
+  }
+  try {
+    await stack.waitUntilReady()
+    log(`stack up at ${stack.origin}`)
+
+    // 1 and 2: cache hits against nginx serving the same bytes, same generator, same concurrency.
+    const bytes: Record<string, Buffer> = {}
+    for (const path of [ARTICLE, '/']) {
+      await (await fetch(`${stack.origin}${path}`)).arrayBuffer() // MISS: fills the cache
+      const hit = await fetch(`${stack.origin}${path}`)
+      if (hit.headers.get('x-cache') !== 'HIT') throw new Error(`${path} is not served from cache`)
+      bytes[path] = Buffer.from(await hit.arrayBuffer())
+    }
+    const memory = samplePeakRss(stack.wrangler.pid ?? process.pid)
+    report.cacheHits = []
+    for (const path of [ARTICLE, '/']) {
+      for (const connections of [1, 50]) {
+        log(`cache hits ${path} at ${connections} connections`)
+        report.cacheHits.push(await measureLoad(`${stack.origin}${path}`, connections, seconds))
+      }
+    }
+    report.workerdPeakRssMb = Math.round(memory.stop() / 1024)
+    if (isNginxInstalled()) {
+      const nginx = await startNginx(join(dir, 'nginx'), nginxPort, bytes)
+      report.nginx = []
+      try {
+        for (const path of [ARTICLE, '/']) {
+          for (const connections of [1, 50]) {
+            log(`nginx ${path} at ${connections} connections`)
+            report.nginx.push(await measureLoad(nginx.url(path), connections, seconds))
+          }
+        }
+      } finally {
+        await nginx.stop()
+      }
+    } else {
+      log('nginx is not installed (apt-get install nginx); the reference is skipped')
+    }
+
+    // 3: uncached renders and their database round trips.
+    log('uncached renders')
+    report.renders = await measureRenders(stack.origin, stack.dbUrl, PAGES, quick ? 10 : 40)
+
+    // 4: page weight in a real browser.
+    log('page weight')
+    report.pageWeight = await measurePageWeights([`${stack.origin}${ARTICLE}`, `${stack.origin}/`])
+  } finally {
+    await stack.stop()
+  }
+
+  // 5: the bundle; 6: cron cost on generated data.
+  log('bundle size')
+  report.bundle = measureBundle(root)
+  log('cron cost')
+  report.cron = await measureCronCost(
+    join(dir, 'cron'),
+    quick ? [1000] : full ? [1000, 10_000, 100_000] : [1000, 10_000],
+  )
+  rmSync(dir, { recursive: true, force: true })
+  return report
+}
+
+main()
+  .then((report) => {
+    const verdicts = judgeBudgets(report)
+    report.budgets = verdicts
+    writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`)
+    printReport(report)
+    const missedByFar = verdicts.filter((verdict) => verdict.hard && !verdict.within)
+    if (check && missedByFar.length > 0) {
+      console.error(
+        `bench --check: ${missedByFar.map((verdict) => verdict.name).join(', ')} over budget`,
+      )
+      process.exit(1)
+    }
+  })
+  .catch((error) => {
+    console.error(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+    )
+    process.exit(1)
+  })

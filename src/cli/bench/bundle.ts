@@ -1,0 +1,29 @@
+// The Worker bundle as `wrangler deploy --dry-run` builds it, and its gzipped size.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export interface BundleSize {
+  bytes: number
+  gzipBytes: number
+}
+
+export function measureBundle(root: string): BundleSize {
+  const outdir = mkdtempSync(join(tmpdir(), 'bulletin-bundle-'))
+  try {
+    execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', outdir], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    })
+    const code = readdirSync(outdir)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(outdir, name)))
+    const all = Buffer.concat(code)
+    return { bytes: all.length, gzipBytes: gzipSync(all, { level: 9 }).length }
+  } finally {
+    rmSync(outdir, { recursive: true, force: true })
+  }
+}
