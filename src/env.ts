@@ -1,6 +1,7 @@
 // Worker bindings (Env), request variables (AppEnv) and the config parser that validates them once.
 import type { Db } from './db/client'
 import { AppError } from './lib/errors'
+import { dateTimeFormat } from './lib/time'
 import type { ContentChange, PurgeReport } from './services/purge'
 
 /** Everything wrangler.toml, `wrangler secret put` and the runtime bind. */
@@ -30,6 +31,20 @@ export interface Env {
   CF_API_TOKEN?: string
   /** `true` purges by Cache-Tag (where the plan allows it) instead of by URL. */
   PURGE_BY_TAG?: string
+  /** Most related lists one cron run recomputes; bounds every run's work. */
+  RELATED_BATCH_SIZE?: string
+  /** Days of article_views buckets kept; older ones are pruned nightly. */
+  VIEW_RETENTION_DAYS?: string
+  /** PBKDF2 iterations for new password hashes; deployed Workers accept at most 100,000. */
+  PASSWORD_ITERATIONS?: string
+  SESSION_TTL_HOURS?: string
+  SESSION_IDLE_MINUTES?: string
+  LOGIN_MAX_FAILURES?: string
+  LOGIN_MAX_FAILURES_PER_IP?: string
+  LOGIN_LOCKOUT_MINUTES?: string
+  /** With ACCESS_AUD, a valid Cloudflare Access JWT signs an editor in. */
+  ACCESS_TEAM_DOMAIN?: string
+  ACCESS_AUD?: string
 }
 
 export const MODERATION_MODES = ['auto', 'first-time', 'all'] as const
@@ -62,6 +77,25 @@ export interface Config {
   }
   turnstile: { siteKey: string; secretKey: string } | undefined
   zonePurge: { zoneId: string; apiToken: string; byTag: boolean } | undefined
+  jobs: {
+    /** Most related lists one run recomputes (RELATED_BATCH_SIZE). */
+    relatedBatchSize: number
+    /** View buckets older than this many days are pruned (VIEW_RETENTION_DAYS). */
+    viewRetentionDays: number
+  }
+  auth: {
+    passwordIterations: number
+    /** A session ends this long after sign-in, however busy. */
+    sessionTtlMs: number
+    /** …or after this long without a request. */
+    sessionIdleMs: number
+    /** Failed sign-ins allowed per account, and per IP, within one lockout window. */
+    maxFailuresPerAccount: number
+    maxFailuresPerIp: number
+    lockoutMs: number
+    /** Cloudflare Access in front of /editor: the team domain and the application's audience tag. */
+    access: { teamDomain: string; audience: string } | undefined
+  }
 }
 
 export type AppEnv = {
@@ -135,6 +169,40 @@ export function parseConfig(env: Env): Config {
   if (Boolean(env.CF_ZONE_ID) !== Boolean(env.CF_API_TOKEN)) {
     problems.push('CF_ZONE_ID and CF_API_TOKEN must be set together')
   }
+  const jobs = {
+    relatedBatchSize: whole('RELATED_BATCH_SIZE', 200, 1),
+    // Trending reads yesterday's bucket, so at least two days must stay.
+    viewRetentionDays: whole('VIEW_RETENTION_DAYS', 30, 2),
+  }
+  if (jobs.relatedBatchSize > 1000) {
+    problems.push('RELATED_BATCH_SIZE must be at most 1000 (one run must stay within Workers limits)')
+  }
+
+  const passwordIterations = whole('PASSWORD_ITERATIONS', 100_000, 10_000)
+  // Local workerd accepts more, so only this check stands between a typo and failed sign-ins.
+  if (passwordIterations > 100_000) {
+    problems.push('PASSWORD_ITERATIONS must be at most 100000 (deployed Workers reject more)')
+  }
+  const accessTeamDomain = env.ACCESS_TEAM_DOMAIN?.trim()
+    .replace(/^https:\/\//, '')
+    .replace(/\/+$/, '')
+  if (Boolean(accessTeamDomain) !== Boolean(env.ACCESS_AUD?.trim())) {
+    problems.push('ACCESS_TEAM_DOMAIN and ACCESS_AUD must be set together')
+  } else if (accessTeamDomain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(accessTeamDomain)) {
+    problems.push('ACCESS_TEAM_DOMAIN must be a host name such as myteam.cloudflareaccess.com')
+  }
+  const auth = {
+    passwordIterations,
+    sessionTtlMs: whole('SESSION_TTL_HOURS', 12, 1) * 3_600_000,
+    sessionIdleMs: whole('SESSION_IDLE_MINUTES', 120, 5) * 60_000,
+    maxFailuresPerAccount: whole('LOGIN_MAX_FAILURES', 5, 1),
+    maxFailuresPerIp: whole('LOGIN_MAX_FAILURES_PER_IP', 30, 1),
+    lockoutMs: whole('LOGIN_LOCKOUT_MINUTES', 15, 1) * 60_000,
+    access:
+      accessTeamDomain && env.ACCESS_AUD?.trim()
+        ? { teamDomain: accessTeamDomain, audience: env.ACCESS_AUD.trim() }
+        : undefined,
+  }
 
   if (problems.length > 0) {
     throw new AppError('MISCONFIGURED', `Invalid configuration: ${problems.join('; ')}`)
@@ -162,12 +230,14 @@ export function parseConfig(env: Env): Config {
       env.CF_ZONE_ID && env.CF_API_TOKEN
         ? { zoneId: env.CF_ZONE_ID, apiToken: env.CF_API_TOKEN, byTag: env.PURGE_BY_TAG === 'true' }
         : undefined,
+    jobs,
+    auth,
   }
 }
 
 function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name })
+    dateTimeFormat('en', { timeZone: name })
     return true
   } catch {
     return false

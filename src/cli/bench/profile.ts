@@ -1,0 +1,93 @@
+// `npm run bench:profile`: where an uncached article render spends its time, from a V8 CPU profile.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../../app'
+import { createDb } from '../../db/client'
+import type { Env } from '../../env'
+import { startDbServer } from '../db-server'
+import { migrateDatabase, openClient } from '../migrate'
+import { seedDatabase } from '../seed'
+
+const PATH = '/news/kremlin-first-putin-macron-conversation-since-2022'
+const RENDERS = Number(process.argv[2] ?? 400)
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+
+/** Groups self time by where the code lives: our layers, or the package that owns it. */
+function area(url: string): string {
+  const nm = url.lastIndexOf('node_modules/')
+  if (nm >= 0) {
+    const parts = url.slice(nm + 13).split('/')
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? url)
+  }
+  const src = url.indexOf('/src/')
+  if (src >= 0) return url.slice(src + 1).split('/').slice(0, 2).join('/')
+  return url ? 'node internals' : '(native, GC, idle)'
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-profile-'))
+  const dbPath = join(dir, 'profile.db')
+  const file = openClient(`file:${dbPath}`)
+  await migrateDatabase(file)
+  await seedDatabase(createDb(file), { now: Date.now(), adminPassword: 'profile-password' })
+  file.close()
+  const server = await startDbServer({ dbPath, port: 0, quiet: true })
+  const env = { TURSO_DATABASE_URL: server.url, IP_HASH_SALT: 'profile-salt', SITE_URL: 'http://localhost' } as Env
+  const app = createApp({ openCache: async () => undefined })
+  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext
+  const render = async () => {
+    const response = await app.fetch(new Request(`http://localhost${PATH}`), env, ctx)
+    if (response.status !== 200) throw new Error(`render answered ${response.status}`)
+    await response.text()
+  }
+  for (let i = 0; i < 50; i++) await render() // warm up the JIT
+
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 100 })
+  await session.post('Profiler.start')
+  const started = performance.now()
+  for (let i = 0; i < RENDERS; i++) await render()
+  const elapsed = performance.now() - started
+  const { profile } = await session.post('Profiler.stop')
+  session.disconnect()
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+
+  const nodes = new Map<number, ProfileNode>(profile.nodes.map((node: ProfileNode) => [node.id, node]))
+  const selfSamples = new Map<number, number>()
+  for (const id of profile.samples as number[]) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1)
+  const total = (profile.samples as number[]).length
+  const byArea = new Map<string, number>()
+  const byFunction = new Map<string, number>()
+  for (const [id, count] of selfSamples) {
+    const frame = nodes.get(id)?.callFrame
+    if (!frame) continue
+    const where = area(frame.url)
+    byArea.set(where, (byArea.get(where) ?? 0) + count)
+    const name = `${frame.functionName || '(anonymous)'} ${where}`
+    byFunction.set(name, (byFunction.get(name) ?? 0) + count)
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, count]) => `  ${((count / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+      .join('\n')
+  console.log(`${RENDERS} uncached renders of ${PATH} in Node: ${(elapsed / RENDERS).toFixed(2)} ms each`)
+  console.log(`\nSelf time by area:\n${top(byArea, 12)}`)
+  console.log(`\nHottest functions:\n${top(byFunction, 15)}`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
