@@ -1,4 +1,4 @@
-// Vitest projects: `node` (queries, services, views, CLI, db-server) and `worker` (routes inside workerd).
+// Vitest projects: `node` (queries, services, CLI), `worker` (routes in workerd), `e2e` (a real browser).
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
@@ -35,6 +35,18 @@ export default defineConfig({
           include: ['test/worker/**/*.test.{ts,tsx}'],
           globalSetup: ['test/worker/global-setup.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          // One stack (wrangler dev) for every flow; files take turns with Chromium on two cores.
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],

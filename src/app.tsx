@@ -1,5 +1,6 @@
 // createApp(): the Hono app with its middleware and routes, shared by the Worker and its tests.
 import { Hono } from 'hono'
+import { except } from 'hono/combine'
 import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
@@ -8,15 +9,21 @@ import { withContext } from './middleware/context'
 import { type OpenPageCache, openDefaultPageCache, withEdgeCache } from './middleware/edge-cache'
 import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
+import { api } from './routes/api'
 import { articlePages } from './routes/articles'
+import { beacon } from './routes/beacon'
 import { comments } from './routes/comments'
+import { editor } from './routes/editor'
+import { embeds } from './routes/embed'
 import { favorites } from './routes/favorites'
 import { feeds } from './routes/feeds'
 import { health } from './routes/health'
 import { home } from './routes/home'
+import { oembed } from './routes/oembed'
 import { search } from './routes/search'
 import { sections } from './routes/sections'
 import { sitemaps } from './routes/sitemaps'
+import { widget } from './routes/widget'
 
 export interface AppDeps {
   /** The edge cache; tests pass one of their own, or none to always render. */
@@ -26,8 +33,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps = {}) {
   const app = new Hono<AppEnv>()
   app.use(withSecurityHeaders())
-  // Browsers send Origin with every form post; one from another site is refused.
-  app.use(csrf())
+  // Browsers send Origin with every form post; one from another site is refused. The API is
+  // exempt: it only accepts bearer tokens, which a browser never attaches on another site's behalf.
+  app.use(except('/api/*', csrf()))
   app.use(withBodyLimit())
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))
@@ -40,8 +48,13 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', search)
   app.route('/', articlePages)
   app.route('/', comments)
+  app.route('/', beacon)
   app.route('/', favorites)
   app.route('/', feeds).route('/', sitemaps)
+  // Private areas: each router mounts its own auth middleware on everything under it.
+  app.route('/editor', editor)
+  app.route('/api', api)
+  app.route('/', embeds).route('/', oembed).route('/', widget)
   app.notFound(handleNotFound)
   app.onError(handleError)
   return app

@@ -175,7 +175,9 @@ export function parseConfig(env: Env): Config {
     viewRetentionDays: whole('VIEW_RETENTION_DAYS', 30, 2),
   }
   if (jobs.relatedBatchSize > 1000) {
-    problems.push('RELATED_BATCH_SIZE must be at most 1000 (one run must stay within Workers limits)')
+    problems.push(
+      'RELATED_BATCH_SIZE must be at most 1000 (one run must stay within Workers limits)',
+    )
   }
 
   const passwordIterations = whole('PASSWORD_ITERATIONS', 100_000, 10_000)

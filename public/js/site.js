@@ -1,4 +1,4 @@
-// Bulletin's page script: relative times on cached HTML, and favorites kept in localStorage.
+// Bulletin's page script: relative times on cached HTML, favorites in localStorage, the view beacon.
 // Every page works without it.
 ;(() => {
   const UNITS = [
@@ -53,9 +53,12 @@
   function renderFavorites() {
     const ids = readFavorites()
     for (const count of document.querySelectorAll('[data-favorites-count]')) {
-      count.textContent = String(ids.length)
+      // A span may not carry aria-label, so the words for screen readers are hidden text instead.
+      const words = document.createElement('span')
+      words.className = 'visually-hidden'
+      words.textContent = ' saved'
+      count.replaceChildren(String(ids.length), words)
       count.hidden = false
-      count.setAttribute('aria-label', `${ids.length} saved`)
     }
     for (const button of document.querySelectorAll('button[data-favorite]')) {
       const saved = ids.includes(Number(button.dataset.favorite))
@@ -97,6 +100,13 @@
       target: '#favorites-list',
       swap: 'innerHTML',
     })
+  }
+
+  // Cached pages never reach the database, so an article page reports its own view, once per load.
+  // sendBeacon posts same-origin with no body and no cookies are needed; a failure costs nothing.
+  const viewed = document.querySelector('article[data-article-id]')?.dataset.articleId
+  if (viewed && /^\d+$/.test(viewed) && navigator.sendBeacon) {
+    navigator.sendBeacon(`/beacon/view/${viewed}`)
   }
 
   renderFavorites()

@@ -40,6 +40,7 @@ export const users = sqliteTable('users', {
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: the parameters travel with the hash. */
   passwordHash: text().notNull(),
   disabled: integer({ mode: 'boolean' }).notNull().default(false),
+  lastLoginAt: timestamp(),
   createdAt: createdAt(),
 })
 
@@ -98,6 +99,17 @@ export const articleRevisions = sqliteTable(
     title: text().notNull(),
     summary: text().notNull(),
     bodyMd: text().notNull(),
+    // Everything else an editor can change, so that restoring a version restores all of it.
+    slug: text().notNull().default(''),
+    categoryId: integer().references(() => categories.id, { onDelete: 'set null' }),
+    byline: text().notNull().default(''),
+    /** JSON array of tag names, as the editor typed them. */
+    tagNames: text().notNull().default('[]'),
+    imageUrl: text(),
+    imageAlt: text().notNull().default(''),
+    imageWidth: integer(),
+    imageHeight: integer(),
+    language: text().notNull().default('en'),
     editorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -42,6 +42,16 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
   [/^\/((category|tag)\/[^/]+\/)?(feed|atom)\.xml$/, page(15 * MINUTE, [], ['feeds'])],
   [/^\/(sitemap\.xml|sitemaps\/[^/]+\.xml)$/, page(HOUR, [], ['sitemaps'])],
   [/^\/robots\.txt$/, { ...page(DAY, [], ['robots']), maxAge: DAY }],
+  // Embeds: a change purges the plain URLs at once (services/purge.ts); the theme, lang and limit
+  // variants are too many to list, so a short edge lifetime bounds how stale they can be.
+  [/^\/(fragments\/)?embed\/articles\/[^/]+$/, page(5 * MINUTE, ['theme', 'lang'], ['embeds'])],
+  [
+    /^\/(fragments\/)?embed\/latest$/,
+    page(5 * MINUTE, ['category', 'tag', 'limit', 'theme', 'lang'], ['embeds']),
+  ],
+  [/^\/oembed$/, page(5 * MINUTE, ['url', 'format', 'maxwidth', 'maxheight'], ['embeds'])],
+  // The loader's content-hashed URL never changes its bytes (routes/widget.ts).
+  [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, [], ['widget']), maxAge: 365 * DAY }],
 ]
 
 /** A 404 is cached briefly, so a flood of requests for a missing page does not reach the DB. */

@@ -57,7 +57,9 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
   c.status(status as 500)
   const accept = c.req.header('accept') ?? ''
   if (new URL(c.req.url).pathname.startsWith('/api/') || accept.startsWith('application/json')) {
-    return c.json({ error: { code: appError.code, message } })
+    // Validation failures name the fields at fault (see services/editorial-input.ts).
+    const { fields } = appError as { fields?: Record<string, string> }
+    return c.json({ error: { code: appError.code, message, ...(fields ? { fields } : {}) } })
   }
   // Fragment URLs answer with fragments whoever asks: htmx, a widget's fetch, or a curious reader.
   if (isHtmxRequest(c.req.raw.headers) || new URL(c.req.url).pathname.startsWith('/fragments/')) {

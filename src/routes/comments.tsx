@@ -215,11 +215,14 @@ export const comments = new Hono<AppEnv>()
       ? `#replies-${result.comment.parentId}`
       : '#comments-list'
     const context = { articleId, articleSlug: result.articleSlug, timeZone: config.site.timeZone }
+    // The <ol> keeps the fragment valid HTML (an <li> needs a list); strip:true drops it on swap.
     return c.html(
       <>
         {fresh}
-        <hx-partial hx-target={target} hx-swap="beforeend">
-          <CommentItem comment={result.comment} context={context} />
+        <hx-partial data-hx-target={target} data-hx-swap="beforeend strip:true">
+          <ol>
+            <CommentItem comment={result.comment} context={context} />
+          </ol>
         </hx-partial>
       </>,
     )

@@ -40,6 +40,13 @@ function embedPaths(slug: string): string[] {
   return [`/embed/articles/${slug}`, `/fragments/embed/articles/${slug}`]
 }
 
+/** The plain latest-list embeds a story can appear in: site-wide, its section's and its tags'. */
+function latestEmbedPaths(article: ArticlePurgeFacts): string[] {
+  const tagged = article.tagSlugs.map((tag) => `?tag=${tag}`)
+  const filters = ['', `?category=${article.categorySlug}`, ...tagged]
+  return filters.flatMap((query) => [`/embed/latest${query}`, `/fragments/embed/latest${query}`])
+}
+
 function sectionPaths(kind: 'category' | 'tag', slug: string, pages: number): string[] {
   const numbered = Array.from({ length: pages }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
   return [`/${kind}/${slug}`, ...numbered, `/${kind}/${slug}/feed.xml`, `/${kind}/${slug}/atom.xml`]
@@ -91,6 +98,7 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       if (change.kind === 'related-recomputed') continue
       add(commentPaths(article))
       add(embedPaths(article.slug))
+      add(latestEmbedPaths(article))
       add(sectionPaths('category', article.categorySlug, pagesOf('category', article.categorySlug)))
       tags.add(`category:${article.categorySlug}`)
       for (const tag of article.tagSlugs) {
@@ -100,7 +108,7 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       for (const slug of article.shownOn) add(articlePagePaths(slug))
       add(SITE_LISTS)
       add([`/sitemaps/articles-${article.sitemapPage}.xml`])
-      for (const tag of ['home', 'feeds', 'sitemaps']) tags.add(tag)
+      for (const tag of ['home', 'feeds', 'sitemaps', 'latest']) tags.add(tag)
     }
     if (change.kind === 'article' && change.previousSlug) {
       add(articlePagePaths(change.previousSlug))

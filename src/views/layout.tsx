@@ -29,7 +29,8 @@ export function Layout({ chrome, title, description, language, head, children }:
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="color-scheme" content="light dark" />
-        {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts. */}
+        {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts.
+            Views write htmx attributes as data-hx-*, which htmx reads like hx-* and HTML allows. */}
         <meta name="htmx-config" content='{"mode":"same-origin"}' />
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

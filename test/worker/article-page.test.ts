@@ -72,7 +72,9 @@ describe('GET /news/:slug', () => {
     expect(topLevel).toHaveLength(20)
     expect(page.querySelectorAll('.comment__replies .comment').length).toBeGreaterThan(0)
     const more = page.querySelector('.comments__more a')
-    expect(more?.getAttribute('hx-get')).toMatch(/^\/fragments\/articles\/\d+\/comments\?cursor=/)
+    expect(more?.getAttribute('data-hx-get')).toMatch(
+      /^\/fragments\/articles\/\d+\/comments\?cursor=/,
+    )
     expect(more?.getAttribute('href')).toMatch(/^\/news\/kremlin-.*\/comments\?cursor=/)
   })
 

@@ -69,8 +69,8 @@ describe('POST /articles/:id/comments', () => {
     expect(response.status).toBe(200)
     const fragment = await html(response)
     const partial = fragment.querySelector('hx-partial')
-    expect(partial?.getAttribute('hx-target')).toBe('#comments-list')
-    expect(partial?.getAttribute('hx-swap')).toBe('beforeend')
+    expect(partial?.getAttribute('data-hx-target')).toBe('#comments-list')
+    expect(partial?.getAttribute('data-hx-swap')).toBe('beforeend strip:true')
     expect(partial?.querySelector('.comment__author')?.text).toBe('Karim')
     expect(partial?.querySelectorAll('.comment__body br')).toHaveLength(1)
     expect(fragment.querySelector('#comment-form [role="status"]')?.text).toContain('published')
@@ -294,7 +294,7 @@ describe('POST /articles/:id/comments', () => {
     )
     expect(ok.status).toBe(200)
     const fragment = await html(ok)
-    expect(fragment.querySelector('hx-partial')?.getAttribute('hx-target')).toBe(
+    expect(fragment.querySelector('hx-partial')?.getAttribute('data-hx-target')).toBe(
       `#replies-${top?.id}`,
     )
     const nested = await post(

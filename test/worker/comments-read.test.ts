@@ -48,7 +48,7 @@ describe('reading comments', () => {
     await insertApproved(article.id, 45)
     const page = await html(await request(`/news/${article.slug}`))
     expect(page.querySelectorAll('#comments-list > li.comment')).toHaveLength(20)
-    let next = page.querySelector('.comments__more a')?.getAttribute('hx-get')
+    let next = page.querySelector('.comments__more a')?.getAttribute('data-hx-get')
     const seen = page.querySelectorAll('#comments-list .comment__author').map((a) => a.text)
     while (next) {
       const response = await request(next, { headers: { 'HX-Request': 'true' } })
@@ -56,7 +56,7 @@ describe('reading comments', () => {
       const fragment = await html(response)
       expect(fragment.querySelector('html')).toBeNull()
       seen.push(...fragment.querySelectorAll('.comment__author').map((a) => a.text))
-      next = fragment.querySelector('.comments__more a')?.getAttribute('hx-get')
+      next = fragment.querySelector('.comments__more a')?.getAttribute('data-hx-get')
     }
     expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => `Reader ${i + 1}`))
   })
@@ -141,7 +141,7 @@ describe('reading comments', () => {
     const links = page.querySelectorAll('.comment__body a')
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://example.com/a?b=1'])
     expect(links[0]?.getAttribute('rel')).toBe('nofollow ugc noopener')
-    expect(page.querySelector('.comment__body')?.getAttribute('hx-ignore')).not.toBeUndefined()
+    expect(page.querySelector('.comment__body')?.getAttribute('data-hx-ignore')).not.toBeUndefined()
   })
 
   const XSS_PAYLOADS = [
@@ -203,7 +203,7 @@ describe('reading comments', () => {
       expect(executableMarkup(markup)).toEqual([])
       const fragment: ReturnType<typeof parse> = parse(markup)
       bodies.push(...fragment.querySelectorAll('.comment__body').map((body) => body.text))
-      next = fragment.querySelector('.comments__more a')?.getAttribute('hx-get')
+      next = fragment.querySelector('.comments__more a')?.getAttribute('data-hx-get')
     }
     expect(bodies).toEqual(XSS_PAYLOADS)
   })

@@ -27,7 +27,12 @@ function area(url: string): string {
     return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? url)
   }
   const src = url.indexOf('/src/')
-  if (src >= 0) return url.slice(src + 1).split('/').slice(0, 2).join('/')
+  if (src >= 0)
+    return url
+      .slice(src + 1)
+      .split('/')
+      .slice(0, 2)
+      .join('/')
   return url ? 'node internals' : '(native, GC, idle)'
 }
 
@@ -39,9 +44,17 @@ async function main() {
   await seedDatabase(createDb(file), { now: Date.now(), adminPassword: 'profile-password' })
   file.close()
   const server = await startDbServer({ dbPath, port: 0, quiet: true })
-  const env = { TURSO_DATABASE_URL: server.url, IP_HASH_SALT: 'profile-salt', SITE_URL: 'http://localhost' } as Env
+  const env = {
+    TURSO_DATABASE_URL: server.url,
+    IP_HASH_SALT: 'profile-salt',
+    SITE_URL: 'http://localhost',
+  } as Env
   const app = createApp({ openCache: async () => undefined })
-  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext
+  const ctx = {
+    waitUntil() {},
+    passThroughOnException() {},
+    props: {},
+  } as unknown as ExecutionContext
   const render = async () => {
     const response = await app.fetch(new Request(`http://localhost${PATH}`), env, ctx)
     if (response.status !== 200) throw new Error(`render answered ${response.status}`)
@@ -62,7 +75,9 @@ async function main() {
   await server.close()
   rmSync(dir, { recursive: true, force: true })
 
-  const nodes = new Map<number, ProfileNode>(profile.nodes.map((node: ProfileNode) => [node.id, node]))
+  const nodes = new Map<number, ProfileNode>(
+    profile.nodes.map((node: ProfileNode) => [node.id, node]),
+  )
   const selfSamples = new Map<number, number>()
   for (const id of profile.samples as number[]) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1)
   const total = (profile.samples as number[]).length
@@ -82,7 +97,9 @@ async function main() {
       .slice(0, n)
       .map(([name, count]) => `  ${((count / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
       .join('\n')
-  console.log(`${RENDERS} uncached renders of ${PATH} in Node: ${(elapsed / RENDERS).toFixed(2)} ms each`)
+  console.log(
+    `${RENDERS} uncached renders of ${PATH} in Node: ${(elapsed / RENDERS).toFixed(2)} ms each`,
+  )
   console.log(`\nSelf time by area:\n${top(byArea, 12)}`)
   console.log(`\nHottest functions:\n${top(byFunction, 15)}`)
 }

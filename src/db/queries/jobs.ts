@@ -14,8 +14,8 @@ export interface JobRow {
 }
 
 /**
- * Takes the task's lease until `until` unless another run holds an unexpired one.
- * Returns false when the task is already running elsewhere.
+ * Takes the task's lease until `until` unless another run holds an unexpired one. Returns the
+ * cursor the last successful run left, or null when the task is already running elsewhere.
  */
 export async function acquireJobLease(
   db: Db,
@@ -23,28 +23,38 @@ export async function acquireJobLease(
   owner: string,
   now: Date,
   until: Date,
-): Promise<boolean> {
+): Promise<{ cursor: string | null } | null> {
   const [, acquired] = await db.batch([
     db.insert(jobs).values({ name }).onConflictDoNothing(),
     db
       .update(jobs)
       .set({ status: 'running', leaseOwner: owner, leaseUntil: until, lastStartedAt: now })
       .where(and(eq(jobs.name, name), or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now))))
-      .returning({ name: jobs.name }),
+      .returning({ cursor: jobs.cursor }),
   ])
-  return acquired.length === 1
+  return acquired[0] ?? null
 }
 
-/** Records how the run ended and releases the lease, if this run still holds it. */
+/**
+ * Records how the run ended and releases the lease, if this run still holds it. The cursor moves
+ * only when one is given, so a failed run leaves it where the next run must resume.
+ */
 export async function finishJobRun(
   db: Db,
   name: string,
   owner: string,
-  result: { ok: boolean; counts: Record<string, number>; error?: string; finishedAt: Date },
+  result: {
+    ok: boolean
+    counts: Record<string, number>
+    error?: string
+    finishedAt: Date
+    cursor?: string | null
+  },
 ): Promise<void> {
   await db
     .update(jobs)
     .set({
+      ...(result.cursor === undefined ? {} : { cursor: result.cursor }),
       status: result.ok ? 'ok' : 'failed',
       lastFinishedAt: result.finishedAt,
       lastError: result.error ?? null,

@@ -3,9 +3,9 @@ import { splitLinks } from '../../lib/autolink'
 
 export function CommentBody({ text }: { text: string }) {
   const paragraphs = text.split(/\n{2,}/)
-  // hx-ignore: htmx never processes attributes inside reader-written content.
+  // data-hx-ignore: htmx never processes attributes inside reader-written content.
   return (
-    <div class="comment__body" hx-ignore>
+    <div class="comment__body" data-hx-ignore>
       {paragraphs.map((paragraph) => (
         <p>
           {paragraph.split('\n').map((line, index) => (

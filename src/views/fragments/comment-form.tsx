@@ -37,10 +37,10 @@ export function CommentForm(props: CommentFormProps) {
       class="comment-form"
       method="post"
       action={action}
-      hx-post={action}
-      hx-target="this"
-      hx-swap="outerHTML"
-      hx-disable="find button"
+      data-hx-post={action}
+      data-hx-target="this"
+      data-hx-swap="outerHTML"
+      data-hx-disable="find button"
       data-comment-form
       novalidate
     >

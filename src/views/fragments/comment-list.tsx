@@ -34,9 +34,9 @@ export function CommentItem({
           <a
             class="comment__reply"
             href={`/news/${context.articleSlug}/comments?reply_to=${comment.id}#reply-form-${comment.id}`}
-            hx-get={`/fragments/articles/${context.articleId}/comments/${comment.id}/reply-form`}
-            hx-target={`#reply-slot-${comment.id}`}
-            hx-swap="innerHTML"
+            data-hx-get={`/fragments/articles/${context.articleId}/comments/${comment.id}/reply-form`}
+            data-hx-target={`#reply-slot-${comment.id}`}
+            data-hx-swap="innerHTML"
           >
             Reply<span class="visually-hidden"> to {comment.authorName}</span>
           </a>
@@ -69,9 +69,9 @@ export function CommentPage({ comments, nextCursor, ...context }: CommentPagePro
           <a
             class="button-link"
             href={`/news/${context.articleSlug}/comments?cursor=${cursor}`}
-            hx-get={`/fragments/articles/${context.articleId}/comments?cursor=${cursor}`}
-            hx-target="closest li"
-            hx-swap="outerHTML"
+            data-hx-get={`/fragments/articles/${context.articleId}/comments?cursor=${cursor}`}
+            data-hx-target="closest li"
+            data-hx-swap="outerHTML"
           >
             Load more comments
           </a>

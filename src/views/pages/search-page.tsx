@@ -33,11 +33,11 @@ export function SearchPage({ chrome, results }: SearchPageProps) {
             value={query}
             maxlength={200}
             autocomplete="off"
-            hx-get="/fragments/search"
-            hx-trigger="input changed delay:300ms, search"
-            hx-target="#search-results"
-            hx-sync="replace"
-            hx-indicator="#search-busy"
+            data-hx-get="/fragments/search"
+            data-hx-trigger="input changed delay:300ms, search"
+            data-hx-target="#search-results"
+            data-hx-sync="replace"
+            data-hx-indicator="#search-busy"
           />
           <button type="submit">Search</button>
           <span id="search-busy" class="search-form__busy htmx-indicator">

@@ -1,0 +1,142 @@
+// The whole service on this machine: a migrated, seeded libSQL file, the db-server and wrangler dev.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createDb } from '../db/client'
+import { startDbServer } from './db-server'
+import { migrateDatabase, openClient } from './migrate'
+import { seedDatabase } from './seed'
+
+export interface StackOptions {
+  /** wrangler dev's port; the Worker answers at http://localhost:<port>. */
+  port: number
+  dbPort: number
+  /** The libSQL file; created, migrated and seeded when new. */
+  dbPath: string
+  /** Where `npm start` prints the seed report; tests leave it out. */
+  log?: (line: string) => void
+  seedAdmin?: { email?: string; password?: string }
+  ipHashSalt?: string
+  /** wrangler dev's own state (Cache API and so on); its default is .wrangler/state. */
+  persistTo?: string
+  /** Extra environment for wrangler, e.g. CLOUDFLARE_CF_FETCH_ENABLED=false to stay offline. */
+  env?: Record<string, string>
+  /** wrangler's output: `npm start` shows it; tests pipe it, to show it only when something fails. */
+  stdio?: 'inherit' | 'pipe' | 'ignore'
+}
+
+export interface Stack {
+  origin: string
+  dbUrl: string
+  wrangler: ChildProcess
+  /** Resolves once the Worker answers /healthz; rejects if wrangler exits or two minutes pass. */
+  waitUntilReady(): Promise<void>
+  /** Stops wrangler (its whole process group) and the db-server; safe to call twice. */
+  stop(): Promise<void>
+}
+
+async function prepareDatabase(options: StackOptions): Promise<void> {
+  const client = openClient(`file:${options.dbPath}`)
+  try {
+    await migrateDatabase(client)
+    const result = await seedDatabase(createDb(client), {
+      now: Date.now(),
+      adminEmail: options.seedAdmin?.email,
+      adminPassword: options.seedAdmin?.password,
+    })
+    const log = options.log ?? (() => {})
+    if (result.seeded) log(`Seeded ${result.articles} demo articles into ${options.dbPath}`)
+    if (result.adminPassword) {
+      log(
+        `Local admin: ${result.adminEmail} / ${result.adminPassword} (local use only; shown once)`,
+      )
+    }
+  } finally {
+    client.close()
+  }
+}
+
+function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess {
+  const args = [
+    'dev',
+    '--port',
+    String(options.port),
+    '--ip',
+    '127.0.0.1',
+    '--test-scheduled',
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+    '--var',
+    `TURSO_DATABASE_URL:${databaseUrl}`,
+    '--var',
+    `IP_HASH_SALT:${options.ipHashSalt ?? 'local-development-salt'}`,
+    // Cache keys and cron purges use the site's origin; locally that is wrangler's address.
+    '--var',
+    `SITE_URL:http://localhost:${options.port}`,
+    ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
+  ]
+  // Its own process group, so stopping it also stops workerd underneath.
+  return spawn('wrangler', args, {
+    stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
+    detached: true,
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_API_TOKEN: '',
+      ...options.env,
+    },
+  })
+}
+
+async function waitForWorker(origin: string, wrangler: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (wrangler.exitCode !== null) throw new Error('wrangler dev exited before it was ready')
+    try {
+      const response = await fetch(`${origin}/healthz`)
+      await response.body?.cancel()
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 500))
+  }
+  throw new Error(`the Worker did not answer at ${origin} within two minutes`)
+}
+
+/** Stops wrangler's process group, waiting up to five seconds before it is killed outright. */
+async function stopWrangler(wrangler: ChildProcess): Promise<void> {
+  if (!wrangler.pid || wrangler.exitCode !== null || wrangler.signalCode !== null) return
+  const exited = new Promise<void>((done) => wrangler.once('exit', () => done()))
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(wrangler.pid as number), name)
+    } catch {
+      // Already gone.
+    }
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 5000)
+  await exited
+  clearTimeout(timer)
+}
+
+/**
+ * Prepares the database, starts the db-server and spawns wrangler dev, then returns at once so the
+ * caller can install its signal handlers before waiting with `waitUntilReady()`.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  await prepareDatabase(options)
+  const db = await startDbServer({ dbPath: options.dbPath, port: options.dbPort, quiet: true })
+  const wrangler = startWrangler(options, db.url)
+  const origin = `http://localhost:${options.port}`
+  let stopping: Promise<void> | undefined
+  return {
+    origin,
+    dbUrl: db.url,
+    wrangler,
+    waitUntilReady: () => waitForWorker(origin, wrangler),
+    stop() {
+      stopping ??= stopWrangler(wrangler).then(() => db.close())
+      return stopping
+    },
+  }
+}

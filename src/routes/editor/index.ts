@@ -1,0 +1,24 @@
+// The newsroom under /editor: one auth middleware in front of every route, so none is public by accident.
+import { Hono } from 'hono'
+import { type EditorEnv, withEditorAuth } from '../../middleware/auth'
+import { articles } from './articles'
+import { audit } from './audit'
+import { comments } from './comments'
+import { dashboard } from './dashboard'
+import { login } from './login'
+import { revisions } from './revisions'
+import { tokens } from './tokens'
+import { users } from './users'
+
+export const editor = new Hono<EditorEnv>()
+  // Deny by default: every path below, including ones added later, needs a session; only
+  // PUBLIC_EDITOR_PATHS (the login form) is exempt.
+  .use('*', withEditorAuth())
+  .route('/', login)
+  .route('/', dashboard)
+  .route('/', articles)
+  .route('/', revisions)
+  .route('/', comments)
+  .route('/', users)
+  .route('/', tokens)
+  .route('/', audit)

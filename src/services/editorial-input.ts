@@ -1,0 +1,163 @@
+// Article input from the newsroom form and the JSON API: one valibot schema, field-level messages.
+import * as v from 'valibot'
+import { AppError } from '../lib/errors'
+import { isValidSlug, MAX_SLUG_LENGTH } from '../lib/slug'
+
+export const TITLE_MAX = 200
+export const SUMMARY_MAX = 600
+export const BODY_MAX = 200_000
+export const BYLINE_MAX = 200
+export const TAG_MAX = 60
+export const TAGS_MAX = 20
+export const RELATED_MAX = 6
+export const IMAGE_URL_MAX = 2000
+export const IMAGE_ALT_MAX = 300
+
+/** An INVALID error that names the fields at fault; forms show them by the field, the API as `fields`. */
+export class InvalidFields extends AppError {
+  constructor(
+    readonly fields: Record<string, string>,
+    message = 'Some fields need attention.',
+  ) {
+    super('INVALID', message)
+  }
+}
+
+/**
+ * Images come from our own site or over https: `data:` and `javascript:` never reach an <img>, and
+ * plain http would be mixed content (and is outside the CSP's img-src) on the https site.
+ */
+export function isImageUrl(url: string): boolean {
+  return /^https:\/\/[^\s/$.?#][^\s]*$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url)
+}
+
+const text = (max: number, label: string) =>
+  v.optional(
+    v.pipe(
+      v.string(`${label} must be text.`),
+      v.trim(),
+      v.maxLength(max, `${label} can be at most ${max} characters.`),
+    ),
+    '',
+  )
+
+const dimension = (label: string) =>
+  v.optional(
+    v.nullable(
+      v.pipe(
+        v.number(`${label} must be a whole number of pixels.`),
+        v.integer(`${label} must be a whole number of pixels.`),
+        v.minValue(1, `${label} must be at least 1 pixel.`),
+        v.maxValue(10_000, `${label} can be at most 10000 pixels.`),
+      ),
+    ),
+    null,
+  )
+
+const list = (item: v.GenericSchema<unknown, string>, max: number, message: string) =>
+  v.optional(v.pipe(v.array(item, 'Expected a list.'), v.maxLength(max, message)), [])
+
+export const ArticleInputSchema = v.pipe(
+  v.object({
+    title: v.pipe(
+      v.string('Please give the article a title.'),
+      v.trim(),
+      v.nonEmpty('Please give the article a title.'),
+      v.maxLength(TITLE_MAX, `The title can be at most ${TITLE_MAX} characters.`),
+    ),
+    slug: v.optional(
+      v.pipe(
+        v.string('The slug must be text.'),
+        v.trim(),
+        v.toLowerCase(),
+        v.maxLength(MAX_SLUG_LENGTH, `The slug can be at most ${MAX_SLUG_LENGTH} characters.`),
+        v.check(
+          (slug) => slug === '' || isValidSlug(slug),
+          'Use lowercase letters, digits and single hyphens, like "storm-reaches-coast".',
+        ),
+      ),
+      '',
+    ),
+    summary: text(SUMMARY_MAX, 'The summary'),
+    bodyMd: v.optional(
+      v.pipe(
+        v.string('The body must be text.'),
+        v.maxLength(BODY_MAX, `The body can be at most ${BODY_MAX} characters.`),
+      ),
+      '',
+    ),
+    category: v.pipe(v.string('Choose a section.'), v.trim(), v.nonEmpty('Choose a section.')),
+    tags: list(
+      v.pipe(
+        v.string('Each tag must be text.'),
+        v.trim(),
+        v.nonEmpty('A tag cannot be empty.'),
+        v.maxLength(TAG_MAX, `A tag can be at most ${TAG_MAX} characters.`),
+      ),
+      TAGS_MAX,
+      `An article can have at most ${TAGS_MAX} tags.`,
+    ),
+    byline: text(BYLINE_MAX, 'The byline'),
+    imageUrl: v.optional(
+      v.nullable(
+        v.pipe(
+          v.string('The image address must be text.'),
+          v.trim(),
+          v.maxLength(
+            IMAGE_URL_MAX,
+            `The image address can be at most ${IMAGE_URL_MAX} characters.`,
+          ),
+          v.check(
+            (url) => url === '' || isImageUrl(url),
+            'The image address must start with https:// or / (this site).',
+          ),
+          v.transform((url) => url || null),
+        ),
+      ),
+      null,
+    ),
+    imageAlt: text(IMAGE_ALT_MAX, 'The image description'),
+    imageWidth: dimension('The image width'),
+    imageHeight: dimension('The image height'),
+    language: v.optional(
+      v.pipe(
+        v.string('The language must be a language code.'),
+        v.trim(),
+        v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language code such as en, ar or fr-CA.'),
+      ),
+    ),
+    commentsClosed: v.optional(v.boolean('Comments closed must be true or false.'), false),
+    related: list(
+      v.pipe(v.string('Each related article is a slug.'), v.trim(), v.toLowerCase()),
+      RELATED_MAX,
+      `Pin at most ${RELATED_MAX} related articles.`,
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['imageUrl'], ['imageAlt']],
+      (input) => !input.imageUrl || input.imageAlt !== '',
+      'Describe the image for readers who cannot see it.',
+    ),
+    ['imageAlt'],
+  ),
+)
+
+export type ArticleInput = v.InferOutput<typeof ArticleInputSchema>
+
+/** Validates article input, throwing InvalidFields with the first message for each field. */
+export function parseArticleInput(input: unknown): ArticleInput {
+  const result = v.safeParse(ArticleInputSchema, input)
+  if (result.success) return result.output
+  throw new InvalidFields(fieldMessages(result.issues))
+}
+
+/** First message per top-level field: `tags.3` is reported on `tags`. */
+export function fieldMessages(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of issues) {
+    const field = v.getDotPath(issue)?.split('.')[0] ?? 'form'
+    fields[field] ??= issue.message
+  }
+  return fields
+}

@@ -1,0 +1,178 @@
+// Related-news scoring: explainable, deterministic, and pure, so a fixture can prove the ranking.
+
+/** What scoring knows about an article: its words, section, time and tags. */
+export interface RelatedDoc {
+  id: number
+  title: string
+  summary: string
+  categoryId: number
+  /** Milliseconds since the epoch. */
+  publishedAt: number
+  tags: readonly { id: number; name: string }[]
+}
+
+/** Corpus facts for tag IDF: how many articles are published, and how many carry each tag. */
+export interface CorpusStats {
+  publishedCount: number
+  tagFrequency: ReadonlyMap<number, number>
+}
+
+export interface RelatedPick {
+  relatedId: number
+  rank: number
+  score: number
+  /** For editors: "2 shared tags: France, Russia · same section". */
+  reason: string
+}
+
+export const SAME_SECTION_WEIGHT = 1
+/** A perfect title-and-summary match is worth about one rare shared tag. */
+export const TERM_WEIGHT = 3
+/** Stories this many days apart count half; relatedness is symmetric in time, never `now`. */
+export const RECENCY_HALF_LIFE_DAYS = 30
+export const PINNED_REASON = 'pinned by an editor'
+
+const DAY_MS = 86_400_000
+const REASON_NAME_LIMIT = 4
+
+// Words that say nothing about a story's subject, so two headlines sharing them are not related.
+const STOP_WORDS = new Set(
+  `about above after again against all also amid among and any are around because been before
+  being between both but can could did does during each for from further had has have her here
+  his how into its just last like made make many more most much new news not now off once only
+  other our out over own said same says she should since some such than that the their them then
+  there these they this those through under until very was were what when where which while who
+  why will with would year years you your report reports week day today yesterday according
+  told`.split(/\s+/),
+)
+
+/** Lowercase word set of a text: letters and digits only, no stop words, no short or bare numbers. */
+export function extractTerms(text: string): Set<string> {
+  const terms = new Set<string>()
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 3 && !STOP_WORDS.has(word) && !/^\d+$/.test(word)) terms.add(word)
+  }
+  return terms
+}
+
+export type TermsOf = (doc: RelatedDoc) => Set<string>
+
+/** Terms of title and summary, worked out once per article however many lists it is scored for. */
+export function memoizeTerms(): TermsOf {
+  const cache = new Map<number, Set<string>>()
+  return (doc) => {
+    const known = cache.get(doc.id)
+    if (known) return known
+    const terms = extractTerms(`${doc.title} ${doc.summary}`)
+    cache.set(doc.id, terms)
+    return terms
+  }
+}
+
+/** Rarer tags say more: ln(1 + N / df), so a tag on every story is worth ln 2 and a rare one more. */
+export function tagWeight(stats: CorpusStats, tagId: number): number {
+  const frequency = Math.max(1, stats.tagFrequency.get(tagId) ?? 1)
+  return Math.log(1 + Math.max(stats.publishedCount, frequency) / frequency)
+}
+
+/** 1 for stories published at the same moment, ½ at RECENCY_HALF_LIFE_DAYS apart, and so on. */
+export function recencyFactor(a: number, b: number): number {
+  return 0.5 ** (Math.abs(a - b) / DAY_MS / RECENCY_HALF_LIFE_DAYS)
+}
+
+/** Four decimals: stored as is, and compared as is, so float noise never reorders a list. */
+function round(score: number): number {
+  return Math.round(score * 10_000) / 10_000
+}
+
+export interface ScoredCandidate {
+  id: number
+  publishedAt: number
+  score: number
+  reason: string
+}
+
+/** Scores one candidate for one target; null when they have nothing in common. */
+export function scoreCandidate(
+  target: RelatedDoc,
+  candidate: RelatedDoc,
+  stats: CorpusStats,
+  termsOf: TermsOf = memoizeTerms(),
+): ScoredCandidate | null {
+  const candidateTags = new Set(candidate.tags.map((tag) => tag.id))
+  const sharedTags = target.tags.filter((tag) => candidateTags.has(tag.id))
+  const tagScore = sharedTags.reduce((sum, tag) => sum + tagWeight(stats, tag.id), 0)
+  const sameSection = target.categoryId === candidate.categoryId
+  const targetTerms = termsOf(target)
+  const candidateTerms = termsOf(candidate)
+  const sharedTerms = [...targetTerms].filter((term) => candidateTerms.has(term)).sort()
+  const overlap =
+    sharedTerms.length === 0
+      ? 0
+      : sharedTerms.length / Math.sqrt(targetTerms.size * candidateTerms.size)
+  const relevance = tagScore + (sameSection ? SAME_SECTION_WEIGHT : 0) + TERM_WEIGHT * overlap
+  if (relevance <= 0) return null
+  const score = round(relevance * recencyFactor(target.publishedAt, candidate.publishedAt))
+  const reasons: string[] = []
+  if (sharedTags.length > 0) {
+    const names = sharedTags.map((tag) => tag.name).sort()
+    reasons.push(`${count(names.length, 'shared tag')}: ${listNames(names)}`)
+  }
+  if (sameSection) reasons.push('same section')
+  if (sharedTerms.length > 0) {
+    reasons.push(`${count(sharedTerms.length, 'shared word')}: ${listNames(sharedTerms)}`)
+  }
+  return {
+    id: candidate.id,
+    publishedAt: candidate.publishedAt,
+    score,
+    reason: reasons.join(' · '),
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, REASON_NAME_LIMIT).join(', ')
+  return names.length > REASON_NAME_LIMIT
+    ? `${shown} and ${names.length - REASON_NAME_LIMIT} more`
+    : shown
+}
+
+/** Score desc, then newer first, then higher id: the same inputs always give the same order. */
+export function compareScored(a: ScoredCandidate, b: ScoredCandidate): number {
+  return b.score - a.score || b.publishedAt - a.publishedAt || b.id - a.id
+}
+
+/**
+ * The related list of `target`: editor-pinned picks first (in their order), then the best scored
+ * candidates, `limit` in all. Candidates must already be published; the target never lists itself.
+ */
+export function rankRelated(
+  target: RelatedDoc,
+  candidates: readonly RelatedDoc[],
+  stats: CorpusStats,
+  pinnedIds: readonly number[],
+  limit: number,
+  termsOf: TermsOf = memoizeTerms(),
+): RelatedPick[] {
+  const scored = new Map<number, ScoredCandidate>()
+  for (const candidate of candidates) {
+    if (candidate.id === target.id || scored.has(candidate.id)) continue
+    const result = scoreCandidate(target, candidate, stats, termsOf)
+    if (result) scored.set(candidate.id, result)
+  }
+  const pinned = [...new Set(pinnedIds)].filter((id) => id !== target.id).slice(0, limit)
+  const picks = pinned.map((id) => ({
+    relatedId: id,
+    score: scored.get(id)?.score ?? 0,
+    reason: PINNED_REASON,
+  }))
+  const best = [...scored.values()].filter((c) => !pinned.includes(c.id)).sort(compareScored)
+  for (const candidate of best.slice(0, limit - picks.length)) {
+    picks.push({ relatedId: candidate.id, score: candidate.score, reason: candidate.reason })
+  }
+  return picks.map((pick, i) => ({ ...pick, rank: i + 1 }))
+}

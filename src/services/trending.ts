@@ -1,0 +1,84 @@
+// Trending: views in the last 24 hours, newer views weighing more, from per-UTC-day view buckets.
+import type { Db } from '../db/client'
+import { TRENDING_LIMIT } from '../db/queries/trending'
+import { loadTrendingWork, replaceTrendingQueries, type TrendingRow } from '../db/queries/views'
+import { utcDay } from '../lib/time'
+import type { ContentChange, PurgeReport } from './purge'
+
+/** A view this many hours old counts half as much as one made now. */
+export const TRENDING_HALF_LIFE_HOURS = 12
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+
+/** Mean of 2^(-age / halfLife) over ages [from, to]: the weight of views spread evenly over them. */
+export function meanDecay(fromMs: number, toMs: number, halfLifeMs: number): number {
+  const at = (age: number) => 2 ** (-age / halfLifeMs)
+  if (toMs - fromMs < 1) return at(fromMs)
+  return ((halfLifeMs / Math.LN2) * (at(fromMs) - at(toMs))) / (toMs - fromMs)
+}
+
+export interface TrendingWeights {
+  today: string
+  yesterday: string
+  /** What one view in today's bucket is worth. */
+  todayWeight: number
+  /** What one view in yesterday's bucket is worth, for the part of it inside the window. */
+  yesterdayWeight: number
+}
+
+/**
+ * Views are counted per UTC day, so the last 24 hours are today's bucket (ages 0 to the time since
+ * midnight, e) plus the last 24h − e of yesterday's. Assuming views spread evenly over a day,
+ * yesterday contributes the fraction (24h − e) / 24h of its count. Each bucket's views are weighed
+ * by the mean decay over the ages they cover.
+ */
+export function trendingWeights(
+  now: Date,
+  halfLifeHours: number = TRENDING_HALF_LIFE_HOURS,
+): TrendingWeights {
+  const halfLife = halfLifeHours * HOUR_MS
+  const sinceMidnight = now.getTime() - Math.floor(now.getTime() / DAY_MS) * DAY_MS
+  return {
+    today: utcDay(now),
+    yesterday: utcDay(new Date(now.getTime() - DAY_MS)),
+    todayWeight: meanDecay(0, sinceMidnight, halfLife),
+    yesterdayWeight:
+      ((DAY_MS - sinceMidnight) / DAY_MS) * meanDecay(sinceMidnight, DAY_MS, halfLife),
+  }
+}
+
+function sameList(a: readonly TrendingRow[], b: readonly TrendingRow[]) {
+  return (
+    a.length === b.length &&
+    a.every((row, i) => row.articleId === b[i]?.articleId && row.score === b[i]?.score)
+  )
+}
+
+/**
+ * Recomputes the trending list of published articles. It writes only when the list or a score
+ * changed, and purges the pages of stories that gained or lost the "What's hot" marker.
+ */
+export async function refreshTrending(deps: {
+  db: Db
+  now: Date
+  purge: (changes: ContentChange[]) => Promise<PurgeReport>
+}): Promise<{ ranked: number; written: number; purged: number }> {
+  const { db, now } = deps
+  const { next, current } = await loadTrendingWork(db, trendingWeights(now), TRENDING_LIMIT)
+  if (sameList(current, next)) return { ranked: next.length, written: 0, purged: 0 }
+  const [first, ...rest] = replaceTrendingQueries(db, next, now)
+  await db.batch([first, ...rest])
+  const before = new Set(current.map((row) => row.articleId))
+  const after = new Set(next.map((row) => row.articleId))
+  const marked = [
+    ...[...before].filter((id) => !after.has(id)),
+    ...[...after].filter((id) => !before.has(id)),
+  ]
+  // The "What's hot" lists on other pages refresh with their cache lifetime; only markers move here.
+  const report =
+    marked.length > 0
+      ? await deps.purge([{ kind: 'related-recomputed', articleIds: marked }])
+      : null
+  return { ranked: next.length, written: next.length, purged: report?.paths.length ?? 0 }
+}

@@ -1,0 +1,23 @@
+// What every newsroom page needs for its shell: the site, the signed-in person and what they may do.
+import type { Config } from '../../env'
+
+export type EditorSection =
+  | 'dashboard'
+  | 'articles'
+  | 'new-article'
+  | 'comments'
+  | 'users'
+  | 'tokens'
+  | 'audit'
+
+export interface EditorChrome {
+  site: Pick<Config['site'], 'name' | 'language' | 'timeZone'>
+  /** Absent on the login page. */
+  user?: { name: string; role: string }
+  /** The session's CSRF token, for the meta tag htmx reads and the sign-out form. */
+  csrfToken?: string
+  current?: EditorSection
+  can: { moderate: boolean; publish: boolean; admin: boolean }
+}
+
+export type Notice = { kind: 'success' | 'error' | 'info'; text: string }

@@ -1,0 +1,21 @@
+// The live preview: the article as readers would see it, from the sanitised HTML the save would store.
+import { raw } from 'hono/html'
+
+export interface PreviewProps {
+  title: string
+  imageUrl?: string | null
+  imageAlt?: string
+  /** Output of renderMarkdown: sanitised, the only HTML rendered raw in the newsroom. */
+  html: string
+}
+
+export function ArticlePreview({ title, imageUrl, imageAlt, html }: PreviewProps) {
+  return (
+    // hx-ignore: nothing in an article body is ever processed by htmx, whatever it contains.
+    <div class="article-preview__content" hx-ignore>
+      <h2 class="article-preview__title">{title || 'Untitled'}</h2>
+      {imageUrl ? <img src={imageUrl} alt={imageAlt ?? ''} class="article-preview__image" /> : null}
+      <div class="article__body">{raw(html)}</div>
+    </div>
+  )
+}

@@ -1,0 +1,15 @@
+// The page around the article editor, for a new article or an existing one.
+import type { EditorChrome } from '../chrome'
+import { ArticleForm, type ArticleFormProps } from '../fragments/article-form'
+import { EditorLayout } from '../layout'
+
+export function ArticleEditPage(props: { chrome: EditorChrome; form: ArticleFormProps }) {
+  const { chrome, form } = props
+  const title = form.article ? `Edit: ${form.values.title || 'Untitled'}` : 'New article'
+  return (
+    <EditorLayout chrome={chrome} title={title}>
+      <h1>{form.article ? 'Edit article' : 'New article'}</h1>
+      <ArticleForm {...form} />
+    </EditorLayout>
+  )
+}

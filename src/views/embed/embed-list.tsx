@@ -1,0 +1,78 @@
+// "Latest from World": a short list of stories for other sites, with thumbnails, times and a way back.
+import type { EmbedListItem, SectionName } from '../../db/queries/embed'
+import { contentLanguage, EmbedRoot, EmbedTime } from './embed-root'
+import { labelsFor } from './labels'
+import { type EmbedPresentation, siteUrl } from './presentation'
+
+export interface EmbedListProps {
+  items: EmbedListItem[]
+  category: SectionName | null
+  tag: SectionName | null
+  presentation: EmbedPresentation
+}
+
+export function embedListHeading({ category, tag, presentation }: Omit<EmbedListProps, 'items'>) {
+  const labels = labelsFor(presentation.lang)
+  if (category && tag) return labels.latestFrom(`${category.name} · ${tag.name}`)
+  const section = category ?? tag
+  return section ? labels.latestFrom(section.name) : labels.latest
+}
+
+export function EmbedList({ items, category, tag, presentation }: EmbedListProps) {
+  const { site } = presentation
+  const labels = labelsFor(presentation.lang)
+  const heading = embedListHeading({ category, tag, presentation })
+  const more = category ? `/category/${category.slug}` : tag ? `/tag/${tag.slug}` : '/'
+  return (
+    <EmbedRoot presentation={presentation}>
+      {/* No id: a fragment may share the host page with others, so it is named by its label. */}
+      <section class="bulletin-list" aria-label={heading}>
+        <h2 class="bulletin-list__heading">{heading}</h2>
+        {items.length === 0 ? (
+          <p class="bulletin-list__empty">{labels.empty}</p>
+        ) : (
+          <ol class="bulletin-list__items">
+            {items.map((story) => (
+              <li class="bulletin-list__item">
+                {story.imageUrl ? (
+                  <img
+                    class="bulletin-list__thumb"
+                    src={siteUrl(site, story.imageUrl)}
+                    alt=""
+                    width={96}
+                    height={54}
+                    loading="lazy"
+                    decoding="async"
+                  />
+                ) : null}
+                <div class="bulletin-list__text">
+                  <a
+                    class="bulletin-list__link"
+                    href={siteUrl(site, `/news/${story.slug}`)}
+                    target="_top"
+                    rel="noopener"
+                    {...contentLanguage(story.language, presentation.lang)}
+                  >
+                    {story.title}
+                  </a>
+                  {story.publishedAt ? (
+                    <EmbedTime
+                      date={story.publishedAt}
+                      presentation={presentation}
+                      storyLanguage={presentation.lang}
+                    />
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p class="bulletin-brand">
+          <a class="bulletin-brand__link" href={siteUrl(site, more)} target="_top" rel="noopener">
+            {labels.moreFrom(site.name)}
+          </a>
+        </p>
+      </section>
+    </EmbedRoot>
+  )
+}

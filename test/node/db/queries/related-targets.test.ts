@@ -1,0 +1,150 @@
+// Which lists a cron run recomputes, and what it reads for them, against a real libSQL file.
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import type { Db } from '../../../../src/db/client'
+import { loadChangedWork, loadRelatedChunk } from '../../../../src/db/queries/related-targets'
+import { categories, relatedArticles, relatedPins } from '../../../../src/db/schema'
+import { addArticle, addCategory, addTag, freshDb } from '../fresh-db'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const NOW = Date.parse('2026-11-20T12:00:00Z')
+
+/** Two sections and two tags; a4 (a draft now) and a5 changed after the cursor at NOW − 2 days. */
+async function newsroom(db: Db) {
+  const [world, sport] = [await addCategory(db, 'world'), await addCategory(db, 'sport')]
+  const [russia, football] = [await addTag(db, 'Russia'), await addTag(db, 'Football')]
+  const at = (days: number) => NOW - days * DAY
+  const a1 = await addArticle(db, {
+    slug: 'a1',
+    categoryId: world,
+    publishedAt: at(10),
+    tagIds: [russia],
+  })
+  const a2 = await addArticle(db, {
+    slug: 'a2',
+    categoryId: world,
+    publishedAt: at(9),
+    tagIds: [russia],
+  })
+  const a3 = await addArticle(db, {
+    slug: 'a3',
+    categoryId: sport,
+    publishedAt: at(8),
+    tagIds: [football],
+  })
+  const a4 = await addArticle(db, {
+    slug: 'a4',
+    categoryId: world,
+    status: 'draft',
+    publishedAt: at(7),
+    updatedAt: NOW - HOUR,
+    tagIds: [russia],
+  })
+  const a5 = await addArticle(db, {
+    slug: 'a5',
+    categoryId: sport,
+    publishedAt: NOW - 2 * HOUR,
+    updatedAt: NOW - HOUR / 2,
+    tagIds: [russia],
+  })
+  const computedAt = new Date(at(3))
+  const pick = { rank: 1, score: 1, reason: 'test', computedAt }
+  // a3's list shows a4, which is no longer published; a4 still has a list of its own.
+  await db.insert(relatedArticles).values([
+    { articleId: a3, relatedId: a4, ...pick },
+    { articleId: a4, relatedId: a1, ...pick },
+  ])
+  return { a1, a2, a3, a4, a5, cursor: { updatedAt: at(2), id: 0 } }
+}
+
+describe('loadChangedWork', () => {
+  it('takes the changes after the cursor, the lists showing them and their tag neighbours', async () => {
+    const db = await freshDb()
+    const { a1, a2, a3, a4, a5, cursor } = await newsroom(db)
+    const work = await loadChangedWork(db, cursor, new Date(NOW), 10)
+    expect(work.changed.map((row) => row.id)).toEqual([a4, a5])
+    expect(work.changed.at(-1)?.updatedAt).toBe(NOW - HOUR / 2)
+    expect(work.removedLists).toBe(1)
+    expect(work.deferred).toBe(0)
+    // a4 is a draft: it gets no list, but the lists that show it or share its tag are redone.
+    expect(work.inputs.targetIds).toEqual([a1, a2, a3, a5])
+    expect(work.inputs.current.get(a3)).toEqual([
+      { relatedId: a4, rank: 1, score: 1, reason: 'test' },
+    ])
+    expect(work.inputs.candidates.get(a1)).not.toContain(a4)
+    expect(work.inputs.candidates.get(a1)).toEqual(expect.arrayContaining([a2, a5]))
+  })
+
+  it('also redoes the lists of the stories nearest in time in the same section', async () => {
+    const db = await freshDb()
+    const { a1, a2, a3, a5, cursor } = await newsroom(db)
+    const [row] = await db
+      .select({ id: categories.id })
+      .from(categories)
+      .where(eq(categories.slug, 'world'))
+    const untagged = await addArticle(db, {
+      slug: 'a6',
+      categoryId: row?.id as number,
+      publishedAt: NOW - 6 * DAY,
+    })
+    const work = await loadChangedWork(db, cursor, new Date(NOW), 10)
+    expect(work.inputs.targetIds).toEqual([a1, a2, a3, a5, untagged])
+  })
+
+  it('fills the budget changed articles first, then lists showing them, and counts the rest', async () => {
+    const db = await freshDb()
+    const { a3, a5, cursor } = await newsroom(db)
+    const two = await loadChangedWork(db, cursor, new Date(NOW), 2)
+    expect(two.inputs.targetIds).toEqual([a3, a5])
+    expect(two.deferred).toBe(2)
+    const one = await loadChangedWork(db, cursor, new Date(NOW), 1)
+    expect(one.changed).toHaveLength(1)
+    expect(one.inputs.targetIds).toEqual([a3])
+    expect(one.deferred).toBe(3)
+  })
+
+  it('finds nothing once the cursor has passed the last change', async () => {
+    const db = await freshDb()
+    const { a5 } = await newsroom(db)
+    const work = await loadChangedWork(db, { updatedAt: NOW - HOUR / 2, id: a5 }, new Date(NOW), 10)
+    expect(work.changed).toEqual([])
+    expect(work.inputs.targetIds).toEqual([])
+  })
+
+  it('leaves a change stamped in the future for the run that reaches its time', async () => {
+    const db = await freshDb()
+    const { a4, cursor } = await newsroom(db)
+    const work = await loadChangedWork(db, cursor, new Date(NOW - HOUR / 2 - 1), 10)
+    expect(work.changed.map((row) => row.id)).toEqual([a4])
+  })
+})
+
+describe('loadRelatedChunk', () => {
+  it('walks published articles by id in chunks, sweeping unpublished lists on the first', async () => {
+    const db = await freshDb()
+    const { a1, a2, a3, a5 } = await newsroom(db)
+    const first = await loadRelatedChunk(db, 0, 2)
+    expect(first.inputs.targetIds).toEqual([a1, a2])
+    expect(first.removedLists).toBe(1)
+    const second = await loadRelatedChunk(db, a2, 2)
+    expect(second.inputs.targetIds).toEqual([a3, a5])
+    expect(second.removedLists).toBe(0)
+  })
+
+  it('reads tags, section neighbours, tag frequencies and published pins for scoring', async () => {
+    const db = await freshDb()
+    const { a1, a2, a3, a4, a5 } = await newsroom(db)
+    await db.insert(relatedPins).values([
+      { articleId: a1, position: 1, relatedId: a3 },
+      { articleId: a1, position: 2, relatedId: a4 },
+    ])
+    const { inputs } = await loadRelatedChunk(db, 0, 1)
+    expect(inputs.targetIds).toEqual([a1])
+    expect(inputs.pins.get(a1)).toEqual([a3])
+    expect([...(inputs.candidates.get(a1) ?? [])].sort()).toEqual([a2, a3, a5].sort())
+    expect(inputs.docs.get(a5)?.tags.map((tag) => tag.name)).toEqual(['Russia'])
+    expect(inputs.publishedCount).toBe(4)
+    expect([...inputs.tagFrequency.values()]).toEqual([3])
+  })
+})

@@ -1,0 +1,47 @@
+// The schedule field: wall-clock times in the site's zone, both ways, across daylight saving.
+import { describe, expect, it } from 'vitest'
+import { fromZonedInputValue, toZonedInputValue } from '../../../src/services/editorial-time'
+
+describe('site time zone conversions', () => {
+  it('reads a datetime-local value as a time in the zone', () => {
+    expect(fromZonedInputValue('2031-01-15T09:30', 'Asia/Beirut')?.toISOString()).toBe(
+      '2031-01-15T07:30:00.000Z',
+    )
+    expect(fromZonedInputValue('2031-07-15T09:30', 'Asia/Beirut')?.toISOString()).toBe(
+      '2031-07-15T06:30:00.000Z',
+    )
+    expect(fromZonedInputValue('2031-07-15T09:30', 'UTC')?.toISOString()).toBe(
+      '2031-07-15T09:30:00.000Z',
+    )
+  })
+
+  it('honours the wall time on both sides of a daylight-saving change', () => {
+    // New York moves from UTC-5 to UTC-4 at 2 a.m. on 9 March 2031.
+    expect(fromZonedInputValue('2031-03-09T01:30', 'America/New_York')?.toISOString()).toBe(
+      '2031-03-09T06:30:00.000Z',
+    )
+    expect(fromZonedInputValue('2031-03-09T03:30', 'America/New_York')?.toISOString()).toBe(
+      '2031-03-09T07:30:00.000Z',
+    )
+  })
+
+  it('round-trips a moment through the input value', () => {
+    const at = new Date('2031-10-05T17:45:00Z')
+    const value = toZonedInputValue(at, 'Asia/Beirut')
+    expect(value).toBe('2031-10-05T20:45')
+    expect(fromZonedInputValue(value, 'Asia/Beirut')?.getTime()).toBe(at.getTime())
+  })
+
+  it('refuses values that are not a real date and time', () => {
+    for (const bad of [
+      '',
+      'tomorrow',
+      '2031-02-30T10:00',
+      '2031-13-01T10:00',
+      '2031-01-01T24:00',
+      '2031-01-01 10:00',
+    ]) {
+      expect(fromZonedInputValue(bad, 'Asia/Beirut')).toBeNull()
+    }
+  })
+})
