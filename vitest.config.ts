@@ -22,7 +22,6 @@ export default defineConfig({
                 TURSO_DATABASE_URL: inject<string>('dbUrl'),
                 DB_STATS_URL: inject<string>('dbUrl'),
                 DB_READONLY_URL: inject<string>('dbReadonlyUrl'),
-                SESSION_SECRET: 'test-session-secret-at-least-32-characters',
                 IP_HASH_SALT: 'test-ip-salt',
                 SITE_URL: 'http://bulletin.test',
                 FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',

@@ -1,6 +1,6 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
-import { HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
 import type { SiteChrome } from './site'
@@ -31,7 +31,7 @@ export function Layout({ chrome, title, description, language, head, children }:
         <meta name="color-scheme" content="light dark" />
         {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts.
             Views write htmx attributes as data-hx-*, which htmx reads like hx-* and HTML allows. */}
-        <meta name="htmx-config" content='{"mode":"same-origin"}' />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {head}

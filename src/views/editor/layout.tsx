@@ -1,6 +1,6 @@
 // The newsroom's document shell: its own header and navigation, the CSRF meta tag and editor assets.
 import type { Child } from 'hono/jsx'
-import { HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from '../assets'
+import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from '../assets'
 import type { EditorChrome, EditorSection } from './chrome'
 import { CsrfField } from './components/csrf-field'
 
@@ -29,12 +29,7 @@ export function EditorLayout(props: { chrome: EditorChrome; title: string; child
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · Newsroom · ${site.name}`}</title>
         <meta name="color-scheme" content="light dark" />
-        {/* Under the CSP htmx may not inject its indicator <style> (editor.css has the rules) nor copy
-            style attributes while settling a swap, so both are off. */}
-        <meta
-          name="htmx-config"
-          content='{"mode":"same-origin","includeIndicatorCSS":false,"defaultSettleDelay":0}'
-        />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
         {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="stylesheet" href={EDITOR_STYLESHEET_URL} />
