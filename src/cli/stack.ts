@@ -17,7 +17,7 @@ export interface StackOptions {
   ipHashSalt?: string
   /** wrangler dev's own state (Cache API and so on); its default is .wrangler/state. */
   persistTo?: string
-  /** Extra environment for wrangler, e.g. CLOUDFLARE_CF_FETCH_ENABLED=false to stay offline. */
+  /** Extra environment for wrangler. */
   env?: Record<string, string>
   /** wrangler's output: `npm start` shows it; tests pipe it, to show it only when something fails. */
   stdio?: 'inherit' | 'pipe' | 'ignore'
@@ -82,6 +82,8 @@ function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess
       ...process.env,
       WRANGLER_SEND_METRICS: 'false',
       CLOUDFLARE_API_TOKEN: '',
+      // Offline by design: wrangler would otherwise fetch request.cf data from the internet.
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
       ...options.env,
     },
   })
