@@ -8,6 +8,7 @@ import {
 import type { AppEnv } from '../env'
 import { AppError, statusFor } from '../lib/errors'
 import { isHtmxRequest } from '../lib/htmx'
+import { parseId } from '../lib/ids'
 import { isValidSlug } from '../lib/slug'
 import { withBodyLimit } from '../middleware/body-limit'
 import { toAppError } from '../middleware/errors'
@@ -22,14 +23,6 @@ import { siteChrome } from './page-context'
 
 /** The issue's limit: a comment form larger than this is refused before it is parsed. */
 export const MAX_COMMENT_BODY_BYTES = 64 * 1024
-
-function parseId(value: string | undefined, what: string): number {
-  const id = Number(value)
-  if (!/^\d{1,15}$/.test(value ?? '') || !Number.isSafeInteger(id) || id < 1) {
-    throw new AppError('INVALID', `The ${what} id is not valid.`)
-  }
-  return id
-}
 
 function parseCursor(value: string | undefined) {
   if (value === undefined || value === '') return null

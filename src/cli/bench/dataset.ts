@@ -1,6 +1,7 @@
 // Generated data sets for the cron benchmark: N published articles with sections, tags and views.
 import type { Client } from '@libsql/client'
 import { utcDay } from '../../lib/time'
+import { mulberry32 } from '../seed/random'
 
 const CATEGORIES = 10
 const TAGS = 400
@@ -21,25 +22,14 @@ const WORDS = [
   'vaccine',
 ]
 
-/** Deterministic pseudo-random numbers, so every run measures the same data. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Fills an empty, migrated database with `count` published articles in batched inserts. */
 export async function generateDataset(
   client: Client,
   count: number,
   now = Date.now(),
 ): Promise<void> {
-  const rand = random(count)
+  // Deterministic, so every run measures the same data.
+  const rand = mulberry32(count)
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)] as T
   const statements: { sql: string; args: (string | number)[] }[] = []
   for (let c = 1; c <= CATEGORIES; c++) {

@@ -1,10 +1,11 @@
 // Turns generated content into table rows: ids, absolute timestamps, slugs and rendered HTML.
 import type * as schema from '../../db/schema'
+import { slugify } from '../../services/editorial-slug'
 import { renderMarkdown } from '../../services/markdown'
 import { generateArticles } from './articles'
 import { generateComments } from './comments'
 import { REFERENCE_ARTICLE, REFERENCE_RELATED, REFERENCE_SLUG } from './reference-article'
-import { slugify, uniqueSlug } from './text'
+import { uniqueSlug } from './text'
 import { generateViews } from './views'
 import { CATEGORIES, IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES, TAG_NAMES } from './words'
 

@@ -1,4 +1,5 @@
 // Small text helpers for generated content: headline case, slugs and template filling.
+import { firstFreeSlug } from '../../services/editorial-slug'
 
 // Headline style keeps these lowercase unless they start the title.
 const SMALL_WORDS = new Set(
@@ -30,23 +31,9 @@ export function midSentence(name: string): string {
   return /^(The|A|An) /.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
 }
 
-/** Lowercase, hyphenated, ASCII only, cut at a word boundary near 80 characters. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  if (slug.length <= 80) return slug
-  return slug.slice(0, 80).replace(/-[^-]*$/, '')
-}
-
 /** Returns `base`, or `base-2`, `base-3`… whichever is not taken yet, and marks it taken. */
 export function uniqueSlug(base: string, taken: Set<string>): string {
-  let slug = base
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
+  const slug = firstFreeSlug(base, taken)
   taken.add(slug)
   return slug
 }

@@ -1,16 +1,15 @@
 // Everything the article page shows, fetched in a single libSQL batch: one round trip.
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../client'
+import { articles, articleTags, categories, relatedArticles, tags, users } from '../schema'
 import {
-  articles,
-  articleTags,
-  categories,
-  relatedArticles,
-  slugRedirects,
-  tags,
-  users,
-} from '../schema'
-import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+  type ArticleSummary,
+  articleSummaryColumns,
+  isPublic,
+  movedSlugQuery,
+  resolveSlug,
+  type SlugLookup,
+} from './articles'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import {
   approvedCountQuery,
@@ -44,9 +43,7 @@ export interface ArticlePageData {
 
 export type ArticlePageResult =
   | { kind: 'found'; page: ArticlePageData }
-  | { kind: 'moved'; slug: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' }
+  | Exclude<SlugLookup<unknown>, { kind: 'found' }>
 
 /**
  * Loads the page for `slug`. Every query keys on the slug through a subquery, so the whole page,
@@ -86,11 +83,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .leftJoin(users, eq(users.id, articles.authorId))
       .where(eq(articles.slug, slug)),
-    db
-      .select({ slug: articles.slug })
-      .from(slugRedirects)
-      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
-      .where(and(eq(slugRedirects.oldSlug, slug), isPublic)),
+    movedSlugQuery(db, slug),
     db
       .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
@@ -120,14 +113,9 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     lastUpdateQuery(db),
   ])
 
-  const article = found[0]
-  if (!article) {
-    const target = moved[0]
-    return target ? { kind: 'moved', slug: target.slug } : { kind: 'missing' }
-  }
-  if (article.status === 'archived') return { kind: 'gone' }
-  if (article.status !== 'published') return { kind: 'missing' }
-
+  const lookup = resolveSlug(found[0], moved[0])
+  if (lookup.kind !== 'found') return lookup
+  const { article } = lookup
   return {
     kind: 'found',
     page: {

@@ -1,7 +1,7 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
-import { asc, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, categories } from '../schema'
+import { articles, categories, slugRedirects } from '../schema'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { trendingQuery } from './trending'
@@ -39,6 +39,36 @@ export const articleSummaryColumns = {
 
 /** Published articles only: drafts, scheduled and archived ones never reach a public list. */
 export const isPublic = eq(articles.status, 'published')
+
+/** Where an old slug points now: the current slug of a published article, if any. */
+export function movedSlugQuery(db: Db, oldSlug: string) {
+  return db
+    .select({ slug: articles.slug })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+    .where(and(eq(slugRedirects.oldSlug, oldSlug), isPublic))
+}
+
+/** What a public address for a slug resolves to; only a published article is ever `found`. */
+export type SlugLookup<T> =
+  | { kind: 'found'; article: T }
+  | { kind: 'moved'; slug: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' }
+
+/**
+ * Archived articles are gone (410); drafts, articles in review and scheduled ones are missing, so
+ * no public page or embed reveals they exist; an old slug of a published article has moved.
+ */
+export function resolveSlug<T extends { status: string }>(
+  found: T | undefined,
+  moved: { slug: string } | undefined,
+): SlugLookup<T> {
+  if (!found) return moved ? { kind: 'moved', slug: moved.slug } : { kind: 'missing' }
+  if (found.status === 'archived') return { kind: 'gone' }
+  if (found.status !== 'published') return { kind: 'missing' }
+  return { kind: 'found', article: found }
+}
 
 export function latestPublishedQuery(db: Db, limit: number) {
   return db

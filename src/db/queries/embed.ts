@@ -1,8 +1,15 @@
 // Embeds: one article's card by slug, or the latest published stories of a section or tag, one batch each.
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, categories, slugRedirects, tags, users } from '../schema'
-import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+import { articles, articleTags, categories, tags, users } from '../schema'
+import {
+  type ArticleSummary,
+  articleSummaryColumns,
+  isPublic,
+  movedSlugQuery,
+  resolveSlug,
+  type SlugLookup,
+} from './articles'
 
 export const EMBED_LATEST_MAX = 20
 export const EMBED_LATEST_DEFAULT = 5
@@ -13,11 +20,7 @@ export interface EmbedArticle extends ArticleSummary {
   language: string
 }
 
-export type EmbedArticleResult =
-  | { kind: 'found'; article: EmbedArticle }
-  | { kind: 'moved'; slug: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' }
+export type EmbedArticleResult = SlugLookup<EmbedArticle>
 
 /**
  * The story a card shows. Only a published article is found: drafts, stories in review and
@@ -37,17 +40,11 @@ export async function loadEmbedArticle(db: Db, slug: string): Promise<EmbedArtic
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .leftJoin(users, eq(users.id, articles.authorId))
       .where(eq(articles.slug, slug)),
-    db
-      .select({ slug: articles.slug })
-      .from(slugRedirects)
-      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
-      .where(and(eq(slugRedirects.oldSlug, slug), isPublic)),
+    movedSlugQuery(db, slug),
   ])
-  const row = found[0]
-  if (!row) return moved[0] ? { kind: 'moved', slug: moved[0].slug } : { kind: 'missing' }
-  const { status, ...article } = row
-  if (status === 'archived') return { kind: 'gone' }
-  if (status !== 'published') return { kind: 'missing' }
+  const lookup = resolveSlug(found[0], moved[0])
+  if (lookup.kind !== 'found') return lookup
+  const { status: _published, ...article } = lookup.article
   return { kind: 'found', article }
 }
 
