@@ -1,11 +1,11 @@
 // Builds the article form's props: from a stored article, from what was posted, and the preview.
 import type { CategoryOption, EditableArticle } from '../../db/queries/editor-articles'
+import { toZonedInputValue } from '../../lib/time'
 import { previewMarkdown } from '../../services/editorial'
 import type { ArticleFormValues } from '../../services/editorial-form'
 import { isImageUrl } from '../../services/editorial-input'
 import { canEditArticle } from '../../services/editorial-permissions'
 import { availableActions } from '../../services/editorial-status'
-import { toZonedInputValue } from '../../services/editorial-time'
 import type { Notice } from '../../views/editor/chrome'
 import type { ArticleFormProps } from '../../views/editor/fragments/article-form'
 import type { EditorContext } from './context'

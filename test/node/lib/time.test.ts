@@ -1,6 +1,6 @@
 // The schedule field: wall-clock times in the site's zone, both ways, across daylight saving.
 import { describe, expect, it } from 'vitest'
-import { fromZonedInputValue, toZonedInputValue } from '../../../src/services/editorial-time'
+import { fromZonedInputValue, toZonedInputValue } from '../../../src/lib/time'
 
 describe('site time zone conversions', () => {
   it('reads a datetime-local value as a time in the zone', () => {
