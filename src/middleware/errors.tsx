@@ -62,7 +62,13 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
     return c.json({ error: { code: appError.code, message, ...(fields ? { fields } : {}) } })
   }
   // Fragment URLs answer with fragments whoever asks: htmx, a widget's fetch, or a curious reader.
-  if (isHtmxRequest(c.req.raw.headers) || new URL(c.req.url).pathname.startsWith('/fragments/')) {
+  const { pathname } = new URL(c.req.url)
+  if (isHtmxRequest(c.req.raw.headers) || pathname.startsWith('/fragments/')) {
+    // In the newsroom an error goes to the page's alert region, never over what the editor typed.
+    if (pathname.startsWith('/editor')) {
+      c.header('HX-Retarget', '#editor-alert')
+      c.header('HX-Reswap', 'innerHTML')
+    }
     return c.html(<ErrorMessage title={title} message={message} />)
   }
   const site = c.get('config')?.site ?? { name: 'Bulletin', language: 'en' }

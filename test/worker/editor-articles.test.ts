@@ -126,7 +126,7 @@ describe('newsroom articles', () => {
     )
   })
 
-  it('previews Markdown as the sanitised HTML readers would get, in an hx-ignore region', async () => {
+  it('previews Markdown as the sanitised HTML readers would get, in a data-hx-ignore region', async () => {
     const session = await sessionFor(await createUser('author'))
     const response = await editorFetch('/editor/preview', {
       session,
@@ -139,7 +139,7 @@ describe('newsroom articles', () => {
     })
     expect(response.status).toBe(200)
     const fragment = await html(response)
-    expect(fragment.querySelector('[hx-ignore]')).not.toBeNull()
+    expect(fragment.querySelector('[data-hx-ignore]')).not.toBeNull()
     const body = fragment.querySelector('.article__body')
     expect(body?.querySelector('h2')?.text).toBe('Head')
     expect(body?.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([

@@ -229,6 +229,9 @@ describe('newsroom sign-in', () => {
   it('answers an htmx request without a session with 401 instead of a redirect', async () => {
     const response = await editorFetch('/editor/articles', { htmx: true })
     expect(response.status).toBe(401)
+    // Sent to the alert region, so the message never replaces what the editor typed.
+    expect(response.headers.get('hx-retarget')).toBe('#editor-alert')
+    expect(response.headers.get('hx-reswap')).toBe('innerHTML')
     expect((await html(response)).querySelector('[role="alert"]')?.text).toContain(
       'session has ended',
     )

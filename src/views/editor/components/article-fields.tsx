@@ -61,10 +61,10 @@ export function ArticleFields({ values, errors, categories }: ArticleFieldsProps
           name="body_md"
           rows={18}
           class="article-body-input"
-          hx-post="/editor/preview"
-          hx-trigger="input changed delay:500ms"
-          hx-target="#article-preview"
-          hx-swap="innerHTML"
+          data-hx-post="/editor/preview"
+          data-hx-trigger="input changed delay:500ms"
+          data-hx-target="#article-preview"
+          data-hx-swap="innerHTML"
         >
           {values.bodyMd}
         </textarea>

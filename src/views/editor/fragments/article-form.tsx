@@ -9,7 +9,6 @@ import type { Notice } from '../chrome'
 import { ArticleActions } from '../components/article-actions'
 import { ArticleFields } from '../components/article-fields'
 import { CsrfField } from '../components/csrf-field'
-import { HTMX_ERRORS_TO_ALERT } from '../components/form-names'
 import { NoticeMessage } from '../components/notice'
 import { StatusBadge } from '../components/status-badge'
 import { ArticlePreview, type PreviewProps } from './article-preview'
@@ -42,13 +41,10 @@ export function ArticleForm(props: ArticleFormProps) {
   // Saving an existing article swaps the form in place; a new one goes to its own address.
   const htmx = article
     ? {
-        'hx-post': action,
-        'hx-target': 'this',
-        'hx-swap': 'outerHTML',
-        'hx-disable': 'find button',
-        ...HTMX_ERRORS_TO_ALERT,
-        'hx-status:422': 'target:this, swap:outerHTML',
-        'hx-status:409': 'target:this, swap:outerHTML',
+        'data-hx-post': action,
+        'data-hx-target': 'this',
+        'data-hx-swap': 'outerHTML',
+        'data-hx-disable': 'find button',
       }
     : {}
   return (

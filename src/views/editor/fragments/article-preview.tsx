@@ -11,8 +11,8 @@ export interface PreviewProps {
 
 export function ArticlePreview({ title, imageUrl, imageAlt, html }: PreviewProps) {
   return (
-    // hx-ignore: nothing in an article body is ever processed by htmx, whatever it contains.
-    <div class="article-preview__content" hx-ignore>
+    // data-hx-ignore: nothing in an article body is ever processed by htmx, whatever it contains.
+    <div class="article-preview__content" data-hx-ignore>
       <h2 class="article-preview__title">{title || 'Untitled'}</h2>
       {imageUrl ? <img src={imageUrl} alt={imageAlt ?? ''} class="article-preview__image" /> : null}
       <div class="article__body">{raw(html)}</div>

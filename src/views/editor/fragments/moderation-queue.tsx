@@ -7,7 +7,6 @@ import { Pagination } from '../../components/pagination'
 import { RelativeTime } from '../../components/relative-time'
 import type { Notice } from '../chrome'
 import { CsrfField } from '../components/csrf-field'
-import { HTMX_ERRORS_TO_ALERT } from '../components/form-names'
 import { NoticeMessage } from '../components/notice'
 import { StatusBadge } from '../components/status-badge'
 
@@ -36,11 +35,10 @@ export function ModerationQueue(props: ModerationQueueProps) {
       class="moderation-queue"
       method="post"
       action="/editor/comments/moderate"
-      hx-post="/editor/comments/moderate"
-      hx-target="this"
-      hx-swap="outerHTML"
-      hx-disable="find button"
-      {...HTMX_ERRORS_TO_ALERT}
+      data-hx-post="/editor/comments/moderate"
+      data-hx-target="this"
+      data-hx-swap="outerHTML"
+      data-hx-disable="find button"
     >
       <CsrfField token={csrfToken} />
       <input type="hidden" name="status" value={status} />

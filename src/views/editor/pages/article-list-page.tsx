@@ -3,7 +3,6 @@ import type { CategoryOption } from '../../../db/queries/editor-articles'
 import type { ArticleListFilter } from '../../../db/queries/editor-lists'
 import { ARTICLE_STATUSES } from '../../../db/schema'
 import type { EditorChrome } from '../chrome'
-import { HTMX_ERRORS_TO_ALERT } from '../components/form-names'
 import { ArticleTable, type ArticleTableProps } from '../fragments/article-table'
 import { EditorLayout } from '../layout'
 
@@ -31,12 +30,11 @@ export function ArticleListPage(props: ArticleListPageProps) {
           class="filters"
           method="get"
           action="/editor/articles"
-          hx-get="/editor/articles"
-          hx-target="#article-table"
-          hx-swap="outerHTML"
-          hx-trigger="submit, change, input delay:400ms"
-          hx-push-url="true"
-          {...HTMX_ERRORS_TO_ALERT}
+          data-hx-get="/editor/articles"
+          data-hx-target="#article-table"
+          data-hx-swap="outerHTML"
+          data-hx-trigger="submit, change, input delay:400ms"
+          data-hx-push-url="true"
         >
           <div class="field">
             <label for="filter-q">Search titles and slugs</label>
