@@ -46,6 +46,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page waits on its own requests; on a busy machine that can take more than a second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

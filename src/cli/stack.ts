@@ -1,5 +1,6 @@
 // The whole service on this machine: a migrated, seeded libSQL file, the db-server and wrangler dev.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { type AddressInfo, createServer } from 'node:net'
 import { createDb } from '../db/client'
 import { startDbServer } from './db-server'
 import { migrateDatabase, openClient } from './migrate'
@@ -21,6 +22,13 @@ export interface StackOptions {
   env?: Record<string, string>
   /** wrangler's output: `npm start` shows it; tests pipe it, to show it only when something fails. */
   stdio?: 'inherit' | 'pipe' | 'ignore'
+  /**
+   * A db-server the caller runs on `dbPort` instead of the stack's own: the fault scripts run it as
+   * a child process with `--control`, so they can slow it down, kill it and start it again.
+   */
+  externalDb?: boolean
+  /** Extra Worker vars, e.g. a shorter DB_TIMEOUT_MS for the fault scripts. */
+  vars?: Record<string, string>
 }
 
 export interface Stack {
@@ -31,6 +39,18 @@ export interface Stack {
   waitUntilReady(): Promise<void>
   /** Stops wrangler (its whole process group) and the db-server; safe to call twice. */
   stop(): Promise<void>
+}
+
+/** A loopback port nothing listens on right now; the caller binds it a moment later. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => done(port))
+    })
+  })
 }
 
 async function prepareDatabase(options: StackOptions): Promise<void> {
@@ -72,6 +92,7 @@ function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess
     // Cache keys and cron purges use the site's origin; locally that is wrangler's address.
     '--var',
     `SITE_URL:http://localhost:${options.port}`,
+    ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
   ]
   // Its own process group, so stopping it also stops workerd underneath.
@@ -127,17 +148,20 @@ async function stopWrangler(wrangler: ChildProcess): Promise<void> {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   await prepareDatabase(options)
-  const db = await startDbServer({ dbPath: options.dbPath, port: options.dbPort, quiet: true })
-  const wrangler = startWrangler(options, db.url)
+  const db = options.externalDb
+    ? undefined
+    : await startDbServer({ dbPath: options.dbPath, port: options.dbPort, quiet: true })
+  const dbUrl = db?.url ?? `http://127.0.0.1:${options.dbPort}`
+  const wrangler = startWrangler(options, dbUrl)
   const origin = `http://localhost:${options.port}`
   let stopping: Promise<void> | undefined
   return {
     origin,
-    dbUrl: db.url,
+    dbUrl,
     wrangler,
     waitUntilReady: () => waitForWorker(origin, wrangler),
     stop() {
-      stopping ??= stopWrangler(wrangler).then(() => db.close())
+      stopping ??= stopWrangler(wrangler).then(() => db?.close())
       return stopping
     },
   }

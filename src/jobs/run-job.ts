@@ -6,6 +6,8 @@ import type { ContentChange, PurgeReport } from '../services/purge'
 
 /** What every task gets: the same database, config and purge function that requests get. */
 export interface JobContext {
+  /** The task's own name: its row in `jobs`. */
+  name: string
   db: Db
   /** The cron's scheduled time, so a run and its retries agree on what "due" means. */
   now: Date
@@ -37,7 +39,10 @@ export type JobOutcome = {
   error?: string
 }
 
-export async function runJob(job: Job, context: Omit<JobContext, 'cursor'>): Promise<JobOutcome> {
+export async function runJob(
+  job: Job,
+  context: Omit<JobContext, 'cursor' | 'name'>,
+): Promise<JobOutcome> {
   const { db, now } = context
   const owner = crypto.randomUUID()
   try {
@@ -49,7 +54,7 @@ export async function runJob(job: Job, context: Omit<JobContext, 'cursor'>): Pro
       new Date(now.getTime() + job.leaseMs),
     )
     if (!lease) return { name: job.name, status: 'skipped' }
-    const { counts, cursor } = await job.run({ ...context, cursor: lease.cursor })
+    const { counts, cursor } = await job.run({ ...context, name: job.name, cursor: lease.cursor })
     await finishJobRun(db, job.name, owner, { ok: true, counts, cursor, finishedAt: new Date() })
     return { name: job.name, status: 'ok', counts }
   } catch (error) {

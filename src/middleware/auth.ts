@@ -6,6 +6,7 @@ import { findUserByEmail } from '../db/queries/users'
 import type { UserRole } from '../db/schema'
 import type { AppEnv, Env } from '../env'
 import { AppError } from '../lib/errors'
+import { readFormBody } from '../lib/form-body'
 import { isHtmxRequest } from '../lib/htmx'
 import { type ApiScope, authenticateApiToken } from '../services/api-tokens'
 import { auditEntry, recordAudit } from '../services/audit'
@@ -80,7 +81,7 @@ async function submittedCsrfToken(c: Context): Promise<string> {
   const type = c.req.header('content-type') ?? ''
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return ''
   // Hono keeps the parsed body, so the handler's own parseBody() does not read the stream again.
-  const body = await c.req.parseBody({ all: true })
+  const body = await readFormBody(c.req, { all: true })
   const field = body[CSRF_FIELD]
   return typeof field === 'string' ? field : ''
 }

@@ -7,6 +7,7 @@ import {
 } from '../db/queries/comments'
 import type { AppEnv } from '../env'
 import { AppError, statusFor } from '../lib/errors'
+import { readFormBody } from '../lib/form-body'
 import { isHtmxRequest } from '../lib/htmx'
 import { parseId } from '../lib/ids'
 import { isValidSlug } from '../lib/slug'
@@ -148,7 +149,7 @@ export const comments = new Hono<AppEnv>()
   .post('/articles/:id/comments', withBodyLimit(MAX_COMMENT_BODY_BYTES), async (c) => {
     const articleId = parseId(c.req.param('id'), 'article')
     const { config } = c.var
-    const draft = readCommentForm(await c.req.parseBody())
+    const draft = readCommentForm(await readFormBody(c.req))
     const form: CommentFormProps = {
       articleId,
       values: formValues(draft),

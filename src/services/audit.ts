@@ -7,7 +7,7 @@ import type { Actor } from './editorial-permissions'
 export function auditEntry(
   actor: Pick<Actor, 'id'> | null,
   action: string,
-  target: { type: string; id: string | number | null },
+  target: { type: string; id: AuditEntry['targetId'] },
   detail?: Record<string, unknown>,
 ): AuditEntry {
   return { userId: actor?.id ?? null, action, targetType: target.type, targetId: target.id, detail }

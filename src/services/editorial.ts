@@ -2,7 +2,8 @@
 import type { Db } from '../db/client'
 import { insertAuditQuery } from '../db/queries/audit'
 import {
-  insertArticleRow,
+  articleIdBySlug,
+  insertArticleQuery,
   moveSlugQueries,
   replacePinsQueries,
   replaceTagsQueries,
@@ -48,9 +49,27 @@ function isUniqueSlugViolation(error: unknown): boolean {
 export async function createArticle(deps: EditorialDeps, actor: Actor, input: ArticleInput) {
   const next = await prepareSave(deps, null, input)
   const { db, now } = deps
-  let id: number
+  // One batch, one transaction: a save cut off half-way leaves the whole draft or none of it.
+  const newId = articleIdBySlug(next.fields.slug)
+  let inserted: { id: number }[]
   try {
-    id = await insertArticleRow(db, { ...next.fields, authorId: actor.id, now })
+    ;[inserted] = await db.batch([
+      insertArticleQuery(db, { ...next.fields, authorId: actor.id, now }),
+      insertAuditQuery(
+        db,
+        [
+          auditEntry(
+            actor,
+            'article.create',
+            { type: 'article', id: newId },
+            { title: input.title },
+          ),
+        ],
+        now,
+      ),
+      ...replaceTagsQueries(db, newId, next.tags),
+      ...replacePinsQueries(db, newId, next.relatedIds),
+    ])
   } catch (error) {
     // Two saves raced for the same generated slug; the loser is told, with its input intact.
     if (isUniqueSlugViolation(error)) {
@@ -58,15 +77,8 @@ export async function createArticle(deps: EditorialDeps, actor: Actor, input: Ar
     }
     throw error
   }
-  await db.batch([
-    insertAuditQuery(
-      db,
-      [auditEntry(actor, 'article.create', { type: 'article', id }, { title: input.title })],
-      now,
-    ),
-    ...replaceTagsQueries(db, id, next.tags),
-    ...replacePinsQueries(db, id, next.relatedIds),
-  ])
+  const id = inserted[0]?.id
+  if (id === undefined) throw new Error('article insert returned nothing')
   return { id, slug: next.fields.slug }
 }
 

@@ -77,12 +77,14 @@ describe('accessibility, judged by axe-core', () => {
     }
   }
 
-  it("finds no serious or critical violation on the editor's article form", async () => {
-    const page = await openPage(browser, { colorScheme: 'light' })
-    await signInAsAdmin(page)
-    await visit(page, '/editor/articles/new')
-    await page.fill('textarea[name="body_md"]', '## A heading\n\nSome **bold** text.')
-    await page.waitForSelector('#article-preview h2')
-    expect(await listBlockingViolations(page)).toEqual([])
-  })
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no serious or critical violation on the editor's article form (${colorScheme})`, async () => {
+      const page = await openPage(browser, { colorScheme })
+      await signInAsAdmin(page)
+      await visit(page, '/editor/articles/new')
+      await page.fill('textarea[name="body_md"]', '## A heading\n\nSome **bold** text.')
+      await page.waitForSelector('#article-preview h2')
+      expect(await listBlockingViolations(page)).toEqual([])
+    })
+  }
 })

@@ -21,16 +21,20 @@ async function withDb<T>(use: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-/** A published story in International News, an hour old, with comments open. */
+/**
+ * A published story with comments open. It goes into Science, a month old: no flow checks that
+ * section's cached pages, so inserting behind the purge service's back leaves nothing stale, and the
+ * front page's latest stories stay the seed's.
+ */
 export function insertArticle(title = `Fixture story ${uniqueSuffix()}`) {
   return withDb(async (db) => {
     const [category] = await db
       .select({ id: categories.id })
       .from(categories)
-      .where(eq(categories.slug, 'international-news'))
-    if (!category) throw new Error('the seed has no international-news category')
+      .where(eq(categories.slug, 'science'))
+    if (!category) throw new Error('the seed has no science category')
     const bodyMd = 'A paragraph of **fixture** text for a browser test.'
-    const publishedAt = new Date(Date.now() - 3_600_000)
+    const publishedAt = new Date(Date.now() - 30 * 86_400_000)
     const [article] = await db
       .insert(articles)
       .values({
@@ -55,7 +59,10 @@ export function insertArticle(title = `Fixture story ${uniqueSuffix()}`) {
   })
 }
 
-/** A reader's comment waiting in the moderation queue. */
+/**
+ * A reader's comment waiting in the moderation queue. The queue shows the longest-waiting first,
+ * and the seed holds dozens, so this one is dated a year back to be on the queue's first page.
+ */
 export function insertPendingComment(articleId: number, body: string) {
   return withDb(async (db) => {
     const [comment] = await db
@@ -67,7 +74,7 @@ export function insertPendingComment(articleId: number, body: string) {
         status: 'pending',
         ipHash: 'e2e-fixture',
         idempotencyKey: `e2e-${uniqueSuffix()}`,
-        createdAt: new Date(),
+        createdAt: new Date(Date.now() - 365 * 86_400_000),
       })
       .returning({ id: comments.id })
     if (!comment) throw new Error('the fixture comment was not inserted')

@@ -111,7 +111,8 @@ export const FAILURE_SCREENSHOTS = 'test-results/e2e'
 
 /**
  * A page in a context of its own (cookies, storage, JavaScript on or off), closed when the test
- * ends; if the test failed, a full-page screenshot of where it stopped is kept first.
+ * ends; if the test failed, a full-page screenshot of where it stopped is kept first. Call it
+ * inside a test, not in a hook.
  */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext(options)

@@ -9,6 +9,7 @@ import { createDb } from '../../src/db/client'
 import { loadEmbedLatest } from '../../src/db/queries/embed'
 import { e2eStack, launchChromium, openPage, serveHostPage, watchProblems } from './harness'
 
+// The stack is shared by every flow: their fixtures go elsewhere, so this list is the seed's.
 const CATEGORY = 'international-news'
 
 const stack = e2eStack()

@@ -37,6 +37,14 @@ function residentKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0)
 }
 
+/** The summed RSS in KB, now, of the workerd processes under `root` (the Worker and its proxy). */
+export function workerdRssKb(root: number): number {
+  const workerd = descendants(root).filter((pid) =>
+    read(`/proc/${pid}/cmdline`).includes('workerd'),
+  )
+  return workerd.reduce((sum, pid) => sum + residentKb(pid), 0)
+}
+
 /**
  * Samples every 100 ms the summed RSS of the workerd processes under `root` (wrangler dev runs
  * the Worker and its proxy in workerd) until stopped; returns the peak in KB.
@@ -44,13 +52,7 @@ function residentKb(pid: number): number {
 export function samplePeakRss(root: number) {
   let peakKb = 0
   const timer = setInterval(() => {
-    const workerd = descendants(root).filter((pid) =>
-      read(`/proc/${pid}/cmdline`).includes('workerd'),
-    )
-    peakKb = Math.max(
-      peakKb,
-      workerd.reduce((sum, pid) => sum + residentKb(pid), 0),
-    )
+    peakKb = Math.max(peakKb, workerdRssKb(root))
   }, 100)
   return {
     stop(): number {

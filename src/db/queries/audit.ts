@@ -1,5 +1,5 @@
 // The audit log: one row per editorial action (who, what, when, target), and pages of it for admins.
-import { and, count, desc, eq, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { auditLog, users } from '../schema'
 
@@ -8,7 +8,8 @@ export interface AuditEntry {
   /** `<area>.<verb>`, e.g. `article.publish`, `comment.approve`, `auth.login`. */
   action: string
   targetType: string
-  targetId: string | number | null
+  /** SQL when the target is written in the same batch and its id is not known yet. */
+  targetId: string | number | SQL | null
   detail?: Record<string, unknown>
 }
 
@@ -25,6 +26,11 @@ export interface AuditRow {
 
 export const AUDIT_PAGE_SIZE = 50
 
+function targetIdOf(id: AuditEntry['targetId']) {
+  if (id === null) return null
+  return typeof id === 'object' ? sql<string>`cast(${id} as text)` : String(id)
+}
+
 /** The insert for one or more entries, to run on its own or inside a write's batch. */
 export function insertAuditQuery(db: Db, entries: AuditEntry[], at = new Date()) {
   return db.insert(auditLog).values(
@@ -32,7 +38,7 @@ export function insertAuditQuery(db: Db, entries: AuditEntry[], at = new Date())
       userId: entry.userId,
       action: entry.action,
       targetType: entry.targetType,
-      targetId: entry.targetId === null ? null : String(entry.targetId),
+      targetId: targetIdOf(entry.targetId),
       detail: JSON.stringify(entry.detail ?? {}),
       createdAt: at,
     })),

@@ -1,5 +1,5 @@
 // What saving an article writes: the row, its tags (made on the fly), its pins and slug redirects.
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
   type ArticleStatus,
@@ -26,17 +26,24 @@ export interface ArticleFields {
   commentsClosed: boolean
 }
 
-export async function insertArticleRow(
+/** The insert of a new draft, returning its id; the caller batches it with the rest of the save. */
+export function insertArticleQuery(
   db: Db,
   fields: ArticleFields & { authorId: number; now: Date },
-): Promise<number> {
+) {
   const { now, ...values } = fields
-  const [row] = await db
+  return db
     .insert(articles)
     .values({ ...values, status: 'draft', updatedAt: now, createdAt: now })
     .returning({ id: articles.id })
-  if (!row) throw new Error('article insert returned nothing')
-  return row.id
+}
+
+/**
+ * A new article's id inside the batch that inserts it, before anyone knows the number: slugs are
+ * unique, so the slug finds the row. This keeps a whole save to one batch, one transaction.
+ */
+export function articleIdBySlug(slug: string): SQL<number> {
+  return sql<number>`(select ${articles.id} from ${articles} where ${articles.slug} = ${slug})`
 }
 
 export function updateArticleQuery(
@@ -54,7 +61,7 @@ export function updateArticleQuery(
 /** Replaces the article's tags, creating the ones that do not exist yet. */
 export function replaceTagsQueries(
   db: Db,
-  articleId: number,
+  articleId: number | SQL<number>,
   wanted: { slug: string; name: string }[],
 ) {
   const slugs = wanted.map((tag) => tag.slug)
@@ -70,7 +77,7 @@ export function replaceTagsQueries(
   ]
 }
 
-export function replacePinsQueries(db: Db, articleId: number, relatedIds: number[]) {
+export function replacePinsQueries(db: Db, articleId: number | SQL<number>, relatedIds: number[]) {
   return [
     db.delete(relatedPins).where(eq(relatedPins.articleId, articleId)),
     ...(relatedIds.length > 0

@@ -1,5 +1,5 @@
 // The `jobs` table: a lease per cron task so overlapping runs never do the same work, and its last run.
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { jobs } from '../schema'
 
@@ -63,6 +63,17 @@ export async function finishJobRun(
       leaseUntil: null,
     })
     .where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner)))
+}
+
+/**
+ * Sets a task's cursor inside the caller's batch, so what a run must not forget is stored with the
+ * write it follows from. A successful run replaces it (finishJobRun); a run cut off leaves it.
+ */
+export function setJobCursorQuery(db: Db, name: string, cursor: SQL, when: SQL) {
+  return db
+    .update(jobs)
+    .set({ cursor })
+    .where(and(eq(jobs.name, name), when))
 }
 
 export async function listJobs(db: Db): Promise<JobRow[]> {

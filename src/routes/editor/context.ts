@@ -1,6 +1,7 @@
 // What newsroom routes derive from the request: the page chrome, service dependencies, ids and forms.
 import type { Context } from 'hono'
 import { AppError } from '../../lib/errors'
+import { readFormBody } from '../../lib/form-body'
 import type { EditorEnv } from '../../middleware/auth'
 import type { EditorialDeps } from '../../services/editorial'
 import { can } from '../../services/editorial-permissions'
@@ -45,7 +46,7 @@ export type FormBody = Record<string, string | File | (string | File)[]>
 
 /** The posted form, repeated names as arrays (checkbox lists); the auth middleware parsed it already. */
 export async function readForm(c: Context): Promise<FormBody> {
-  return c.req.parseBody({ all: true })
+  return readFormBody(c.req, { all: true })
 }
 
 /** One text value of a form field; for a repeated field, the last one. */

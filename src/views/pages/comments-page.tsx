@@ -33,7 +33,11 @@ export function CommentsPage({
         <a href={`/news/${article.slug}#comments`}>← Back to the article</a>
       </p>
       <h1 class="page-title">Comments on “{article.title}”</h1>
-      <section class="comments" aria-label={`${total} comments`}>
+      <section class="comments" aria-labelledby="comments-heading">
+        {/* The form's heading is an h3, as on the article page; an h2 keeps the outline whole. */}
+        <h2 id="comments-heading" class="visually-hidden">
+          {total === 1 ? '1 comment' : `${total} comments`}
+        </h2>
         <ol class="comments__list" id="comments-list">
           <CommentPage
             articleId={article.id}

@@ -1,0 +1,136 @@
+// `npm run test:faults`: kills, slows and cuts off the database under the running stack; exits 1 on a failure.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createDb } from '../db/client'
+import { type Check, createChecks } from './faults/checks'
+import type { FaultContext } from './faults/context'
+import { interruptCron } from './faults/cron-interrupted'
+import { killDatabaseUnderLoad } from './faults/db-killed'
+import { createDbProcess } from './faults/db-process'
+import { cacheSearchPage, slowDatabase } from './faults/db-slow'
+import { cutTransactions } from './faults/transaction-cut'
+import { openClient } from './migrate'
+import { freePort, startStack } from './stack'
+
+const USAGE = 'Usage: npm run test:faults [-- --only killed|cron|cut|slow] [--timeout-minutes N]'
+const SCENARIOS = ['killed', 'cron', 'cut', 'slow'] as const
+const DB_TIMEOUT_MS = 1500
+const ADMIN = { email: 'faults@bulletin.local', password: 'fault-injection-password' }
+
+const log = (line: string) => console.log(`faults: ${line}`)
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string', multiple: true },
+      'timeout-minutes': { type: 'string', default: '12' },
+    },
+  })
+  const only = values.only ?? [...SCENARIOS]
+  const unknown = only.filter((name) => !SCENARIOS.includes(name as never))
+  if (unknown.length > 0) throw new Error(`Unknown scenario ${unknown.join(', ')}\n${USAGE}`)
+  const timeoutMs = Number(values['timeout-minutes']) * 60_000
+  if (!(timeoutMs > 0)) throw new Error(`Bad --timeout-minutes\n${USAGE}`)
+
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-faults-'))
+  const dbPath = join(dir, 'bulletin.db')
+  const dbPort = await freePort()
+  const db = createDbProcess(dbPath, dbPort)
+  const output: string[] = []
+  const stack = await startStack({
+    port: await freePort(),
+    dbPort,
+    dbPath,
+    persistTo: join(dir, 'wrangler-state'),
+    seedAdmin: ADMIN,
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    stdio: 'pipe',
+    externalDb: true,
+    vars: { DB_TIMEOUT_MS: String(DB_TIMEOUT_MS) },
+  })
+  for (const stream of [stack.wrangler.stdout, stack.wrangler.stderr]) {
+    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  }
+  const client = openClient(`file:${dbPath}`)
+  let cleaned: Promise<void> | undefined
+  const cleanUp = () => {
+    cleaned ??= (async () => {
+      await stack.stop()
+      await db.kill()
+      client.close()
+      rmSync(dir, { recursive: true, force: true })
+    })()
+    return cleaned
+  }
+  const stop = (reason: string) => {
+    console.error(`faults: ${reason}; stopping`)
+    void cleanUp().finally(() => process.exit(1))
+  }
+  process.once('SIGINT', () => stop('interrupted'))
+  process.once('SIGTERM', () => stop('terminated'))
+  const watchdog = setTimeout(
+    () => stop(`still running after ${values['timeout-minutes']} minutes`),
+    timeoutMs,
+  )
+
+  const all: Check[] = []
+  try {
+    await db.start()
+    await stack.waitUntilReady()
+    log(
+      `stack up at ${stack.origin}, db-server ${db.url} (pid-killable), DB_TIMEOUT_MS ${DB_TIMEOUT_MS}`,
+    )
+    const context = (scenario: string): FaultContext => ({
+      origin: stack.origin,
+      db,
+      store: createDb(client),
+      checks: createChecks(scenario, log, all),
+      log,
+      admin: ADMIN,
+      dbTimeoutMs: DB_TIMEOUT_MS,
+    })
+    // Cached first, so its fresh copy has run out (and only the stale one is left) by `slow`.
+    const search = only.includes('slow') ? await cacheSearchPage(stack.origin) : undefined
+    const runs: Record<(typeof SCENARIOS)[number], () => Promise<void>> = {
+      killed: () => killDatabaseUnderLoad(context('db killed')),
+      cron: () => interruptCron(context('cron interrupted')),
+      cut: () => cutTransactions(context('transaction cut')),
+      slow: () => slowDatabase(context('db slow'), search as { path: string; at: number }),
+    }
+    for (const name of SCENARIOS.filter((scenario) => only.includes(scenario))) {
+      log(`— ${name}`)
+      try {
+        await runs[name]()
+      } catch (error) {
+        createChecks(name, log, all).expect('ran to the end', false, String(error))
+      }
+    }
+  } catch (error) {
+    console.error(`faults: ${error instanceof Error ? error.message : error}`)
+    console.error(output.join('').slice(-4000))
+    all.push({ scenario: 'setup', name: 'the stack started', ok: false, detail: String(error) })
+  } finally {
+    clearTimeout(watchdog)
+    await cleanUp()
+  }
+  const failed = all.filter((check) => !check.ok)
+  log(`${all.length - failed.length} of ${all.length} checks passed`)
+  for (const check of failed) log(`FAILED ${check.scenario}: ${check.name} (${check.detail})`)
+  if (failed.length > 0) {
+    const errors = output
+      .join('')
+      .split('\n')
+      .filter((line) => /error|uncaught/i.test(line))
+    if (errors.length > 0) log(`wrangler's last errors:\n${errors.slice(-20).join('\n')}`)
+  }
+  return failed.length > 0 ? 1 : 0
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(`faults failed: ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  })

@@ -1,0 +1,148 @@
+// `npm run lighthouse`: audits home and the reference article in Chromium, offline; fails under 95.
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { REFERENCE_SLUG } from './seed/reference-article'
+import { startStack } from './stack'
+
+/** The issue's bar for each category; 100 is the aim. */
+export const MINIMUM_SCORE = 95
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'article', path: `/news/${REFERENCE_SLUG}` },
+]
+const REPORTS = resolve(import.meta.dirname, '../../test-results/lighthouse')
+const LIGHTHOUSE_CLI = createRequire(import.meta.url).resolve('lighthouse/cli/index.js')
+// The same flags as every browser run here: no background connections on a closed network.
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
+/** The parts of Lighthouse's JSON report (lhr) read here. */
+export interface LighthouseReport {
+  categories: Record<string, { title: string; score: number | null; auditRefs: { id: string }[] }>
+  audits: Record<string, { title: string; score: number | null; scoreDisplayMode: string }>
+  runWarnings: string[]
+}
+
+export interface PageScores {
+  name: string
+  scores: Record<string, number>
+  /** Audits that cost points, by category, so a low score says why. */
+  misses: string[]
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+/**
+ * One Lighthouse run in a child process, mobile with simulated throttling (its default, which
+ * needs no network), against a local Chromium; the JSON report is kept under test-results/.
+ */
+async function auditPage(origin: string, page: { name: string; path: string }) {
+  const output = join(REPORTS, `${page.name}.json`)
+  await promisify(execFile)(
+    process.execPath,
+    [
+      LIGHTHOUSE_CLI,
+      `${origin}${page.path}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+      `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+      '--output=json',
+      `--output-path=${output}`,
+      '--no-enable-error-reporting',
+      '--quiet',
+    ],
+    {
+      timeout: 180_000,
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' },
+    },
+  )
+  return summarise(page.name, JSON.parse(readFileSync(output, 'utf8')) as LighthouseReport)
+}
+
+/** Each category's score out of 100, and every audit that lost points. */
+export function summarise(name: string, report: LighthouseReport): PageScores {
+  const scores: Record<string, number> = {}
+  const misses: string[] = []
+  for (const [id, category] of Object.entries(report.categories)) {
+    scores[id] = Math.round((category.score ?? 0) * 100)
+    for (const { id: auditId } of category.auditRefs) {
+      const audit = report.audits[auditId]
+      if (!audit || audit.score === null || audit.score >= 1) continue
+      if (['notApplicable', 'manual', 'informative'].includes(audit.scoreDisplayMode)) continue
+      misses.push(`${id}: ${audit.title} (${Math.round(audit.score * 100)})`)
+    }
+  }
+  for (const warning of report.runWarnings) misses.push(`warning: ${warning}`)
+  return { name, scores, misses }
+}
+
+async function main(): Promise<PageScores[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-lighthouse-'))
+  mkdirSync(REPORTS, { recursive: true })
+  const stack = await startStack({
+    port: await freePort(),
+    dbPort: await freePort(),
+    dbPath: join(dir, 'bulletin.db'),
+    persistTo: join(dir, 'wrangler-state'),
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    stdio: 'ignore',
+  })
+  try {
+    await stack.waitUntilReady()
+    const results: PageScores[] = []
+    for (const page of PAGES) {
+      // Readers get pages from the edge cache; fill it first, as the first reader would.
+      await (await fetch(`${stack.origin}${page.path}`)).arrayBuffer()
+      console.error(`lighthouse: auditing ${page.path}`)
+      results.push(await auditPage(stack.origin, page))
+    }
+    return results
+  } finally {
+    await stack.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main()
+    .then((results) => {
+      let failed = false
+      for (const { name, scores, misses } of results) {
+        const line = CATEGORIES.map((id) => `${id} ${scores[id] ?? '?'}`).join(', ')
+        console.log(`${name}: ${line}`)
+        for (const miss of misses) console.log(`  ${miss}`)
+        failed ||= CATEGORIES.some((id) => (scores[id] ?? 0) < MINIMUM_SCORE)
+      }
+      console.log(`Reports: ${REPORTS}`)
+      if (failed) {
+        console.error(`lighthouse: a score is under ${MINIMUM_SCORE}`)
+        process.exitCode = 1
+      }
+    })
+    .catch((error) => {
+      console.error(`lighthouse failed: ${error instanceof Error ? error.message : error}`)
+      process.exitCode = 1
+    })
+}

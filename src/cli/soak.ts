@@ -1,0 +1,207 @@
+// `npm run soak`: ten minutes (--minutes N) of mixed traffic on the running stack; exits 1 on a failed check.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { parseArgs } from 'node:util'
+import { and, desc, eq, like, notInArray } from 'drizzle-orm'
+import { createDb } from '../db/client'
+import { articles, comments, jobs } from '../db/schema'
+import { type Check, createChecks } from './faults/checks'
+import { runCron, send } from './faults/http'
+import { signIn } from './faults/newsroom'
+import { openClient } from './migrate'
+import { commentAtTheLimit } from './soak/comments'
+import { saveArticles } from './soak/editor'
+import { sampleMemory } from './soak/memory'
+import { readPages, sendBeacons } from './soak/reads'
+import { freePort, startStack } from './stack'
+
+const USAGE = 'Usage: npm run soak [-- --minutes 10] [--reads-per-second 100]'
+const ADMIN = { email: 'soak@bulletin.local', password: 'soak-test-password' }
+/** COMMENTS_RATE_PER_MINUTE's default: the soak's readers post exactly this many a minute. */
+const COMMENTS_PER_MINUTE = 3
+
+const log = (line: string) => console.log(`soak: ${line}`)
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: 'string', default: '10' },
+      'reads-per-second': { type: 'string', default: '100' },
+    },
+  })
+  const minutes = Number(values.minutes)
+  const readRate = Number(values['reads-per-second'])
+  if (!(minutes >= 1) || !(readRate > 0)) throw new Error(USAGE)
+  const seconds = Math.round(minutes * 60)
+  const runId = `soak${crypto.randomUUID().slice(0, 6)}`
+
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-soak-'))
+  const dbPath = join(dir, 'bulletin.db')
+  const output: string[] = []
+  const stack = await startStack({
+    port: await freePort(),
+    dbPort: await freePort(),
+    dbPath,
+    persistTo: join(dir, 'wrangler-state'),
+    seedAdmin: ADMIN,
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    stdio: 'pipe',
+  })
+  for (const stream of [stack.wrangler.stdout, stack.wrangler.stderr]) {
+    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  }
+  const client = openClient(`file:${dbPath}`)
+  const cleanUp = async () => {
+    await stack.stop()
+    client.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(1)))
+  const all: Check[] = []
+  const checks = createChecks('soak', log, all)
+  try {
+    await stack.waitUntilReady()
+    const { origin } = stack
+    const store = createDb(client)
+    const published = await store
+      .select({ id: articles.id, slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), eq(articles.commentsClosed, false)))
+      .orderBy(desc(articles.publishedAt))
+      .limit(12)
+    const hot = published.slice(0, 6)
+    const edited = published.slice(6, 8)
+    const commented = published.slice(8, 11)
+    const hotPaths = [
+      '/',
+      '/category/international-news',
+      '/category/economy',
+      '/feed.xml',
+      ...hot.map((article) => `/news/${article.slug}`),
+    ]
+    for (const path of hotPaths) {
+      const answer = await send(`${origin}${path}`)
+      if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`)
+    }
+    const session = await signIn(origin, ADMIN.email, ADMIN.password)
+    log(`stack up at ${origin}; ${seconds} s of traffic, run ${runId}`)
+
+    const until = Date.now() + seconds * 1000
+    const memory = sampleMemory(stack.wrangler.pid as number)
+    const reads = readPages(origin, hotPaths, { rate: readRate, seconds, runId })
+    const beacons = sendBeacons(
+      origin,
+      hot.map((article) => article.id),
+      { rate: Math.max(1, readRate / 10), seconds },
+    )
+    const commenting = commentAtTheLimit(
+      origin,
+      commented.map((article) => article.id),
+      { perMinute: COMMENTS_PER_MINUTE, readers: 4, runId, until },
+    )
+    const saving = saveArticles(
+      session,
+      edited.map((article) => article.id),
+      { everyMs: 20_000, until, runId },
+    )
+    const cron = (async () => {
+      const tally = { runs: 0, unexpected: [] as string[] }
+      while (Date.now() + 60_000 <= until) {
+        await sleep(60_000)
+        const answer = await runCron(origin)
+        tally.runs++
+        if (answer.status !== 200) tally.unexpected.push(`cron answered ${answer.status}`)
+      }
+      return tally
+    })()
+    const progress = setInterval(() => {
+      log(`${Math.round((until - Date.now()) / 1000)} s to go`)
+    }, 60_000)
+    const [readTally, beaconTally, commentTally, saveTally, cronTally] = await Promise.all([
+      reads,
+      beacons,
+      commenting,
+      saving,
+      cron,
+    ])
+    clearInterval(progress)
+    const trend = memory.stop(minutes >= 10 ? 120_000 : seconds * 200)
+
+    const hits = readTally.xCache.HIT ?? 0
+    const hitRatio = hits / Math.max(1, readTally.requests)
+    checks.expect(
+      'every read succeeded, nine in ten from the cache',
+      readTally.failed === 0 && hitRatio >= 0.85,
+      `${readTally.requests} reads, ${readTally.failed} failed, ${(hitRatio * 100).toFixed(1)}% hits ` +
+        `(${JSON.stringify(readTally.xCache)}), p99 ${readTally.p99Ms} ms`,
+    )
+    checks.expect(
+      'every beacon was answered 204',
+      beaconTally.failed === 0 && beaconTally.requests > 0,
+      `${beaconTally.requests} beacons, statuses ${JSON.stringify(beaconTally.statuses)}`,
+    )
+    checks.expect(
+      'comments at the limit were accepted, and the one over it refused with 429',
+      commentTally.unexpected.length === 0 && commentTally.accepted > 0,
+      `${commentTally.accepted} accepted, ${commentTally.limited} refused over the limit` +
+        (commentTally.unexpected.length
+          ? `; ${commentTally.unexpected.slice(0, 5).join('; ')}`
+          : ''),
+    )
+    checks.expect(
+      'every editor save went through',
+      saveTally.unexpected.length === 0 && saveTally.saved > 0,
+      `${saveTally.saved} saves${saveTally.unexpected.length ? `; ${saveTally.unexpected.join('; ')}` : ''}`,
+    )
+    const failedJobs = await store
+      .select({ name: jobs.name, error: jobs.lastError })
+      .from(jobs)
+      .where(notInArray(jobs.status, ['ok', 'idle']))
+    checks.expect(
+      'cron ran every minute and every task finished',
+      cronTally.unexpected.length === 0 && failedJobs.length === 0 && cronTally.runs > 0,
+      `${cronTally.runs} runs; ${failedJobs.map((job) => `${job.name}: ${job.error}`).join('; ') || 'all ok'}`,
+    )
+    const stored = await store
+      .select({ id: comments.id })
+      .from(comments)
+      .where(like(comments.body, `Soak ${runId} comment %`))
+    checks.expect(
+      'every accepted comment is in the database',
+      stored.length === commentTally.accepted,
+      `${commentTally.accepted} accepted, ${stored.length} rows`,
+    )
+    checks.expect(
+      "workerd's memory stayed flat (within 20%)",
+      Math.abs(trend.growth) <= 0.2,
+      `${trend.baselineMb} MB at ${minutes >= 10 ? 'minute 2' : `${Math.round(seconds * 0.2)} s`}, ` +
+        `${trend.endMb} MB at the end, peak ${trend.peakMb} MB (${(trend.growth * 100).toFixed(1)}%)`,
+    )
+    const errors = output
+      .join('')
+      .split('\n')
+      .filter((line) => /\[ERROR\]|uncaught/i.test(line))
+    checks.expect(
+      'the Worker logged no errors',
+      errors.length === 0,
+      errors.slice(0, 3).join(' | ') || 'none',
+    )
+  } catch (error) {
+    checks.expect('ran to the end', false, error instanceof Error ? error.message : String(error))
+    console.error(output.join('').slice(-4000))
+  } finally {
+    await cleanUp()
+  }
+  const failed = all.filter((check) => !check.ok)
+  log(`${all.length - failed.length} of ${all.length} checks passed`)
+  return failed.length > 0 ? 1 : 0
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(`soak failed: ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  })

@@ -1,0 +1,42 @@
+// `npm run lighthouse` reads Lighthouse's report into scores out of 100 and the audits that cost points.
+import { describe, expect, it } from 'vitest'
+import { type LighthouseReport, summarise } from '../../../src/cli/lighthouse'
+
+function report(overrides: Partial<LighthouseReport> = {}): LighthouseReport {
+  return {
+    categories: {
+      performance: {
+        title: 'Performance',
+        score: 0.987,
+        auditRefs: [{ id: 'tbt' }, { id: 'lcp' }],
+      },
+      seo: { title: 'SEO', score: 1, auditRefs: [{ id: 'hreflang' }, { id: 'robots' }] },
+    },
+    audits: {
+      tbt: { title: 'Total Blocking Time', score: 0.93, scoreDisplayMode: 'numeric' },
+      lcp: { title: 'Largest Contentful Paint', score: 1, scoreDisplayMode: 'numeric' },
+      hreflang: { title: 'hreflang', score: null, scoreDisplayMode: 'notApplicable' },
+      robots: { title: 'robots.txt is valid', score: 0, scoreDisplayMode: 'manual' },
+    },
+    runWarnings: [],
+    ...overrides,
+  }
+}
+
+describe('summarise', () => {
+  it('rounds each category to a score out of 100', () => {
+    expect(summarise('home', report()).scores).toEqual({ performance: 99, seo: 100 })
+  })
+
+  it('lists the audits that lost points, and only those that count', () => {
+    expect(summarise('home', report()).misses).toEqual(['performance: Total Blocking Time (93)'])
+  })
+
+  it('counts a category Lighthouse could not score as 0, and keeps its warnings', () => {
+    const broken = report({ runWarnings: ['The page loaded too slowly.'] })
+    broken.categories.seo = { title: 'SEO', score: null, auditRefs: [] }
+    const summary = summarise('article', broken)
+    expect(summary.scores.seo).toBe(0)
+    expect(summary.misses).toContain('warning: The page loaded too slowly.')
+  })
+})
