@@ -114,6 +114,10 @@
   // Fragments swapped in by htmx carry absolute times too. htmx 4 fires this on the element that
   // made the request, not on the swapped target, so the whole document is looked at.
   document.addEventListener('htmx:after:swap', () => updateTimes(document))
+  // Turnstile draws the widgets a page has when it loads; one in a swapped-in form is drawn here.
+  document.addEventListener('htmx:after:swap', () => {
+    for (const box of document.querySelectorAll('.cf-turnstile:empty')) window.turnstile?.render(box)
+  })
   setInterval(() => updateTimes(document), 60000)
   // htmx loads with `defer` just before this script, so it is ready by now.
   loadFavoritesList()

@@ -9,7 +9,7 @@ import type { FaultContext } from './faults/context'
 import { interruptCron } from './faults/cron-interrupted'
 import { killDatabaseUnderLoad } from './faults/db-killed'
 import { createDbProcess } from './faults/db-process'
-import { cacheSearchPage, slowDatabase } from './faults/db-slow'
+import { slowDatabase } from './faults/db-slow'
 import { cutTransactions } from './faults/transaction-cut'
 import { openClient } from './migrate'
 import { freePort, startStack } from './stack'
@@ -91,13 +91,11 @@ async function main(): Promise<number> {
       admin: ADMIN,
       dbTimeoutMs: DB_TIMEOUT_MS,
     })
-    // Cached first, so its fresh copy has run out (and only the stale one is left) by `slow`.
-    const search = only.includes('slow') ? await cacheSearchPage(stack.origin) : undefined
     const runs: Record<(typeof SCENARIOS)[number], () => Promise<void>> = {
       killed: () => killDatabaseUnderLoad(context('db killed')),
       cron: () => interruptCron(context('cron interrupted')),
       cut: () => cutTransactions(context('transaction cut')),
-      slow: () => slowDatabase(context('db slow'), search as { path: string; at: number }),
+      slow: () => slowDatabase(context('db slow')),
     }
     for (const name of SCENARIOS.filter((scenario) => only.includes(scenario))) {
       log(`— ${name}`)

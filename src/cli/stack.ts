@@ -29,6 +29,8 @@ export interface StackOptions {
   externalDb?: boolean
   /** Extra Worker vars, e.g. a shorter DB_TIMEOUT_MS for the fault scripts. */
   vars?: Record<string, string>
+  /** wrangler's devtools port, e.g. for the soak to read the Worker's heap; wrangler picks one if unset. */
+  inspectorPort?: number
 }
 
 export interface Stack {
@@ -94,6 +96,7 @@ function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess
     `SITE_URL:http://localhost:${options.port}`,
     ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
+    ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
   ]
   // Its own process group, so stopping it also stops workerd underneath.
   return spawn('wrangler', args, {

@@ -1,6 +1,7 @@
 // Security headers for every response, from one policy table: strict CSP, framing, resource sharing.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
+import { TURNSTILE_SCRIPT_URL } from '../views/assets'
 
 export interface SecurityPolicy {
   /** Who may frame the response: this site only, or any site (embed documents). */
@@ -25,7 +26,7 @@ export const SECURITY_POLICIES: readonly (readonly [RegExp, SecurityPolicy])[] =
   [/^/, { framing: 'self', resources: 'same-origin', turnstile: true }],
 ]
 
-export const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com'
+export const TURNSTILE_ORIGIN = new URL(TURNSTILE_SCRIPT_URL).origin
 
 /** Every powerful feature off: the site needs none of them, so a injected frame gets none either. */
 const PERMISSIONS_POLICY = [

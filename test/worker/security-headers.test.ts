@@ -3,6 +3,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { eq } from 'drizzle-orm'
+import { parse } from 'node-html-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { articleTags, tags } from '../../src/db/schema'
@@ -173,6 +174,45 @@ function expectHeaders(response: Response, where: string, expected: Expected) {
   if (/^text\/html/i.test(type)) expect(type, where).toMatch(/;\s*charset=utf-8/i)
 }
 
+/**
+ * What the page itself loads must be allowed by its own CSP, or the browser blocks it: scripts,
+ * styles and frames from an allowed origin, no inline code or styles, no event-handler attributes.
+ */
+function expectPageWithinPolicy(markup: string, response: Response, where: string, url: URL) {
+  const csp = directives(response)
+  const page = url
+  const allowed = (directive: string, url: string) => {
+    const { origin } = new URL(url, page)
+    const sources = csp.get(directive) ?? csp.get('default-src') ?? []
+    return sources.includes(origin === page.origin ? "'self'" : origin)
+  }
+  const document = parse(markup)
+  for (const script of document.querySelectorAll('script')) {
+    const src = script.getAttribute('src')
+    // A JSON-LD block is data, not code: the CSP does not apply to it.
+    if (!src)
+      expect(script.getAttribute('type'), `${where}: inline script`).toBe('application/ld+json')
+    else expect(allowed('script-src', src), `${where}: script ${src}`).toBe(true)
+  }
+  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
+    const href = link.getAttribute('href') ?? ''
+    expect(allowed('style-src', href), `${where}: stylesheet ${href}`).toBe(true)
+  }
+  for (const frame of document.querySelectorAll('iframe[src]')) {
+    const src = frame.getAttribute('src') ?? ''
+    expect(allowed('frame-src', src), `${where}: frame ${src}`).toBe(true)
+  }
+  expect(document.querySelectorAll('style'), `${where}: <style>`).toHaveLength(0)
+  for (const element of document.querySelectorAll('*')) {
+    const names = Object.keys(element.attributes)
+    expect(names, `${where}: <${element.tagName}> style attribute`).not.toContain('style')
+    expect(
+      names.filter((name) => /^on/i.test(name)),
+      `${where}: handler`,
+    ).toEqual([])
+  }
+}
+
 function expectedFor(path: string, walk: Walk): Expected {
   const { protocol, hostname } = new URL(walk.origin ?? ORIGIN)
   return {
@@ -191,7 +231,11 @@ async function walkEveryRoute(walk: Walk) {
     expect(response.status, where).toBeLessThan(500)
     statuses.add(response.status)
     expectHeaders(response, where, expectedFor(route.path, walk))
-    await response.body?.cancel()
+    if (/^text\/html/.test(response.headers.get('content-type') ?? '')) {
+      expectPageWithinPolicy(await response.text(), response, where, new URL(walk.origin ?? ORIGIN))
+    } else {
+      await response.body?.cancel()
+    }
   }
   return statuses
 }
@@ -217,6 +261,17 @@ describe('security headers on every route', () => {
 
   it('adds HSTS over https, and lets Turnstile in on site pages only when it is configured', async () => {
     await walkEveryRoute({ origin: 'https://news.example.test', bindings: TURNSTILE_ENV })
+  })
+
+  it("loads Turnstile's script on the comment form only when it is configured, and lets it in", async () => {
+    const article = { method: 'GET', path: '/news/:slug' }
+    const withTurnstile = await send(article, { bindings: TURNSTILE_ENV })
+    const scripts = (await withTurnstile.text()).match(/<script[^>]+src="https:[^"]+"/g) ?? []
+    expect(scripts).toEqual([`<script src="${TURNSTILE}/turnstile/v0/api.js"`])
+    expect(directives(withTurnstile).get('script-src')).toContain(TURNSTILE)
+    const without = await send(article, {})
+    expect(await without.text()).not.toContain(TURNSTILE)
+    expect(directives(without).get('script-src')).toEqual(["'self'"])
   })
 
   it('never pins HSTS on localhost, even over https', async () => {

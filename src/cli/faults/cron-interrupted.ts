@@ -93,9 +93,10 @@ export async function interruptCron(ctx: FaultContext): Promise<void> {
   }
   const second = await runCron(origin)
   const done = await jobRow(ctx)
+  const counts = JSON.parse(done?.counts ?? '{}') as { recovered?: number }
   checks.expect(
-    'the next run completes',
-    second.status === 200 && done?.status === 'ok',
+    'the next run completes, purging what the cut run published',
+    second.status === 200 && done?.status === 'ok' && counts.recovered === STORIES,
     `status ${done?.status}, counts ${done?.counts}, error ${done?.lastError ?? 'none'}`,
   )
 

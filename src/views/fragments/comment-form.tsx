@@ -1,6 +1,7 @@
 // The comment form: a plain POST without JavaScript, an htmx swap with it; errors sit by their fields.
 import type { FieldErrors } from '../../services/comment-input'
 import { BODY_MAX, NAME_MAX } from '../../services/comment-input'
+import { TURNSTILE_SCRIPT_URL } from '../assets'
 
 export type CommentNotice = { kind: 'approved' | 'pending' | 'error'; text: string }
 
@@ -114,7 +115,12 @@ export function CommentForm(props: CommentFormProps) {
         <label for={id('website')}>Leave this field empty</label>
         <input id={id('website')} name="website" type="text" tabindex={-1} autocomplete="off" />
       </div>
-      {turnstileSiteKey ? <div class="cf-turnstile" data-sitekey={turnstileSiteKey} /> : null}
+      {turnstileSiteKey ? (
+        <>
+          <div class="cf-turnstile" data-sitekey={turnstileSiteKey} />
+          <script src={TURNSTILE_SCRIPT_URL} async defer />
+        </>
+      ) : null}
       <button type="submit">{replyTo ? 'Post reply' : 'Post comment'}</button>
     </form>
   )
