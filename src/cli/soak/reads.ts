@@ -3,6 +3,8 @@ import autocannon from 'autocannon'
 
 export interface ReadTally {
   requests: number
+  /** Seconds into the run of each answer that was not 2xx, to line them up with cron and saves. */
+  failedAt: number[]
   /** Non-2xx answers, socket errors and timeouts: all of them unexpected. */
   failed: number
   statuses: Record<string, number>
@@ -13,17 +15,27 @@ export interface ReadTally {
 /** A share of reads that must miss the cache: searches for words nobody searched before. */
 const MISS_SHARE = 0.1
 
-function tally(
-  result: autocannon.Result,
-  statuses: Record<string, number>,
-  xCache: Record<string, number>,
-): ReadTally {
+/** Counts each answer as it comes; `tally` adds autocannon's totals at the end. */
+function counter() {
+  const started = Date.now()
+  const counts = { statuses: {} as Record<string, number>, xCache: {} as Record<string, number> }
+  const failedAt: number[] = []
   return {
-    requests: result.requests.total,
-    failed: result.non2xx + result.errors + result.timeouts,
-    statuses,
-    xCache,
-    p99Ms: result.latency.p99,
+    count(status: number, headers: Record<string, unknown> = {}) {
+      counts.statuses[status] = (counts.statuses[status] ?? 0) + 1
+      const cache = String(headers['x-cache'] ?? 'none')
+      counts.xCache[cache] = (counts.xCache[cache] ?? 0) + 1
+      if (status >= 300) failedAt.push(Math.round((Date.now() - started) / 1000))
+    },
+    tally(result: autocannon.Result): ReadTally {
+      return {
+        requests: result.requests.total,
+        failed: result.non2xx + result.errors + result.timeouts,
+        failedAt,
+        ...counts,
+        p99Ms: result.latency.p99,
+      }
+    },
   }
 }
 
@@ -36,8 +48,7 @@ export function readPages(
   hotPaths: string[],
   options: { rate: number; seconds: number; runId: string },
 ): Promise<ReadTally> {
-  const statuses: Record<string, number> = {}
-  const xCache: Record<string, number> = {}
+  const answers = counter()
   let sent = 0
   const instance = autocannon({
     url: origin,
@@ -56,14 +67,12 @@ export function readPages(
           return request
         },
         onResponse(status, _body, _context, headers) {
-          statuses[status] = (statuses[status] ?? 0) + 1
-          const cache = String((headers as Record<string, unknown>)['x-cache'] ?? 'none')
-          xCache[cache] = (xCache[cache] ?? 0) + 1
+          answers.count(status, headers as Record<string, unknown>)
         },
       },
     ],
   })
-  return instance.then((result) => tally(result, statuses, xCache))
+  return instance.then((result) => answers.tally(result))
 }
 
 /** Article pages' view beacons, as navigator.sendBeacon sends them, from many readers. */
@@ -72,7 +81,7 @@ export function sendBeacons(
   articleIds: number[],
   options: { rate: number; seconds: number },
 ): Promise<ReadTally> {
-  const statuses: Record<string, number> = {}
+  const answers = counter()
   let sent = 0
   const instance = autocannon({
     url: origin,
@@ -93,10 +102,10 @@ export function sendBeacons(
           return request
         },
         onResponse(status) {
-          statuses[status] = (statuses[status] ?? 0) + 1
+          answers.count(status)
         },
       },
     ],
   })
-  return instance.then((result) => tally(result, statuses, {}))
+  return instance.then((result) => answers.tally(result))
 }

@@ -14,7 +14,7 @@ export interface SoakOutcome {
   beacons: ReadTally
   comments: CommentTally
   saves: SaveTally
-  cron: { runs: number; unexpected: string[] }
+  cron: { runs: number; unexpected: string[]; ms: number[] }
   memory: MemoryTrend
   /** When the memory baseline was read, for the report: "minute 2". */
   baseline: string
@@ -33,12 +33,14 @@ export async function judgeSoak(checks: Checks, store: Db, outcome: SoakOutcome)
     'every read succeeded, nine in ten from the cache',
     reads.failed === 0 && hitRatio >= 0.85,
     `${reads.requests} reads, ${reads.failed} failed, ${(hitRatio * 100).toFixed(1)}% hits ` +
-      `(${JSON.stringify(reads.xCache)}), p99 ${reads.p99Ms} ms`,
+      `(${JSON.stringify(reads.xCache)}), p99 ${reads.p99Ms} ms` +
+      (reads.failedAt.length ? `, failures at ${reads.failedAt.slice(0, 10).join(', ')} s` : ''),
   )
   checks.expect(
     'every beacon was answered 204',
     beacons.failed === 0 && beacons.requests > 0,
-    `${beacons.requests} beacons, statuses ${JSON.stringify(beacons.statuses)}`,
+    `${beacons.requests} beacons, statuses ${JSON.stringify(beacons.statuses)}` +
+      (beacons.failedAt.length ? `, failures at ${beacons.failedAt.join(', ')} s` : ''),
   )
   checks.expect(
     'comments at the limit were accepted, and the one over it refused with 429',
@@ -58,7 +60,7 @@ export async function judgeSoak(checks: Checks, store: Db, outcome: SoakOutcome)
   checks.expect(
     'cron ran every minute and every task finished',
     outcome.cron.unexpected.length === 0 && failedJobs.length === 0 && outcome.cron.runs > 0,
-    `${outcome.cron.runs} runs; ` +
+    `${outcome.cron.runs} runs, taking ${outcome.cron.ms.join(', ')} ms; ` +
       (failedJobs.map((job) => `${job.name}: ${job.error}`).join('; ') || 'all tasks ok'),
   )
   const stored = await store
