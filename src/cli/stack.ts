@@ -1,6 +1,5 @@
 // The whole service on this machine: a migrated, seeded libSQL file, the db-server and wrangler dev.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { type AddressInfo, createServer } from 'node:net'
 import { createDb } from '../db/client'
 import { startDbServer } from './db-server'
 import { migrateDatabase, openClient } from './migrate'
@@ -41,18 +40,6 @@ export interface Stack {
   waitUntilReady(): Promise<void>
   /** Stops wrangler (its whole process group) and the db-server; safe to call twice. */
   stop(): Promise<void>
-}
-
-/** A loopback port nothing listens on right now; the caller binds it a moment later. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => done(port))
-    })
-  })
 }
 
 async function prepareDatabase(options: StackOptions): Promise<void> {

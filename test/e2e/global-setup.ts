@@ -1,6 +1,6 @@
 // Browser tests' global setup: one isolated Bulletin stack (fresh seeded DB, free ports) for every flow.
 import type { TestProject } from 'vitest/node'
-import { startIsolatedStack } from './harness'
+import { startE2eStack } from './harness'
 
 /** The seeded admin's password: a throwaway database on loopback, gone when the run ends. */
 const ADMIN = { email: 'admin@bulletin.local', password: 'e2e-admin-password-not-secret' }
@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // Starting wrangler dev takes tens of seconds on two cores: once for all flows, not once a file.
-  const stack = await startIsolatedStack({ seedAdmin: ADMIN })
+  const stack = await startE2eStack({ seedAdmin: ADMIN })
   project.provide('e2eOrigin', stack.origin)
   project.provide('e2eDbUrl', stack.dbUrl)
   project.provide('e2eAdmin', ADMIN)

@@ -1,54 +1,27 @@
 // End-to-end harness: Bulletin on free ports with a fresh database, a host page on another origin, Chromium.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { inject, onTestFinished } from 'vitest'
-import { type Stack, type StackOptions, startStack } from '../../src/cli/stack'
+import type { StackOptions } from '../../src/cli/stack'
+import { type IsolatedStack, startIsolatedStack } from '../support/stack'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
-/** A port nobody listens on right now; wrangler and the db-server bind it a moment later. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address() as AddressInfo
-  await new Promise((done) => server.close(done))
-  return port
-}
-
 /** The whole service, isolated: its own database file and its own wrangler state, offline. */
-export async function startIsolatedStack(
+export async function startE2eStack(
   options: Pick<StackOptions, 'seedAdmin'> = {},
-): Promise<Stack & { cleanUp(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-e2e-'))
-  const output: string[] = []
-  const stack = await startStack({
-    port: await freePort(),
-    dbPort: await freePort(),
-    dbPath: join(dir, 'bulletin.db'),
-    persistTo: join(dir, 'wrangler-state'),
-    seedAdmin: options.seedAdmin,
-    // No test reaches the internet: wrangler would otherwise fetch request.cf data at start.
-    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-    stdio: 'pipe',
-  })
-  for (const stream of [stack.wrangler.stdout, stack.wrangler.stderr]) {
-    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  }
-  const cleanUp = async () => {
-    await stack.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
+): Promise<IsolatedStack> {
+  const stack = await startIsolatedStack('e2e', { seedAdmin: options.seedAdmin })
   try {
     await stack.waitUntilReady()
   } catch (error) {
-    await cleanUp()
-    throw new Error(`${(error as Error).message}\nwrangler said:\n${output.join('').slice(-4000)}`)
+    await stack.cleanUp()
+    throw new Error(`${(error as Error).message}\nwrangler said:\n${stack.output().slice(-4000)}`)
   }
-  return { ...stack, cleanUp }
+  return stack
 }
 
 /** Serves one HTML page, with the given CSP, from a second loopback origin. */

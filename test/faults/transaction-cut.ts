@@ -1,6 +1,6 @@
 // Writes cut off by a db-server kill before each of their round trips: each is whole or absent.
 import { and, count, eq, like, sql } from 'drizzle-orm'
-import { articles, articleTags, auditLog, comments } from '../../db/schema'
+import { articles, articleTags, auditLog, comments } from '../../src/db/schema'
 import { type FaultContext, isClearUnavailable, publishedArticles, uniqueWord } from './context'
 import { type Answer, postComment } from './http'
 import { type EditorSession, signIn, submitArticleForm } from './newsroom'

@@ -1,7 +1,7 @@
 // What the soak asserts once its traffic has run, each check with the figures behind it.
 import { like, notInArray } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { comments, jobs } from '../../db/schema'
+import type { Db } from '../../src/db/client'
+import { comments, jobs } from '../../src/db/schema'
 import type { Checks } from '../faults/checks'
 import type { CommentTally } from './comments'
 import type { SaveTally } from './editor'

@@ -1,8 +1,8 @@
 // What every fault scenario gets: the running stack, its killable database, direct file access, checks.
 import { and, desc, eq } from 'drizzle-orm'
 import { parse } from 'node-html-parser'
-import type { Db } from '../../db/client'
-import { articles } from '../../db/schema'
+import type { Db } from '../../src/db/client'
+import { articles } from '../../src/db/schema'
 import type { Checks } from './checks'
 import type { DbProcess } from './db-process'
 import type { Answer } from './http'

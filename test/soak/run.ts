@@ -1,23 +1,19 @@
-// `npm run soak`: ten minutes (--minutes N) of mixed traffic on the running stack; exits 1 on a failed check.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { and, desc, eq } from 'drizzle-orm'
-import { createDb } from '../db/client'
-import { articles } from '../db/schema'
-import { type Check, createChecks } from './faults/checks'
-import { createDbProcess } from './faults/db-process'
-import { runCron, send } from './faults/http'
-import { signIn } from './faults/newsroom'
-import { openClient } from './migrate'
-import { commentAtTheLimit } from './soak/comments'
-import { saveArticles } from './soak/editor'
-import { sampleMemory } from './soak/memory'
-import { readPages, sendBeacons } from './soak/reads'
-import { judgeSoak } from './soak/verdict'
-import { freePort, startStack } from './stack'
+import { openClient } from '../../src/cli/migrate'
+import { createDb } from '../../src/db/client'
+import { articles } from '../../src/db/schema'
+import { type Check, createChecks } from '../faults/checks'
+import { createDbProcess } from '../faults/db-process'
+import { runCron, send } from '../faults/http'
+import { signIn } from '../faults/newsroom'
+import { freePort, startIsolatedStack } from '../support/stack'
+import { commentAtTheLimit } from './comments'
+import { saveArticles } from './editor'
+import { sampleMemory } from './memory'
+import { readPages, sendBeacons } from './reads'
+import { judgeSoak } from './verdict'
 
 const USAGE = 'Usage: npm run soak [-- --minutes 10] [--reads-per-second 100]'
 const ADMIN = { email: 'soak@bulletin.local', password: 'soak-test-password' }
@@ -39,34 +35,23 @@ async function main(): Promise<number> {
   const seconds = Math.round(minutes * 60)
   const runId = `soak${crypto.randomUUID().slice(0, 6)}`
 
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-soak-'))
-  const dbPath = join(dir, 'bulletin.db')
-  const output: string[] = []
   const inspectorPort = await freePort()
   const dbPort = await freePort()
-  // The db-server runs in a process of its own, as Turso would: in this one it would share an
-  // event loop with the load generator, and its write-lock waits would time out under it.
-  const db = createDbProcess(dbPath, dbPort)
-  const stack = await startStack({
+  const stack = await startIsolatedStack('soak', {
     inspectorPort,
-    port: await freePort(),
     dbPort,
     externalDb: true,
-    dbPath,
-    persistTo: join(dir, 'wrangler-state'),
     seedAdmin: ADMIN,
-    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-    stdio: 'pipe',
   })
-  for (const stream of [stack.wrangler.stdout, stack.wrangler.stderr]) {
-    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  }
-  const client = openClient(`file:${dbPath}`)
+  // The db-server runs in a process of its own, as Turso would: in this one it would share an
+  // event loop with the load generator, and its write-lock waits would time out under it.
+  const db = createDbProcess(stack.dbPath, dbPort)
+  const client = openClient(`file:${stack.dbPath}`)
   const cleanUp = async () => {
     await stack.stop()
     await db.kill()
     client.close()
-    rmSync(dir, { recursive: true, force: true })
+    await stack.cleanUp()
   }
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(1)))
   const all: Check[] = []
@@ -152,11 +137,11 @@ async function main(): Promise<number> {
       cron: cronTally,
       memory: trend,
       baseline: minutes >= 10 ? 'minute 2' : `${Math.round(baselineMs / 1000)} s`,
-      workerLog: output.join(''),
+      workerLog: stack.output(),
     })
   } catch (error) {
     checks.expect('ran to the end', false, error instanceof Error ? error.message : String(error))
-    console.error(output.join('').slice(-4000))
+    console.error(stack.output().slice(-4000))
   } finally {
     await cleanUp()
   }

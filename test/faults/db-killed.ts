@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { eq } from 'drizzle-orm'
-import { comments } from '../../db/schema'
+import { comments } from '../../src/db/schema'
 import {
   type FaultContext,
   isClearUnavailable,

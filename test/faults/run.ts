@@ -1,18 +1,14 @@
-// `npm run test:faults`: kills, slows and cuts off the database under the running stack; exits 1 on a failure.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createDb } from '../db/client'
-import { type Check, createChecks } from './faults/checks'
-import type { FaultContext } from './faults/context'
-import { interruptCron } from './faults/cron-interrupted'
-import { killDatabaseUnderLoad } from './faults/db-killed'
-import { createDbProcess } from './faults/db-process'
-import { slowDatabase } from './faults/db-slow'
-import { cutTransactions } from './faults/transaction-cut'
-import { openClient } from './migrate'
-import { freePort, startStack } from './stack'
+import { openClient } from '../../src/cli/migrate'
+import { createDb } from '../../src/db/client'
+import { freePort, startIsolatedStack } from '../support/stack'
+import { type Check, createChecks } from './checks'
+import type { FaultContext } from './context'
+import { interruptCron } from './cron-interrupted'
+import { killDatabaseUnderLoad } from './db-killed'
+import { createDbProcess } from './db-process'
+import { slowDatabase } from './db-slow'
+import { cutTransactions } from './transaction-cut'
 
 const USAGE = 'Usage: npm run test:faults [-- --only killed|cron|cut|slow] [--timeout-minutes N]'
 const SCENARIOS = ['killed', 'cron', 'cut', 'slow'] as const
@@ -34,33 +30,22 @@ async function main(): Promise<number> {
   const timeoutMs = Number(values['timeout-minutes']) * 60_000
   if (!(timeoutMs > 0)) throw new Error(`Bad --timeout-minutes\n${USAGE}`)
 
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-faults-'))
-  const dbPath = join(dir, 'bulletin.db')
   const dbPort = await freePort()
-  const db = createDbProcess(dbPath, dbPort)
-  const output: string[] = []
-  const stack = await startStack({
-    port: await freePort(),
+  const stack = await startIsolatedStack('faults', {
     dbPort,
-    dbPath,
-    persistTo: join(dir, 'wrangler-state'),
     seedAdmin: ADMIN,
-    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-    stdio: 'pipe',
     externalDb: true,
     vars: { DB_TIMEOUT_MS: String(DB_TIMEOUT_MS) },
   })
-  for (const stream of [stack.wrangler.stdout, stack.wrangler.stderr]) {
-    stream?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  }
-  const client = openClient(`file:${dbPath}`)
+  const db = createDbProcess(stack.dbPath, dbPort)
+  const client = openClient(`file:${stack.dbPath}`)
   let cleaned: Promise<void> | undefined
   const cleanUp = () => {
     cleaned ??= (async () => {
       await stack.stop()
       await db.kill()
       client.close()
-      rmSync(dir, { recursive: true, force: true })
+      await stack.cleanUp()
     })()
     return cleaned
   }
@@ -107,7 +92,7 @@ async function main(): Promise<number> {
     }
   } catch (error) {
     console.error(`faults: ${error instanceof Error ? error.message : error}`)
-    console.error(output.join('').slice(-4000))
+    console.error(stack.output().slice(-4000))
     all.push({ scenario: 'setup', name: 'the stack started', ok: false, detail: String(error) })
   } finally {
     clearTimeout(watchdog)
@@ -117,8 +102,8 @@ async function main(): Promise<number> {
   log(`${all.length - failed.length} of ${all.length} checks passed`)
   for (const check of failed) log(`FAILED ${check.scenario}: ${check.name} (${check.detail})`)
   if (failed.length > 0) {
-    const errors = output
-      .join('')
+    const errors = stack
+      .output()
       .split('\n')
       .filter((line) => /error|uncaught/i.test(line))
     if (errors.length > 0) log(`wrangler's last errors:\n${errors.slice(-20).join('\n')}`)

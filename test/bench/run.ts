@@ -1,17 +1,16 @@
 // `npm run bench`: measures every budget in DESIGN.md side by side in one run, and writes a report.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { measureBundle } from './bench/bundle'
-import { measureCronCost } from './bench/cron-cost'
-import { measureLoad } from './bench/load'
-import { samplePeakRss } from './bench/memory'
-import { isNginxInstalled, startNginx } from './bench/nginx'
-import { measureRenders } from './bench/render'
-import { type BenchReport, judgeBudgets, printReport } from './bench/report'
-import { measurePageWeights } from './bench/weight'
-import { startStack } from './stack'
+import { freePort, startIsolatedStack } from '../support/stack'
+import { measureBundle } from './bundle'
+import { measureCronCost } from './cron-cost'
+import { measureLoad } from './load'
+import { samplePeakRss } from './memory'
+import { isNginxInstalled, startNginx } from './nginx'
+import { measureRenders } from './render'
+import { type BenchReport, judgeBudgets, printReport } from './report'
+import { measurePageWeights } from './weight'
 
 const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
@@ -27,30 +26,12 @@ const PAGES = [
   { name: 'search', path: '/search?q=macron' },
 ]
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 async function main(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-bench-'))
-  const [port, dbPort, nginxPort] = [await freePort(), await freePort(), await freePort()]
+  const nginxPort = await freePort()
   const log = (line: string) => console.error(`bench: ${line}`)
   const seconds = quick ? 3 : 10
-  const stack = await startStack({
-    port,
-    dbPort,
-    dbPath: join(dir, 'bench.db'),
-    persistTo: join(dir, 'wrangler-state'),
-    stdio: 'ignore',
-  })
+  const stack = await startIsolatedStack('bench', { stdio: 'ignore' })
   const report: BenchReport = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : full ? 'full' : 'normal',
@@ -101,7 +82,7 @@ async function main(): Promise<BenchReport> {
     log('page weight')
     report.pageWeight = await measurePageWeights([`${stack.origin}${ARTICLE}`, `${stack.origin}/`])
   } finally {
-    await stack.stop()
+    await stack.cleanUp()
   }
 
   // 5: the bundle; 6: cron cost on generated data.

@@ -1,14 +1,12 @@
 // `npm run lighthouse`: audits home and the reference article in Chromium, offline; fails under 95.
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { REFERENCE_SLUG } from './seed/reference-article'
-import { startStack } from './stack'
+import { REFERENCE_SLUG } from '../../src/cli/seed/reference-article'
+import { startIsolatedStack } from '../support/stack'
 
 /** The issue's bar for each category; 100 is the aim. */
 export const MINIMUM_SCORE = 95
@@ -42,17 +40,6 @@ export interface PageScores {
   scores: Record<string, number>
   /** Audits that cost points, by category, so a low score says why. */
   misses: string[]
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 /**
@@ -99,16 +86,8 @@ export function summarise(name: string, report: LighthouseReport): PageScores {
 }
 
 async function main(): Promise<PageScores[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-lighthouse-'))
   mkdirSync(REPORTS, { recursive: true })
-  const stack = await startStack({
-    port: await freePort(),
-    dbPort: await freePort(),
-    dbPath: join(dir, 'bulletin.db'),
-    persistTo: join(dir, 'wrangler-state'),
-    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-    stdio: 'ignore',
-  })
+  const stack = await startIsolatedStack('lighthouse', { stdio: 'ignore' })
   try {
     await stack.waitUntilReady()
     const results: PageScores[] = []
@@ -120,8 +99,7 @@ async function main(): Promise<PageScores[]> {
     }
     return results
   } finally {
-    await stack.stop()
-    rmSync(dir, { recursive: true, force: true })
+    await stack.cleanUp()
   }
 }
 

@@ -1,7 +1,7 @@
 // Generated data sets for the cron benchmark: N published articles with sections, tags and views.
 import type { Client } from '@libsql/client'
-import { utcDay } from '../../lib/time'
-import { mulberry32 } from '../seed/random'
+import { mulberry32 } from '../../src/cli/seed/random'
+import { utcDay } from '../../src/lib/time'
 
 const CATEGORIES = 10
 const TAGS = 400

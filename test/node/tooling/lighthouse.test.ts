@@ -1,6 +1,6 @@
 // `npm run lighthouse` reads Lighthouse's report into scores out of 100 and the audits that cost points.
 import { describe, expect, it } from 'vitest'
-import { type LighthouseReport, summarise } from '../../../src/cli/lighthouse'
+import { type LighthouseReport, summarise } from '../../lighthouse/run'
 
 function report(overrides: Partial<LighthouseReport> = {}): LighthouseReport {
   return {

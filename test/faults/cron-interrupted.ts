@@ -1,8 +1,8 @@
 // A cron run is cut off halfway: the next run finishes the work, publishing nothing twice and losing none.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { and, count, eq, inArray } from 'drizzle-orm'
-import { articles, categories, jobs, relatedArticles } from '../../db/schema'
-import { renderMarkdown } from '../../services/markdown'
+import { articles, categories, jobs, relatedArticles } from '../../src/db/schema'
+import { renderMarkdown } from '../../src/services/markdown'
 import { type FaultContext, uniqueWord, waitFor } from './context'
 import { runCron, send } from './http'
 
