@@ -1,0 +1,63 @@
+// The article's header: section kicker, title, summary, dates, favourite button and byline.
+import type { ArticleDetail } from '../../db/queries/article-page'
+import { FavoriteButton } from './favorite-button'
+import { RelativeTime } from './relative-time'
+
+/** An edit within a few minutes of publishing is not worth an "Updated" line. */
+const UPDATE_THRESHOLD_MS = 5 * 60_000
+
+export interface ArticleHeaderProps {
+  article: ArticleDetail
+  timeZone: string
+  /** The article is among the trending stories. */
+  isHot: boolean
+}
+
+export function ArticleHeader({ article, timeZone, isHot }: ArticleHeaderProps) {
+  const wasUpdated =
+    article.publishedAt !== null &&
+    article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS
+  return (
+    <header class="article__header">
+      <p class="article__kicker">
+        <a class="article__section" href={`/category/${article.categorySlug}`}>
+          {article.categoryName}
+        </a>
+        {isHot ? <span class="hot-marker">What's hot</span> : null}
+      </p>
+      <h1 class="article__title">{article.title}</h1>
+      {article.summary ? <p class="article__summary">{article.summary}</p> : null}
+      <div class="article__meta">
+        {article.publishedAt ? (
+          <span>
+            Published <RelativeTime date={article.publishedAt} timeZone={timeZone} />
+          </span>
+        ) : null}
+        {wasUpdated ? (
+          <span>
+            Updated <RelativeTime date={article.updatedAt} timeZone={timeZone} />
+          </span>
+        ) : null}
+        <FavoriteButton articleId={article.id} title={article.title} />
+      </div>
+      {article.byline ? <p class="article__byline">{article.byline}</p> : null}
+    </header>
+  )
+}
+
+/** The lead image, sized when its dimensions are known so the page does not shift. */
+export function ArticleFigure({ article }: { article: ArticleDetail }) {
+  if (!article.imageUrl) return null
+  return (
+    <figure class="article__figure">
+      <img
+        src={article.imageUrl}
+        alt={article.imageAlt}
+        width={article.imageWidth ?? undefined}
+        height={article.imageHeight ?? undefined}
+        loading="lazy"
+        decoding="async"
+      />
+    </figure>
+  )
+}
