@@ -1,6 +1,7 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
 import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
 import type { SiteChrome } from './site'
@@ -13,12 +14,15 @@ export interface LayoutProps {
   description?: string
   /** Language of the main content; decides `lang` and `dir`. */
   language?: string
-  /** Extra tags for <head>: canonical, Open Graph, JSON-LD, feeds. */
+  /** Extra tags for <head>: canonical, Open Graph, JSON-LD. */
   head?: Child
+  /** The section or tag feeds the page advertises, after the site's own. */
+  feeds?: FeedScope[]
   children: Child
 }
 
-export function Layout({ chrome, title, description, language, head, children }: LayoutProps) {
+export function Layout(props: LayoutProps) {
+  const { chrome, title, description, language, head, feeds = [], children } = props
   const lang = language ?? chrome.site.language
   const fullTitle = title === chrome.site.name ? title : `${title} | ${chrome.site.name}`
   return (
@@ -34,6 +38,7 @@ export function Layout({ chrome, title, description, language, head, children }:
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <FeedLinks scopes={[{ title: chrome.site.name, base: '' }, ...feeds]} />
         {head}
         <script src={HTMX_URL} defer />
         <script src={SITE_SCRIPT_URL} defer />

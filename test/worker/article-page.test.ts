@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { slugRedirects } from '../../src/db/schema'
 import { insertArticle, testDb } from './fixtures'
-import { dbPipelines, html, request } from './helpers'
+import { html, meteredDb, request } from './helpers'
 
 const REFERENCE = '/news/kremlin-first-putin-macron-conversation-since-2022'
 const REFERENCE_TITLE = 'Kremlin: First Putin-Macron Conversation Since 2022'
@@ -16,10 +16,10 @@ function jsonLd(page: Awaited<ReturnType<typeof html>>, type: string) {
 
 describe('GET /news/:slug', () => {
   it('renders the reference article in one database round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request(REFERENCE)
+    const db = meteredDb()
+    const response = await db.request(REFERENCE)
     expect(response.status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
     const page = await html(response)
     expect(page.querySelector('h1')?.text).toBe(REFERENCE_TITLE)
     expect(page.querySelectorAll('h1')).toHaveLength(1)
@@ -165,11 +165,11 @@ describe('GET /news/:slug', () => {
   })
 
   it('rejects a malformed slug without asking the database', async () => {
-    const before = await dbPipelines()
-    const response = await request(`/news/${'x'.repeat(300)}`)
+    const db = meteredDb()
+    const response = await db.request(`/news/${'x'.repeat(300)}`)
     expect(response.status).toBe(404)
-    expect((await request('/news/Bad%20Slug')).status).toBe(404)
-    expect((await dbPipelines()) - before).toBe(0)
+    expect((await db.request('/news/Bad%20Slug')).status).toBe(404)
+    expect(await db.roundTrips()).toBe(0)
   })
 
   it('renders right-to-left for an Arabic article', async () => {

@@ -11,7 +11,7 @@ import { continueRelatedRefresh } from '../../src/jobs/related-full'
 import type { Job } from '../../src/jobs/run-job'
 import { computeTrending } from '../../src/jobs/trending'
 import { testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines } from './helpers'
+import { meteredDb } from './helpers'
 import { jobRow, outcomeOf, runCron, WHOLE_SITE } from './scheduled'
 
 function failingJob(): Job {
@@ -121,10 +121,14 @@ describe('the cron runner', () => {
     const scheduledTime = Date.now()
     await runCron({ env: WHOLE_SITE, scheduledTime })
     const roundTrips = async (job: Job) => {
-      const before = await dbPipelines()
-      const [outcome] = await runCron({ jobs: [job], env: WHOLE_SITE, scheduledTime })
+      const db = meteredDb()
+      const [outcome] = await runCron({
+        jobs: [job],
+        env: { ...db.env, ...WHOLE_SITE },
+        scheduledTime,
+      })
       expect(outcome?.status).toBe('ok')
-      return (await dbPipelines()) - before
+      return db.roundTrips()
     }
     // Lease, the task's one read (or write), and the record of the run.
     expect(await roundTrips(publishScheduled)).toBe(3)

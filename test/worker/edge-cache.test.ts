@@ -7,7 +7,7 @@ import { createApp } from '../../src/app'
 import { normalizeCacheKey } from '../../src/edge/cache-key'
 import { createPageCache } from '../../src/edge/page-cache'
 import { insertArticle, uniqueSuffix } from './fixtures'
-import { dbPipelines, ORIGIN } from './helpers'
+import { meteredDb, ORIGIN } from './helpers'
 
 /** An app whose edge cache is private to the test, so tests never see each other's copies. */
 async function cachedApp() {
@@ -35,11 +35,11 @@ describe('edge cache', () => {
     const first = await fetchPage(`/news/${article.slug}`)
     expect(first.headers.get('x-cache')).toBe('MISS')
     const body = await first.text()
-    const before = await dbPipelines()
-    const second = await fetchPage(`/news/${article.slug}`)
+    const db = meteredDb()
+    const second = await fetchPage(`/news/${article.slug}`, undefined, db.env)
     expect(second.headers.get('x-cache')).toBe('HIT')
     expect(await second.text()).toBe(body)
-    expect((await dbPipelines()) - before).toBe(0)
+    expect(await db.roundTrips()).toBe(0)
   })
 
   it('sends the route policy, purge tags and an ETag, and answers If-None-Match with 304', async () => {
@@ -74,12 +74,14 @@ describe('edge cache', () => {
   it('bypasses the shared cache for a request carrying an editor session cookie', async () => {
     const { fetchPage } = await cachedApp()
     await fetchPage('/tag/russia')
-    const before = await dbPipelines()
-    const signedIn = await fetchPage('/tag/russia', {
-      headers: { Cookie: '__Host-bulletin_session=abc' },
-    })
+    const db = meteredDb()
+    const signedIn = await fetchPage(
+      '/tag/russia',
+      { headers: { Cookie: '__Host-bulletin_session=abc' } },
+      db.env,
+    )
     expect(signedIn.headers.get('x-cache')).toBe('BYPASS')
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
     const after = await fetchPage('/tag/russia?utm_source=z')
     expect(after.headers.get('x-cache')).toBe('HIT')
   })

@@ -9,15 +9,15 @@ import { articleTags, tags } from '../../src/db/schema'
 import { createPageCache } from '../../src/edge/page-cache'
 import { widgetVersion } from '../../src/routes/widget'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines, ORIGIN, request } from './helpers'
+import { meteredDb, ORIGIN, request } from './helpers'
 
 /** An app with an edge cache of its own, so no other test's copy is served here. */
 async function cachedApp() {
   const cache = createPageCache(await caches.open(`embed-${uniqueSuffix()}`))
   const app = createApp({ openCache: async () => cache })
-  return async (path: string, init?: RequestInit) => {
+  return async (path: string, init?: RequestInit, bindings = env) => {
     const ctx = createExecutionContext()
-    const response = await app.fetch(new Request(new URL(path, ORIGIN), init), env, ctx)
+    const response = await app.fetch(new Request(new URL(path, ORIGIN), init), bindings, ctx)
     await waitOnExecutionContext(ctx)
     return response
   }
@@ -139,11 +139,11 @@ describe('caching', () => {
       expect(first.headers.get('cache-tag')?.split(','), path).toContain('embeds')
       expect(first.headers.get('set-cookie'), path).toBeNull()
       const body = await first.text()
-      const before = await dbPipelines()
-      const second = await fetchPage(path)
+      const db = meteredDb()
+      const second = await fetchPage(path, undefined, db.env)
       expect(second.headers.get('x-cache'), path).toBe('HIT')
       expect(await second.text()).toBe(body)
-      expect((await dbPipelines()) - before, path).toBe(0)
+      expect(await db.roundTrips(), path).toBe(0)
     }
   })
 

@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
 import { articles, articleTags, slugRedirects, tags } from '../../src/db/schema'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines, html, ORIGIN, request } from './helpers'
+import { html, meteredDb, ORIGIN, request } from './helpers'
 
 /** The fixture's tag (insertArticle makes its slug unique), as the embed's `tag` filter needs it. */
 async function tagOf(articleId: number) {
@@ -61,9 +61,9 @@ describe('GET /embed/articles/:slug', () => {
 
   it('costs one database round trip', async () => {
     const article = await insertArticle()
-    const before = await dbPipelines()
-    expect((await request(`/embed/articles/${article.slug}`)).status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    expect((await db.request(`/embed/articles/${article.slug}`)).status).toBe(200)
+    expect(await db.roundTrips()).toBe(1)
   })
 
   it('takes a theme and a language for its own words and dates', async () => {
@@ -181,8 +181,8 @@ describe('GET /embed/latest', () => {
   })
 
   it('costs one database round trip', async () => {
-    const before = await dbPipelines()
-    expect((await request('/embed/latest?category=economy&tag=russia')).status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    expect((await db.request('/embed/latest?category=economy&tag=russia')).status).toBe(200)
+    expect(await db.roundTrips()).toBe(1)
   })
 })

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { articles, articleTags, tags } from '../../src/db/schema'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines, ORIGIN, request } from './helpers'
+import { meteredDb, ORIGIN, request } from './helpers'
 
 const XSS = `<script>alert(1)</script> "onload=alert(1) x='y' &amp;`
 
@@ -92,9 +92,9 @@ beforeAll(async () => {
 
 describe('GET /feed.xml', () => {
   it('is RSS 2.0 with the latest 30 published stories, newest first, in one round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request('/feed.xml')
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const response = await db.request('/feed.xml')
+    expect(await db.roundTrips()).toBe(1)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
 
@@ -136,9 +136,9 @@ describe('GET /feed.xml', () => {
 
 describe('GET /atom.xml', () => {
   it('is Atom 1.0 with published and updated times, newest first, in one round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request('/atom.xml')
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const response = await db.request('/atom.xml')
+    expect(await db.roundTrips()).toBe(1)
     expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
 
     const doc = await parseXml(response)
@@ -171,9 +171,9 @@ describe('GET /atom.xml', () => {
 
 describe('category feeds', () => {
   it('hold only that section, titled "Site — Section", in one round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request('/category/sports/feed.xml')
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const response = await db.request('/category/sports/feed.xml')
+    expect(await db.roundTrips()).toBe(1)
     const doc = await parseXml(response)
     expect(doc.rss.channel.title).toBe('Bulletin — Sports')
     expect(doc.rss.channel.link).toBe(`${ORIGIN}/category/sports`)
@@ -199,9 +199,9 @@ describe('category feeds', () => {
 
 describe('tag feeds', () => {
   it('hold only the published stories with that tag, newest first, in one round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request(`/tag/${tagSlug}/feed.xml`)
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const response = await db.request(`/tag/${tagSlug}/feed.xml`)
+    expect(await db.roundTrips()).toBe(1)
     const doc = await parseXml(response)
     expect(doc.rss.channel.title).toMatch(/^Bulletin — Older /)
     expect(doc.rss.channel['atom:link']['@href']).toBe(`${ORIGIN}/tag/${tagSlug}/feed.xml`)

@@ -4,16 +4,16 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import { dbPipelines, NO_CACHE, request } from './helpers'
+import { meteredDb, NO_CACHE, request } from './helpers'
 
 describe('GET /healthz', () => {
   it('answers 200 with JSON after one database round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request('/healthz')
+    const db = meteredDb()
+    const response = await db.request('/healthz')
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok' })
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
   })
 
   it('answers 503 with Retry-After when the database cannot be reached', async () => {

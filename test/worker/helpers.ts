@@ -13,9 +13,13 @@ export const NO_CACHE = { openCache: async () => undefined }
 const uncachedApp = createApp(NO_CACHE)
 
 /** Renders a request with the real app and bindings, bypassing the edge cache. */
-export async function request(path: string, init?: RequestInit): Promise<Response> {
+export function request(path: string, init?: RequestInit): Promise<Response> {
+  return renderUncached(path, init, env)
+}
+
+async function renderUncached(path: string, init: RequestInit | undefined, bindings: typeof env) {
   const ctx = createExecutionContext()
-  const response = await uncachedApp.fetch(new Request(new URL(path, ORIGIN), init), env, ctx)
+  const response = await uncachedApp.fetch(new Request(new URL(path, ORIGIN), init), bindings, ctx)
   await waitOnExecutionContext(ctx)
   return response
 }
@@ -29,9 +33,21 @@ export async function html(response: Response) {
   return parse(await response.text())
 }
 
-/** Pipeline requests the db-server has served so far: the DB round-trip counter. */
-export async function dbPipelines(): Promise<number> {
-  const response = await fetch(new URL('/stats', env.DB_STATS_URL))
-  const stats = (await response.json()) as { pipelines: number }
-  return stats.pipelines
+/**
+ * A database connection of the test's own. Test files run in parallel against one db-server, so a
+ * test counts only the round trips made with its own label, sent as the bearer token.
+ */
+export function meteredDb() {
+  const token = `metered-${crypto.randomUUID()}`
+  const bindings: typeof env = { ...env, TURSO_AUTH_TOKEN: token }
+  return {
+    env: bindings,
+    /** Like `request`, with this connection. */
+    request: (path: string, init?: RequestInit) => renderUncached(path, init, bindings),
+    /** The round trips made with this connection so far. */
+    async roundTrips(): Promise<number> {
+      const response = await fetch(new URL(`/stats?token=${token}`, env.DB_STATS_URL))
+      return ((await response.json()) as { pipelines: number }).pipelines
+    },
+  }
 }

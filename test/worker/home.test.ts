@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { articles } from '../../src/db/schema'
 import { testDb } from './fixtures'
-import { dbPipelines, html, NO_CACHE, request } from './helpers'
+import { html, meteredDb, NO_CACHE, request } from './helpers'
 
 describe('GET /', () => {
   it('shows a top story and the latest stories, newest first, in one database round trip', async () => {
@@ -17,11 +17,11 @@ describe('GET /', () => {
       .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date())))
       .orderBy(desc(articles.publishedAt))
       .limit(1)
-    const before = await dbPipelines()
-    const response = await request('/')
+    const db = meteredDb()
+    const response = await db.request('/')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/i)
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
 
     const page = await html(response)
     expect(page.querySelectorAll('.front__top .card--lead')).toHaveLength(1)

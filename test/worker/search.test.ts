@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { articles } from '../../src/db/schema'
 import { type ArticleFixture, insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines, html, request } from './helpers'
+import { html, meteredDb, request } from './helpers'
 
 const DAY = 86_400_000
 
@@ -58,10 +58,10 @@ describe('GET /search', () => {
       publishedAt: new Date(Date.now() + DAY),
     })
 
-    const before = await dbPipelines()
-    const response = await request(`/search?q=${word}`)
+    const db = meteredDb()
+    const response = await db.request(`/search?q=${word}`)
     expect(response.status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
 
     const page = await html(response)
     expect(resultSlugs(page)).toEqual([newer.slug, older.slug])
@@ -172,10 +172,10 @@ describe('GET /search', () => {
   })
 
   it('prompts for words when the query is empty, fetching only the header and footer', async () => {
-    const before = await dbPipelines()
-    const response = await request('/search')
+    const db = meteredDb()
+    const response = await db.request('/search')
     expect(response.status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
     const page = await html(response)
     expect(page.querySelector('.search-results__prompt')).not.toBeNull()
     expect(page.querySelectorAll('.search-result')).toHaveLength(0)
@@ -232,10 +232,10 @@ describe('GET /fragments/search', () => {
   it('returns only the results list, in one round trip, and points the address bar at the page', async () => {
     const word = uniqueWord()
     const story = await insertStory({ title: `Fragment ${word}` })
-    const before = await dbPipelines()
-    const response = await request(`/fragments/search?q=${word}`, HX)
+    const db = meteredDb()
+    const response = await db.request(`/fragments/search?q=${word}`, HX)
     expect(response.status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
     expect(response.headers.get('hx-replace-url')).toBe(`/search?q=${word}`)
 
     const fragment = await html(response)
@@ -257,10 +257,10 @@ describe('GET /fragments/search', () => {
   })
 
   it('prompts without touching the database when the query is empty', async () => {
-    const before = await dbPipelines()
-    const response = await request('/fragments/search?q=')
+    const db = meteredDb()
+    const response = await db.request('/fragments/search?q=')
     expect(response.status).toBe(200)
-    expect((await dbPipelines()) - before).toBe(0)
+    expect(await db.roundTrips()).toBe(0)
     expect((await html(response)).querySelector('.search-results__prompt')).not.toBeNull()
   })
 })

@@ -9,7 +9,7 @@ import {
 } from '../../src/db/queries/sitemaps'
 import { articles, articleTags, tags } from '../../src/db/schema'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
-import { dbPipelines, ORIGIN, request } from './helpers'
+import { meteredDb, ORIGIN, request } from './helpers'
 
 const XSS = `<script>alert(1)</script> "onload=alert(1) x='y' &amp;`
 
@@ -86,9 +86,9 @@ beforeAll(async () => {
 
 describe('GET /sitemap.xml', () => {
   it('indexes the article pages, sections and news sitemaps in one round trip', async () => {
-    const before = await dbPipelines()
-    const response = await request('/sitemap.xml')
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const response = await db.request('/sitemap.xml')
+    expect(await db.roundTrips()).toBe(1)
     const doc = await parseXml(response)
     expect(doc.sitemapindex['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
     expect(doc.sitemapindex.sitemap.map((entry: Parsed) => entry.loc)).toEqual([
@@ -101,9 +101,9 @@ describe('GET /sitemap.xml', () => {
 
 describe('GET /sitemaps/articles-N.xml', () => {
   it('lists published stories with their last modification, and nothing unpublished', async () => {
-    const before = await dbPipelines()
-    const doc = await parseXml(await request('/sitemaps/articles-1.xml'))
-    expect((await dbPipelines()) - before).toBe(1)
+    const db = meteredDb()
+    const doc = await parseXml(await db.request('/sitemaps/articles-1.xml'))
+    expect(await db.roundTrips()).toBe(1)
     expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
     const entry = urls(doc).find((url) => url.loc === newsUrl(recent.slug))
     expect(entry.lastmod).toBe(recent.updatedAt.toISOString())
@@ -188,9 +188,9 @@ describe('GET /sitemaps/news.xml', () => {
 
 describe('GET /robots.txt', () => {
   it('allows everything but the private areas and points to the sitemap, without the database', async () => {
-    const before = await dbPipelines()
-    const response = await request('/robots.txt')
-    expect((await dbPipelines()) - before).toBe(0)
+    const db = meteredDb()
+    const response = await db.request('/robots.txt')
+    expect(await db.roundTrips()).toBe(0)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     const lines = (await response.text()).split('\n')

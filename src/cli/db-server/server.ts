@@ -9,6 +9,7 @@ import { decodeCursor, decodePipeline, object } from './decode'
 import { readJson, send, sendJson } from './http'
 import { ProtocolError } from './protocol'
 import { cursorEntries, runBatch, runRequest, type Stream, type StreamResult } from './requests'
+import { RoundTripCounter } from './round-trips'
 import { StreamExpiredError, Streams } from './streams'
 
 export interface DbServerOptions {
@@ -31,8 +32,11 @@ export interface DbServerOptions {
 export interface DbServer {
   url: string
   port: number
-  /** `pipelines` counts every POST to a pipeline or cursor endpoint: every database round trip. */
-  stats(): { pipelines: number }
+  /**
+   * `pipelines` counts every POST to a pipeline or cursor endpoint: every database round trip.
+   * With a token, only those of clients that sent it as their bearer token.
+   */
+  stats(token?: string): { pipelines: number }
   close(): Promise<void>
 }
 
@@ -40,7 +44,8 @@ interface Context {
   streams: Streams
   signal: AbortSignal
   control: boolean
-  state: { pipelines: number; delayMs: number; failing: boolean }
+  state: { delayMs: number; failing: boolean }
+  roundTrips: RoundTripCounter
 }
 
 const ENDPOINTS: Record<string, 'pipeline' | 'cursor'> = {
@@ -58,7 +63,8 @@ export async function startDbServer(options: DbServerOptions): Promise<DbServer>
     streams: new Streams(dbPath, options.batonTtlMs ?? 10_000, options.readonly),
     signal: shutdown.signal,
     control: options.control ?? false,
-    state: { pipelines: 0, delayMs: options.delayMs ?? 0, failing: false },
+    state: { delayMs: options.delayMs ?? 0, failing: false },
+    roundTrips: new RoundTripCounter(),
   }
   const inFlight = new Set<Promise<void>>()
   const server = createServer((req, res) => {
@@ -86,7 +92,7 @@ export async function startDbServer(options: DbServerOptions): Promise<DbServer>
   return {
     url,
     port,
-    stats: () => ({ pipelines: ctx.state.pipelines }),
+    stats: (token) => ctx.roundTrips.read(token),
     close: () => {
       closing ??= (async () => {
         shutdown.abort()
@@ -114,10 +120,13 @@ function prepareFile(dbPath: string): void {
 }
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const route = `${req.method} ${new URL(req.url ?? '/', 'http://db-server').pathname}`
+  const url = new URL(req.url ?? '/', 'http://db-server')
+  const route = `${req.method} ${url.pathname}`
   try {
     if (route === 'GET /health') return send(res, 200, 'text/plain', 'ok')
-    if (route === 'GET /stats') return sendJson(res, 200, { pipelines: ctx.state.pipelines })
+    if (route === 'GET /stats') {
+      return sendJson(res, 200, ctx.roundTrips.read(url.searchParams.get('token') ?? undefined))
+    }
     // Version probes: a 2xx says "this Hrana version, JSON encoding"; v3-protobuf stays a 404.
     if (route === 'GET /v2' || route === 'GET /v3') return send(res, 200, 'text/plain', 'ok')
     if (route === 'POST /control' && ctx.control) {
@@ -125,7 +134,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     }
     const endpoint = ENDPOINTS[route]
     if (!endpoint) return send(res, 404, 'text/plain', 'Not found')
-    ctx.state.pipelines++
+    ctx.roundTrips.count(req.headers.authorization)
     const body = await readJson(req)
     if (ctx.state.delayMs > 0) await sleep(ctx.state.delayMs, undefined, { signal: ctx.signal })
     // Plain text, like a proxy in front of Turso would answer: the client reports SERVER_ERROR.

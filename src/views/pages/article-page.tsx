@@ -29,6 +29,12 @@ export function ArticlePage({ chrome, page, origin, commenting }: ArticlePagePro
       title={article.title}
       description={article.summary}
       language={article.language}
+      feeds={[
+        {
+          title: `${chrome.site.name}: ${article.categoryName}`,
+          base: `/category/${article.categorySlug}`,
+        },
+      ]}
       head={
         <ArticleMetaTags
           article={article}

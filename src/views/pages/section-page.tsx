@@ -34,29 +34,17 @@ export function SectionPage({ chrome, section, items, page, lastPage, origin }: 
       (section.kind === 'tag'
         ? `Stories tagged ${section.name} on ${site.name}.`
         : `The latest ${section.name} stories from ${site.name}.`)) + onPage
-  const feedTitle = `${site.name}: ${heading}`
   return (
     <Layout
       chrome={chrome}
       title={`${heading}${page > 1 ? ` – Page ${page}` : ''}`}
       description={description}
+      feeds={[{ title: `${site.name}: ${heading}`, base }]}
       head={
         <>
           <link rel="canonical" href={`${origin}${pageHref(page)}`} />
           {page > 1 ? <link rel="prev" href={`${origin}${pageHref(page - 1)}`} /> : null}
           {page < lastPage ? <link rel="next" href={`${origin}${pageHref(page + 1)}`} /> : null}
-          <link
-            rel="alternate"
-            type="application/rss+xml"
-            href={`${base}/feed.xml`}
-            title={`${feedTitle} (RSS)`}
-          />
-          <link
-            rel="alternate"
-            type="application/atom+xml"
-            href={`${base}/atom.xml`}
-            title={`${feedTitle} (Atom)`}
-          />
         </>
       }
     >

@@ -467,6 +467,25 @@ describe('db-server stats and control', () => {
     expect(stats).toEqual({ pipelines: h.server.stats().pipelines })
   })
 
+  it('counts the round trips of each bearer token apart, for tests that run side by side', async () => {
+    const h = await serve()
+    const labelled = (token: string) => createClient({ url: h.server.url, authToken: token })
+    const [a, b] = [labelled('label-a'), labelled('label-b')]
+    await a.execute('SELECT 1')
+    await a.batch(['SELECT 1', 'SELECT 2'])
+    await b.execute('SELECT 1')
+    await h.client.execute('SELECT 1')
+    const stats = async (token: string) =>
+      (await fetch(new URL(`/stats?token=${token}`, h.server.url))).json()
+    expect(await stats('label-a')).toEqual({ pipelines: 2 })
+    expect(await stats('label-b')).toEqual({ pipelines: 1 })
+    expect(await stats('label-never-used')).toEqual({ pipelines: 0 })
+    expect(h.server.stats('label-a')).toEqual({ pipelines: 2 })
+    expect(h.server.stats().pipelines).toBeGreaterThanOrEqual(4)
+    a.close()
+    b.close()
+  })
+
   it('delays and fails pipelines on request when control is enabled', async () => {
     const h = await serve({ control: true })
     const control = async (body: object) => (await h.post('/control', body)).json()
