@@ -1,6 +1,7 @@
 // Bad embed requests: each one gets a 400 or 404 with a short line a host page can show.
 
 import { describe, expect, it } from 'vitest'
+import { expectInert } from '../support/inert-html'
 import { insertArticle } from './fixtures'
 import { html, request } from './helpers'
 
@@ -54,7 +55,9 @@ describe('bad embed requests', () => {
       '/fragments/embed/latest?theme=%3Cscript%3Ealert(1)%3C/script%3E',
     )
     expect(response.status).toBe(400)
-    expect(await response.text()).not.toContain('<script>')
+    const body = await response.text()
+    expectInert(body, 'embed error')
+    expect(body).not.toContain('alert(1)')
   })
 
   it('refuses a bad option before it looks anything up', async () => {
