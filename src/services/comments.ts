@@ -1,23 +1,18 @@
 // Posting a reader comment: checks, rate limits, moderation and an idempotent insert.
-import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import {
-  approvedByCommenterQuery,
-  type CommentView,
-  commentByKeyQuery,
   insertCommentOnce,
-  parentCommentQuery,
-} from '../db/queries/comments'
-import { hitRateLimitQuery } from '../db/queries/rate-limits'
-import { articles, type CommentStatus, comments } from '../db/schema'
+  loadCommentPostFacts,
+  type StoredComment,
+} from '../db/queries/comment-posting'
+import type { CommentStatus } from '../db/schema'
 import type { Config } from '../env'
 import { sha256Hex } from '../lib/encoding'
 import { AppError } from '../lib/errors'
 import { type CommentDraft, judgeSpam } from './comment-input'
+import { commentRateRules, enforceRateRules } from './comment-limits'
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
+const DAY = 86_400_000
 
 export interface PostCommentInput {
   articleId: number
@@ -29,7 +24,7 @@ export interface PostCommentInput {
 export type PostCommentResult = {
   status: CommentStatus
   articleSlug: string
-  comment: CommentView & { articleId: number }
+  comment: StoredComment
 }
 
 /** Comments close when an editor says so, or COMMENTS_CLOSE_AFTER_DAYS after publishing. */
@@ -66,6 +61,18 @@ export function fallbackIdempotencyKey(input: PostCommentInput): Promise<string>
   ).then((hash) => `nojs-${hash.slice(0, 40)}`)
 }
 
+function checkReplyTarget(
+  parent: { articleId: number; parentId: number | null; status: CommentStatus } | null,
+  articleId: number,
+) {
+  if (!parent || parent.articleId !== articleId || parent.status !== 'approved') {
+    throw new AppError('INVALID', 'The comment you are replying to is not available.')
+  }
+  if (parent.parentId !== null) {
+    throw new AppError('INVALID', 'Replies go one level deep: reply to the original comment.')
+  }
+}
+
 /**
  * Stores a validated comment and answers only after the database has committed it. Throws
  * AppError NOT_FOUND, FORBIDDEN (closed), INVALID (bad parent) or RATE_LIMITED.
@@ -76,69 +83,39 @@ export async function postComment(
   input: PostCommentInput,
 ): Promise<PostCommentResult> {
   const { articleId, draft, ipHash, now } = input
-  const scope = `${ipHash}:${articleId}`
   const idempotencyKey = draft.idempotencyKey || (await fallbackIdempotencyKey(input))
-  const isRetry = sql`exists (select 1 from ${comments} where ${comments.idempotencyKey} = ${idempotencyKey})`
-  // Everything the decision needs, and the rate-limit hits, in one round trip. A retried form
-  // (same key) is answered with the comment it already made, and does not count as a new attempt.
-  const [existing, article, parent, approvedBefore, perMinute, perHour] = await db.batch([
-    commentByKeyQuery(db, idempotencyKey),
-    db
-      .select({
-        slug: articles.slug,
-        commentsClosed: articles.commentsClosed,
-        publishedAt: articles.publishedAt,
-      })
-      .from(articles)
-      .where(and(eq(articles.id, articleId), eq(articles.status, 'published'))),
-    parentCommentQuery(db, draft.parentId ?? 0),
-    approvedByCommenterQuery(db, ipHash),
-    hitRateLimitQuery(db, { key: `comment:minute:${scope}`, windowMs: MINUTE }, now, isRetry),
-    hitRateLimitQuery(db, { key: `comment:hour:${scope}`, windowMs: HOUR }, now, isRetry),
-  ])
-  const found = article[0]
-  if (!found) throw new AppError('NOT_FOUND', 'There is no article to comment on here.')
-  const retried = existing[0]
-  if (retried) {
-    if (retried.articleId !== articleId) {
+  const limits = commentRateRules(rules, ipHash, articleId)
+  const facts = await loadCommentPostFacts(db, {
+    articleId,
+    parentId: draft.parentId,
+    ipHash,
+    idempotencyKey,
+    windows: limits.map((rule) => rule.window),
+    now,
+  })
+  const { article, existing } = facts
+  if (!article) throw new AppError('NOT_FOUND', 'There is no article to comment on here.')
+  // A retried form (same key) is answered with the comment it already made.
+  if (existing) {
+    if (existing.articleId !== articleId) {
       throw new AppError('CONFLICT', 'This form was already used for another article.')
     }
-    return { status: retried.status, articleSlug: found.slug, comment: retried }
+    return { status: existing.status, articleSlug: article.slug, comment: existing }
   }
-  if (areCommentsClosed(found, rules.closeAfterDays, now)) {
+  if (areCommentsClosed(article, rules.closeAfterDays, now)) {
     throw new AppError('FORBIDDEN', 'Comments are closed for this article.')
   }
-  if (draft.parentId !== null) {
-    const target = parent[0]
-    if (!target || target.articleId !== articleId || target.status !== 'approved') {
-      throw new AppError('INVALID', 'The comment you are replying to is not available.')
-    }
-    if (target.parentId !== null) {
-      throw new AppError('INVALID', 'Replies go one level deep: reply to the original comment.')
-    }
-  }
-  for (const [hits, limit] of [
-    [perMinute[0], rules.ratePerMinute],
-    [perHour[0], rules.ratePerHour],
-  ] as const) {
-    if (hits && hits.count > limit) {
-      const retryAfter = Math.max(1, Math.ceil((hits.expires_at - now.getTime()) / 1000))
-      throw new AppError(
-        'RATE_LIMITED',
-        `You are commenting too quickly. Please wait ${retryAfter} seconds and send it again.`,
-        retryAfter,
-      )
-    }
-  }
+  if (draft.parentId !== null) checkReplyTarget(facts.parent, articleId)
+  enforceRateRules(limits, facts.windows, now)
   const comment = await insertCommentOnce(db, {
     articleId,
     parentId: draft.parentId,
     authorName: draft.authorName,
     body: draft.body,
-    status: decideStatus(rules, draft, approvedBefore[0]?.total ?? 0),
+    status: decideStatus(rules, draft, facts.approvedBefore),
     ipHash,
     idempotencyKey,
     createdAt: now,
   })
-  return { status: comment.status, articleSlug: found.slug, comment }
+  return { status: comment.status, articleSlug: article.slug, comment }
 }

@@ -1,7 +1,7 @@
-// Comment queries: pages of approved comments with one level of replies, and what posting needs.
-import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper, sql } from 'drizzle-orm'
+// Comment queries: pages of approved comments with one level of replies (posting: comment-posting.ts).
+import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, type CommentStatus, comments } from '../schema'
+import { articles, comments } from '../schema'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -117,58 +117,6 @@ export function approvedCountQuery(db: Db, articleId: ArticleIdRef) {
     .select({ total: count() })
     .from(comments)
     .where(and(matchArticle(articleId), eq(comments.status, 'approved')))
-}
-
-export interface NewComment {
-  articleId: number
-  parentId: number | null
-  authorName: string
-  body: string
-  status: CommentStatus
-  ipHash: string
-  idempotencyKey: string
-  createdAt: Date
-}
-
-/**
- * Inserts unless a comment with the same idempotency key exists, and returns whichever comment
- * holds the key: a double submit answers with the first comment instead of making a second.
- */
-export async function insertCommentOnce(db: Db, comment: NewComment) {
-  const [, stored] = await db.batch([
-    db.insert(comments).values(comment).onConflictDoNothing({ target: comments.idempotencyKey }),
-    commentByKeyQuery(db, comment.idempotencyKey),
-  ])
-  const row = stored[0]
-  if (!row) throw new Error('comment insert returned nothing')
-  return row
-}
-
-export function commentByKeyQuery(db: Db, idempotencyKey: string) {
-  return db
-    .select({ ...commentColumns, status: comments.status, articleId: comments.articleId })
-    .from(comments)
-    .where(eq(comments.idempotencyKey, idempotencyKey))
-}
-
-/** How many of this commenter's comments have been approved before (for first-time moderation). */
-export function approvedByCommenterQuery(db: Db, ipHash: string) {
-  return db
-    .select({ total: sql<number>`count(*)` })
-    .from(comments)
-    .where(and(eq(comments.ipHash, ipHash), eq(comments.status, 'approved')))
-}
-
-export function parentCommentQuery(db: Db, parentId: number) {
-  return db
-    .select({
-      id: comments.id,
-      articleId: comments.articleId,
-      parentId: comments.parentId,
-      status: comments.status,
-    })
-    .from(comments)
-    .where(eq(comments.id, parentId))
 }
 
 /** The standalone comments page (for readers without JavaScript): article, a page, the count. */
