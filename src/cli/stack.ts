@@ -1,8 +1,9 @@
 // The whole service on this machine: a migrated, seeded libSQL file, the db-server and wrangler dev.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createDb } from '../db/client'
 import { startDbServer } from './db-server'
 import { migrateDatabase, openClient } from './migrate'
+import { type ProcessGroup, spawnProcessGroup } from './process-group'
 import { seedDatabase } from './seed'
 
 export interface StackOptions {
@@ -63,7 +64,7 @@ async function prepareDatabase(options: StackOptions): Promise<void> {
   }
 }
 
-function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess {
+function startWrangler(options: StackOptions, databaseUrl: string): ProcessGroup {
   const args = [
     'dev',
     '--port',
@@ -85,10 +86,9 @@ function startWrangler(options: StackOptions, databaseUrl: string): ChildProcess
     ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
     ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
   ]
-  // Its own process group, so stopping it also stops workerd underneath.
-  return spawn('wrangler', args, {
+  // A process group of its own, so stopping it also stops workerd underneath, even if we are killed.
+  return spawnProcessGroup('wrangler', args, {
     stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
-    detached: true,
     env: {
       ...process.env,
       WRANGLER_SEND_METRICS: 'false',
@@ -115,23 +115,6 @@ async function waitForWorker(origin: string, wrangler: ChildProcess): Promise<vo
   throw new Error(`the Worker did not answer at ${origin} within two minutes`)
 }
 
-/** Stops wrangler's process group, waiting up to five seconds before it is killed outright. */
-async function stopWrangler(wrangler: ChildProcess): Promise<void> {
-  if (!wrangler.pid || wrangler.exitCode !== null || wrangler.signalCode !== null) return
-  const exited = new Promise<void>((done) => wrangler.once('exit', () => done()))
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(wrangler.pid as number), name)
-    } catch {
-      // Already gone.
-    }
-  }
-  signal('SIGTERM')
-  const timer = setTimeout(() => signal('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
-}
-
 /**
  * Prepares the database, starts the db-server and spawns wrangler dev, then returns at once so the
  * caller can install its signal handlers before waiting with `waitUntilReady()`.
@@ -142,7 +125,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ? undefined
     : await startDbServer({ dbPath: options.dbPath, port: options.dbPort, quiet: true })
   const dbUrl = db?.url ?? `http://127.0.0.1:${options.dbPort}`
-  const wrangler = startWrangler(options, dbUrl)
+  const group = startWrangler(options, dbUrl)
+  const wrangler = group.child
   const origin = `http://localhost:${options.port}`
   let stopping: Promise<void> | undefined
   return {
@@ -151,7 +135,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     wrangler,
     waitUntilReady: () => waitForWorker(origin, wrangler),
     stop() {
-      stopping ??= stopWrangler(wrangler).then(() => db?.close())
+      stopping ??= group.stop().then(() => db?.close())
       return stopping
     },
   }

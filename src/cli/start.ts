@@ -1,6 +1,7 @@
 // `npm start`: the whole service locally — migrated, seeded libSQL file, db-server, wrangler dev, crons.
 import { resolve } from 'node:path'
 import { CRON_EVERY_FIVE_MINUTES } from '../jobs'
+import { stopWhenAsked } from './process-group'
 import { startStack } from './stack'
 
 const port = Number(process.env.PORT ?? 8787)
@@ -28,8 +29,8 @@ async function main(): Promise<void> {
     await stack.stop()
     process.exit(code)
   }
-  process.on('SIGINT', () => void stop(0))
-  process.on('SIGTERM', () => void stop(0))
+  // Ctrl-C, SIGTERM or npm gone; if this process itself is killed, wrangler's watchdog stops it.
+  stopWhenAsked((code) => void stop(code))
   wrangler.on('exit', (code) => {
     if (!stopping) {
       console.error(`wrangler dev stopped (exit code ${code})`)
