@@ -1,8 +1,8 @@
 // The scheduled handler: picks the tasks for the cron that fired and runs each one independently.
 import { connectDb } from '../db/connect'
 import { type Env, parseConfig } from '../env'
-import { purgeFunction } from '../middleware/context'
 import { type OpenPageCache, openDefaultPageCache } from '../middleware/edge-cache'
+import { purgeFunction } from '../services/purge-wiring'
 import { pruneRows } from './prune'
 import { publishScheduled } from './publish-scheduled'
 import { refreshChangedRelated } from './related-changes'

@@ -1,27 +1,17 @@
 // Purge on change: the exact URLs and tags each kind of change affects, cleared here and everywhere.
 import type { Db } from '../db/client'
+import { insertAuditQuery } from '../db/queries/audit'
 import {
   type ArticlePurgeFacts,
   listCategoryArticleIds,
   loadPurgeFacts,
   type PurgeFacts,
 } from '../db/queries/purge'
-import { auditLog } from '../db/schema'
 import type { PageCache } from '../edge/page-cache'
 import { purgeZone } from '../edge/zone-purge'
+import type { ContentChange, PurgeReport, PurgeTargets } from '../lib/purge-types'
 
-export type ContentChange =
-  /** Published, edited, unpublished or archived; `previousSlug` after a slug change. */
-  | { kind: 'article'; articleId: number; previousSlug?: string }
-  | { kind: 'comment-approved'; articleId: number }
-  | { kind: 'related-recomputed'; articleIds: number[] }
-  | { kind: 'category-renamed'; categoryId: number }
-
-export interface PurgeTargets {
-  /** Paths with their query, e.g. `/category/economy?page=2`. */
-  paths: string[]
-  tags: string[]
-}
+export type { ContentChange, PurgeReport, PurgeTargets }
 
 /** The variants of an article page that exist in caches: plain, and after a no-JS comment post. */
 function articlePagePaths(slug: string): string[] {
@@ -129,11 +119,6 @@ export interface PurgeDeps {
   purgeWorkersCache?: (options: { tags: string[] }) => Promise<unknown>
 }
 
-export interface PurgeReport extends PurgeTargets {
-  deleted: number
-  failures: string[]
-}
-
 async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
   const ids = new Set<number>()
   for (const change of changes) {
@@ -182,12 +167,14 @@ export async function purgeContent(
 
 async function recordFailure(db: Db, changes: ContentChange[], failures: string[]) {
   console.error(`purge failed: ${failures.join('; ')}`)
-  await db
-    .insert(auditLog)
-    .values({
-      action: 'purge.failed',
-      targetType: 'cache',
-      detail: JSON.stringify({ changes, failures }),
-    })
-    .catch((error) => console.error('could not record the purge failure:', error))
+  const entry = {
+    userId: null,
+    action: 'purge.failed',
+    targetType: 'cache',
+    targetId: null,
+    detail: { changes, failures },
+  }
+  await insertAuditQuery(db, [entry]).catch((error) =>
+    console.error('could not record the purge failure:', error),
+  )
 }

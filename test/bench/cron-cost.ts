@@ -9,7 +9,7 @@ import { type Env, parseConfig } from '../../src/env'
 import { CRON_EVERY_FIVE_MINUTES, jobsFor } from '../../src/jobs'
 import { continueRelatedRefresh, startRelatedRefresh } from '../../src/jobs/related-full'
 import { runJob } from '../../src/jobs/run-job'
-import { purgeFunction } from '../../src/middleware/context'
+import { purgeFunction } from '../../src/services/purge-wiring'
 import { generateDataset } from './dataset'
 
 export interface CronCost {

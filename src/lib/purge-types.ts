@@ -1,0 +1,22 @@
+// The shapes of purge-on-change: what changed, what it clears, and the function requests and cron get.
+
+export type ContentChange =
+  /** Published, edited, unpublished or archived; `previousSlug` after a slug change. */
+  | { kind: 'article'; articleId: number; previousSlug?: string }
+  | { kind: 'comment-approved'; articleId: number }
+  | { kind: 'related-recomputed'; articleIds: number[] }
+  | { kind: 'category-renamed'; categoryId: number }
+
+export interface PurgeTargets {
+  /** Paths with their query, e.g. `/category/economy?page=2`. */
+  paths: string[]
+  tags: string[]
+}
+
+export interface PurgeReport extends PurgeTargets {
+  deleted: number
+  failures: string[]
+}
+
+/** Purges everything the changes affect; never throws (see services/purge.ts). */
+export type PurgeFn = (changes: ContentChange[]) => Promise<PurgeReport>
