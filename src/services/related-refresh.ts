@@ -1,12 +1,9 @@
 // Recomputes related lists from loaded inputs, writes only those that changed, purges what readers see.
 import type { Db } from '../db/client'
 import { RELATED_LIMIT } from '../db/queries/article-page'
-import {
-  type RelatedInputs,
-  replaceRelatedListsQueries,
-  type StoredPick,
-} from '../db/queries/related'
+import type { RelatedInputs, StoredPick } from '../db/queries/related'
 import { type ChangeCursor, loadChangedWork, loadRelatedChunk } from '../db/queries/related-targets'
+import { replaceRelatedListsQueries } from '../db/queries/related-writes'
 import type { ContentChange, PurgeReport } from './purge'
 import { memoizeTerms, rankRelated } from './related'
 

@@ -1,6 +1,5 @@
-// What related-list scoring reads for a set of target articles, and how new lists are written.
-import { inArray, type SQL, sql } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
+// What related-list scoring reads for a set of target articles (writes: related-writes.ts).
+import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, relatedArticles, relatedPins, tags } from '../schema'
 
@@ -10,7 +9,6 @@ const TAG_POOL = 50
 export const SECTION_POOL = 6
 /** Candidates further apart in time than this weigh under 0.03 %, so they are not even read. */
 const POOL_WINDOW_MS = 365 * 86_400_000
-const ROWS_PER_INSERT = 100
 
 export interface RelatedDocRow {
   id: number
@@ -189,22 +187,4 @@ export function assembleRelatedInputs(rows: RelatedInputRows): RelatedInputs {
       }),
     ),
   }
-}
-
-/** Replaces the lists of these articles with new picks: one delete and a few inserts. */
-export function replaceRelatedListsQueries(
-  db: Db,
-  lists: readonly { articleId: number; picks: readonly StoredPick[] }[],
-  computedAt: Date,
-): BatchItem<'sqlite'>[] {
-  if (lists.length === 0) return []
-  const rows = lists.flatMap(({ articleId, picks }) =>
-    picks.map((pick) => ({ articleId, ...pick, computedAt })),
-  )
-  const inserts: BatchItem<'sqlite'>[] = []
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    inserts.push(db.insert(relatedArticles).values(rows.slice(i, i + ROWS_PER_INSERT)))
-  }
-  const ids = lists.map((list) => list.articleId)
-  return [db.delete(relatedArticles).where(inArray(relatedArticles.articleId, ids)), ...inserts]
 }

@@ -22,3 +22,14 @@ export function parseLastUpdate(rows: { value: string }[]): Date | null {
 export async function pingDatabase(db: Db): Promise<void> {
   await db.run(sql`select 1`)
 }
+
+/** Moves the site's last-update stamp to `at`. */
+export async function setLastUpdate(db: Db, at: Date): Promise<void> {
+  await db
+    .insert(siteState)
+    .values({ key: LAST_UPDATE_KEY, value: at.toISOString(), updatedAt: at })
+    .onConflictDoUpdate({
+      target: siteState.key,
+      set: { value: at.toISOString(), updatedAt: at },
+    })
+}

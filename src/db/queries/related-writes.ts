@@ -1,0 +1,26 @@
+// Writes a related-list refresh: the new picks replace an article's whole list.
+import { inArray } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { Db } from '../client'
+import { relatedArticles } from '../schema'
+import type { StoredPick } from './related'
+
+const ROWS_PER_INSERT = 100
+
+/** Replaces the lists of these articles with new picks: one delete and a few inserts. */
+export function replaceRelatedListsQueries(
+  db: Db,
+  lists: readonly { articleId: number; picks: readonly StoredPick[] }[],
+  computedAt: Date,
+): BatchItem<'sqlite'>[] {
+  if (lists.length === 0) return []
+  const rows = lists.flatMap(({ articleId, picks }) =>
+    picks.map((pick) => ({ articleId, ...pick, computedAt })),
+  )
+  const inserts: BatchItem<'sqlite'>[] = []
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    inserts.push(db.insert(relatedArticles).values(rows.slice(i, i + ROWS_PER_INSERT)))
+  }
+  const ids = lists.map((list) => list.articleId)
+  return [db.delete(relatedArticles).where(inArray(relatedArticles.articleId, ids)), ...inserts]
+}
