@@ -1,12 +1,11 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
+import { textDirection } from '../lib/text-direction'
 import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
 import type { SiteChrome } from './site'
-
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
 
 export interface LayoutProps {
   chrome: SiteChrome
@@ -26,7 +25,7 @@ export function Layout(props: LayoutProps) {
   const lang = language ?? chrome.site.language
   const fullTitle = title === chrome.site.name ? title : `${title} | ${chrome.site.name}`
   return (
-    <html lang={lang} dir={RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr'}>
+    <html lang={lang} dir={textDirection(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

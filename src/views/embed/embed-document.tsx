@@ -1,6 +1,7 @@
 // The document an iframe embed is: no site chrome, one stylesheet, and only the height script.
 import type { Child } from 'hono/jsx'
-import { EMBED_FRAME_SCRIPT_URL, EMBED_STYLESHEET_URL, textDirection } from './presentation'
+import { textDirection } from '../../lib/text-direction'
+import { EMBED_FRAME_SCRIPT_URL, EMBED_STYLESHEET_URL } from './presentation'
 
 export interface EmbedDocumentProps {
   title: string

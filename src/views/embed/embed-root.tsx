@@ -1,7 +1,8 @@
 // The element every embed renders inside: its theme, language and direction, and its dated lines.
 import type { Child } from 'hono/jsx'
+import { textDirection } from '../../lib/text-direction'
 import { formatDateTime } from '../../lib/time'
-import { dateLocale, type EmbedPresentation, textDirection } from './presentation'
+import { dateLocale, type EmbedPresentation } from './presentation'
 
 /**
  * `bulletin-embed` scopes every style in embed.css, so an inline fragment neither takes styles

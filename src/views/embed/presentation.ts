@@ -22,12 +22,6 @@ export interface EmbedPresentation {
   site: EmbedSite
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
-
-export function textDirection(lang: string): 'rtl' | 'ltr' {
-  return RTL_LANGUAGES.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr'
-}
-
 /** Bare English dates read day-first, like the rest of the site ("28 Nov 2026, 14:05"). */
 export function dateLocale(lang: string): string {
   return lang.toLowerCase() === 'en' ? 'en-GB' : lang
