@@ -293,6 +293,28 @@ export const rateLimits = sqliteTable(
   ],
 )
 
+/**
+ * Sign-in throttling, one leaky bucket per account, trusted device and IP (all times in ms). Each
+ * attempt adds 1 to `level` before the password is checked; the level drains by `allowance` per
+ * window, so the limit slides instead of resetting at a window's edge. Past the allowance, each
+ * attempt pushes `blockedUntil` out by a delay that doubles.
+ */
+export const loginThrottles = sqliteTable(
+  'login_throttles',
+  {
+    /** `login:account:<email hash>`, `login:device:<device id>` or `login:ip:<ip hash>`. */
+    key: text().primaryKey(),
+    /** Attempts allowed per window before delays start. */
+    allowance: integer().notNull(),
+    level: real().notNull(),
+    updatedAt: integer().notNull(),
+    blockedUntil: integer().notNull(),
+    /** Once past, the bucket is empty and unblocked, and the row can go. */
+    expiresAt: integer().notNull(),
+  },
+  (t) => [index('login_throttles_expires_idx').on(t.expiresAt)],
+)
+
 /** One row per cron task: its last run, a lease against overlapping runs, and a resume cursor. */
 export const jobs = sqliteTable('jobs', {
   name: text().primaryKey(),

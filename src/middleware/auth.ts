@@ -11,6 +11,11 @@ import { isHtmxRequest } from '../lib/htmx'
 import { type ApiScope, authenticateApiToken } from '../services/api-tokens'
 import { auditEntry, recordAudit } from '../services/audit'
 import { ACCESS_JWT_HEADER, verifyAccessJwt } from '../services/auth-access'
+import {
+  DEVICE_COOKIE_MAX_AGE_MS,
+  DEVICE_COOKIE_PATH,
+  deviceCookieFor,
+} from '../services/auth-device'
 import type { Actor } from '../services/editorial-permissions'
 import {
   constantTimeEqual,
@@ -56,6 +61,22 @@ export function clearSessionCookie(c: Context) {
 
 export function readSessionToken(c: Context): string | undefined {
   return getCookie(c, sessionCookieFor(c.req.url).name)
+}
+
+/** The device cookie lives as long as the trust it carries, and only the sign-in form gets it. */
+export function setDeviceCookie(c: Context, value: string) {
+  const cookie = deviceCookieFor(c.req.url)
+  setCookie(c, cookie.name, value, {
+    path: DEVICE_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: cookie.secure,
+    maxAge: DEVICE_COOKIE_MAX_AGE_MS / 1000,
+  })
+}
+
+export function readDeviceCookie(c: Context): string | undefined {
+  return getCookie(c, deviceCookieFor(c.req.url).name)
 }
 
 /** With Cloudflare Access configured, a valid Access JWT for a known, enabled account signs in. */

@@ -1,29 +1,24 @@
-// Signing in and out: throttled password checks, re-hashing old hashes, and rotated sessions.
+// Signing in and out: throttled password checks, device cookies, re-hashing old hashes, rotated sessions.
 import type { Db } from '../db/client'
 import { insertAuditQuery } from '../db/queries/audit'
-import { hitRateLimitQuery } from '../db/queries/rate-limits'
 import {
-  clearFailuresQuery,
-  deleteDeadSessionsQuery,
-  deleteSessionQuery,
-  failureCountQuery,
-} from '../db/queries/sessions'
+  clearThrottleQuery,
+  pruneThrottlesQuery,
+  refundAttemptQuery,
+} from '../db/queries/login-throttles'
+import { deleteDeadSessionsQuery, deleteSessionQuery } from '../db/queries/sessions'
 import { normalizeEmail, updateUserQuery, userByEmailQuery } from '../db/queries/users'
 import type { Config } from '../env'
-import { sha256Hex } from '../lib/encoding'
 import { AppError } from '../lib/errors'
 import { auditEntry } from './audit'
+import { issueDeviceCookie, verifyDeviceCookie } from './auth-device'
+import { accountHash, attemptKeys, checkPasswordThrottled } from './auth-throttle'
 import type { Actor } from './editorial-permissions'
-import { hashPassword, verifyPassword } from './passwords'
+import { hashPassword } from './passwords'
 import { endSession, hashToken, type IssuedSession, prepareSession } from './sessions'
 
 /** The one message for a wrong email or a wrong password, so neither gives the other away. */
 export const BAD_CREDENTIALS = 'That email and password do not match an account.'
-
-// A well-formed hash of nothing in particular: checking against it when the email is unknown costs
-// what a real check costs, so response times do not reveal which emails have accounts.
-const DECOY_SALT = 'AAAAAAAAAAAAAAAAAAAAAA=='
-const DECOY_HASH = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
 
 export interface SignInInput {
   email: string
@@ -31,73 +26,64 @@ export interface SignInInput {
   ipHash: string
   /** The token of the session the browser already had, if any: it is ended, never reused. */
   previousToken?: string
+  /** The browser's device cookie, if it sent one. */
+  deviceCookie?: string
   now: Date
 }
 
-export type SignInResult = { user: Actor; session: IssuedSession }
-
-async function throttleKeys(email: string, ipHash: string) {
-  return {
-    account: `login:account:${await sha256Hex(normalizeEmail(email))}`,
-    ip: `login:ip:${ipHash}`,
-  }
+export type SignInResult = {
+  user: Actor
+  session: IssuedSession
+  /** A fresh device cookie for this browser and account (OWASP: reissued on every success). */
+  deviceCookie: string
 }
 
-function lockedOut(rows: { count: number; expiresAt: number }[], limit: number, now: Date) {
-  const row = rows[0]
-  if (!row || row.count < limit) return null
-  return Math.max(1, Math.ceil((row.expiresAt - now.getTime()) / 1000))
+/** What a failed sign-in records: the account, or for an unknown email the address typed. */
+function failureAudit(email: string, userId: number | undefined, ipHash: string) {
+  const ip = ipHash.slice(0, 16)
+  if (userId !== undefined) {
+    return auditEntry(null, 'auth.login_failed', { type: 'user', id: userId }, { ip })
+  }
+  // Enumeration shows up as failures for addresses with no account. Only something shaped like an
+  // email is kept: people sometimes type their password into the email field.
+  const typed = normalizeEmail(email)
+  const looksLikeEmail = /^[^\s@]{1,64}@[^\s@]{1,189}$/.test(typed)
+  return auditEntry(
+    null,
+    'auth.login_failed',
+    { type: 'email', id: looksLikeEmail ? typed : null },
+    { ip, unknownAccount: true },
+  )
 }
 
 /**
  * Checks an email and password and opens a new session. Throws RATE_LIMITED (with Retry-After)
- * while the account or the IP is locked out, and UNAUTHORIZED with the same message whether the
- * email exists or not. A correct password for a hash with fewer iterations than configured is
- * re-hashed on the spot.
+ * while the IP's bucket, or the account's (for a browser without a valid device cookie) or the
+ * device's, is blocked; UNAUTHORIZED with the same message whether the email exists or not. A
+ * correct password for a hash with fewer iterations than configured is re-hashed on the spot.
  */
 export async function signIn(
   db: Db,
-  auth: Config['auth'],
+  config: Pick<Config, 'auth' | 'ipHashSalt'>,
   input: SignInInput,
 ): Promise<SignInResult> {
+  const { auth, ipHashSalt } = config
   const { now } = input
-  const keys = await throttleKeys(input.email, input.ipHash)
-  const [found, accountFailures, ipFailures] = await db.batch([
+  const account = await accountHash(input.email)
+  const deviceId = await verifyDeviceCookie(ipHashSalt, input.deviceCookie, account, now)
+  const keys = attemptKeys(auth, { accountHash: account, ipHash: input.ipHash, deviceId })
+  const { user, check, subjectKey } = await checkPasswordThrottled(
+    db,
+    auth,
+    keys,
     userByEmailQuery(db, input.email),
-    failureCountQuery(db, keys.account, now, auth.lockoutMs),
-    failureCountQuery(db, keys.ip, now, auth.lockoutMs),
-  ])
-  const wait =
-    lockedOut(accountFailures, auth.maxFailuresPerAccount, now) ??
-    lockedOut(ipFailures, auth.maxFailuresPerIp, now)
-  if (wait !== null) {
-    const minutes = Math.ceil(wait / 60)
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-      wait,
-    )
-  }
-
-  const user = found[0]
-  const stored =
-    user?.passwordHash ?? `pbkdf2-sha256$${auth.passwordIterations}$${DECOY_SALT}$${DECOY_HASH}`
-  const check = await verifyPassword(input.password, stored, auth.passwordIterations)
+    input.password,
+    now,
+  )
   if (!user || !check.ok) {
-    const window = { windowMs: auth.lockoutMs }
     await db.batch([
-      hitRateLimitQuery(db, { key: keys.account, ...window }, now),
-      hitRateLimitQuery(db, { key: keys.ip, ...window }, now),
-      // Failures against real accounts are worth an admin's attention; unknown emails are noise.
-      ...(user
-        ? [
-            insertAuditQuery(
-              db,
-              [auditEntry(null, 'auth.login_failed', { type: 'user', id: user.id })],
-              now,
-            ),
-          ]
-        : []),
+      insertAuditQuery(db, [failureAudit(input.email, user?.id, input.ipHash)], now),
+      pruneThrottlesQuery(db, now.getTime()),
     ])
     throw new AppError('UNAUTHORIZED', BAD_CREDENTIALS)
   }
@@ -114,7 +100,8 @@ export async function signIn(
     deleteSessionQuery(db, input.previousToken ? await hashToken(input.previousToken) : ''),
     deleteDeadSessionsQuery(db, now, auth.sessionIdleMs),
     insert,
-    clearFailuresQuery(db, keys.account),
+    clearThrottleQuery(db, subjectKey),
+    refundAttemptQuery(db, keys.ip),
     updateUserQuery(db, user.id, { lastLoginAt: now, ...rehash }),
     insertAuditQuery(
       db,
@@ -123,14 +110,15 @@ export async function signIn(
           user,
           'auth.login',
           { type: 'user', id: user.id },
-          { rehashed: check.needsRehash },
+          { rehashed: check.needsRehash, trustedDevice: deviceId !== null },
         ),
       ],
       now,
     ),
   ])
   const { passwordHash: _, disabled: __, ...actor } = user
-  return { user: actor, session: issued }
+  const deviceCookie = await issueDeviceCookie(ipHashSalt, account, now)
+  return { user: actor, session: issued, deviceCookie }
 }
 
 /** Ends the session server-side and records it. */

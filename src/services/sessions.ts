@@ -20,14 +20,18 @@ export function hashToken(token: string): Promise<string> {
   return sha256Hex(token)
 }
 
+/** Plain-http localhost: the one place a browser refuses Secure (and so prefixed) cookies. */
+export function isPlainLocalhost(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
+}
+
 /**
  * `__Host-` (Secure, whole site, no Domain) everywhere a browser allows it; plain-http localhost
  * cannot set a Secure cookie, so local development uses the unprefixed name.
  */
 export function sessionCookieFor(url: string): { name: string; secure: boolean } {
-  const { protocol, hostname } = new URL(url)
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
-  return protocol === 'http:' && local
+  return isPlainLocalhost(url)
     ? { name: LOCAL_COOKIE, secure: false }
     : { name: SECURE_COOKIE, secure: true }
 }

@@ -1,6 +1,6 @@
 // Signing in and out of the newsroom: cookies, rotation, throttling, expiry, re-hashing and logout.
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { countUserSessions } from '../../src/db/queries/sessions'
 import { sessions, users } from '../../src/db/schema'
 import { hashToken } from '../../src/services/sessions'
@@ -102,7 +102,13 @@ describe('newsroom sign-in', () => {
     expect(page.querySelector('#login-password-error')?.text).toBe('Enter your password.')
   })
 
-  it('locks an account out after 5 failures, with Retry-After, from any address and even with the right password', async () => {
+  it('makes an account wait after 5 failures, with Retry-After, from any address and even with the right password', async () => {
+    // A frozen clock: the first wait is one second, which a slow machine could otherwise sit out.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now())
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
     const user = await createUser('editor')
     for (let i = 0; i < 5; i++) {
       expect((await signIn(user.email, `wrong ${i}`)).status).toBe(401)
@@ -116,13 +122,18 @@ describe('newsroom sign-in', () => {
       'Too many failed sign-ins',
     )
     expect(locked.headers.get('set-cookie')).toBeNull()
-    // An unknown email is locked out just the same, so lockouts reveal nothing either.
+    // An unknown email is made to wait just the same, so lockouts reveal nothing either.
     const ghost = `ghost-${user.id}@newsroom.test`
     for (let i = 0; i < 5; i++) await signIn(ghost, `wrong ${i}`)
     expect((await signIn(ghost, 'wrong again')).status).toBe(429)
   })
 
-  it('locks out one address that tries many accounts', async () => {
+  it('makes one address that tries many accounts wait', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now())
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
     const ip = `10.7.${Math.floor(Math.random() * 250)}.9`
     const limit = { LOGIN_MAX_FAILURES_PER_IP: '3' }
     const attempt = (email: string, password: string) =>

@@ -1,7 +1,7 @@
-// Editor sessions (stored by token hash only) and the counters behind sign-in throttling.
+// Editor sessions, stored by token hash only: create, find and touch, end one or all of a user's.
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { rateLimits, sessions, type UserRole, users } from '../schema'
+import { sessions, type UserRole, users } from '../schema'
 
 export interface NewSession {
   tokenHash: string
@@ -81,23 +81,6 @@ export async function touchSession(
   if (!row) return null
   const { csrfToken, expiresAt, ...user } = row
   return { csrfToken, expiresAt, user }
-}
-
-/** The same window arithmetic as `hitRateLimitQuery`, so reads and hits agree on the window. */
-export function rateWindowStart(now: Date, windowMs: number): number {
-  return Math.floor(now.getTime() / windowMs) * windowMs
-}
-
-/** Failures counted so far in the current window of `key` (0 when none). */
-export function failureCountQuery(db: Db, key: string, now: Date, windowMs: number) {
-  return db
-    .select({ count: rateLimits.count, expiresAt: rateLimits.expiresAt })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, rateWindowStart(now, windowMs))))
-}
-
-export function clearFailuresQuery(db: Db, key: string) {
-  return db.delete(rateLimits).where(eq(rateLimits.key, key))
 }
 
 /** Used by tests and tools: the number of sessions a user has. */

@@ -48,8 +48,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRecord
   return (await userByEmailQuery(db, email))[0] ?? null
 }
 
+export function userByIdQuery(db: Db, id: number) {
+  return db.select(recordColumns).from(users).where(eq(users.id, id))
+}
+
 export async function findUserById(db: Db, id: number): Promise<UserRecord | null> {
-  return (await db.select(recordColumns).from(users).where(eq(users.id, id)))[0] ?? null
+  return (await userByIdQuery(db, id))[0] ?? null
 }
 
 /** Every account, for the admin page and the author filter, with its count of live API tokens. */

@@ -1,7 +1,13 @@
 // Signing in and out of the newsroom: throttled, with rotated sessions and the same error for all.
 import { Hono } from 'hono'
-import type { EditorEnv } from '../../middleware/auth'
-import { clearSessionCookie, readSessionToken, setSessionCookie } from '../../middleware/auth'
+import {
+  clearSessionCookie,
+  type EditorEnv,
+  readDeviceCookie,
+  readSessionToken,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../../middleware/auth'
 import { toAppError } from '../../middleware/errors'
 import { signIn, signOut } from '../../services/auth'
 import { PASSWORD_MAX } from '../../services/auth-password-policy'
@@ -51,14 +57,16 @@ export const login = new Hono<EditorEnv>()
     }
 
     try {
-      const { session } = await signIn(db, config.auth, {
+      const { session, deviceCookie } = await signIn(db, config, {
         email,
         password,
         ipHash: await hashClientIp(clientIp(c.req.raw.headers), config.ipHashSalt),
         previousToken: readSessionToken(c),
+        deviceCookie: readDeviceCookie(c),
         now: new Date(),
       })
       setSessionCookie(c, session)
+      setDeviceCookie(c, deviceCookie)
       return c.redirect(next, 303)
     } catch (error) {
       const appError = toAppError(error)
