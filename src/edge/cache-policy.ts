@@ -1,4 +1,19 @@
 // The one table of what the edge caches: per public GET route, its lifetimes, key parameters and tags.
+import { parse } from 'hono/utils/cookie'
+import {
+  anyText,
+  commentCursor,
+  commentId,
+  embedLang,
+  embedLimit,
+  embedTheme,
+  oembedFormat,
+  oneOf,
+  pageNumber,
+  type QueryParam,
+  searchTerms,
+  sectionFilter,
+} from './cache-params'
 
 export interface CachePolicy {
   /** Browser lifetime, in seconds. */
@@ -7,8 +22,11 @@ export interface CachePolicy {
   edgeMaxAge: number
   /** How long a copy may be served when the database fails (stale-if-error). */
   staleIfError: number
-  /** Query parameters that change the response; every other one is left out of the cache key. */
-  params: readonly string[]
+  /**
+   * Every query parameter the route reads, and how the key reads it. The route is given only these
+   * (middleware/edge-cache.ts), so it can never answer differently for one the key leaves out.
+   */
+  params: Readonly<Record<string, QueryParam>>
   /** Tags for purge by tag; routes add their own (article ids, sections) on top. */
   tags: readonly string[]
 }
@@ -17,7 +35,11 @@ const MINUTE = 60
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-const page = (edgeMaxAge: number, params: string[], tags: string[]): CachePolicy => ({
+const page = (
+  edgeMaxAge: number,
+  params: Record<string, QueryParam>,
+  tags: string[],
+): CachePolicy => ({
   maxAge: MINUTE,
   edgeMaxAge,
   staleIfError: DAY,
@@ -30,28 +52,58 @@ const page = (edgeMaxAge: number, params: string[], tags: string[]): CachePolicy
  * /healthz, POSTs and anything personal stay out by default.
  */
 export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
-  [/^\/$/, page(5 * MINUTE, [], ['home'])],
-  [/^\/news\/[^/]+$/, page(HOUR, ['comment'], ['articles'])],
-  [/^\/news\/[^/]+\/comments$/, page(5 * MINUTE, ['cursor', 'reply_to'], ['comments'])],
-  [/^\/fragments\/articles\/\d+\/comments$/, page(5 * MINUTE, ['cursor'], ['comments'])],
-  [/^\/fragments\/articles\/\d+\/comments\/\d+\/reply-form$/, page(DAY, [], ['comments'])],
-  [/^\/(category|tag)\/[^/]+$/, page(10 * MINUTE, ['page'], ['sections'])],
-  [/^\/(search|fragments\/search)$/, page(2 * MINUTE, ['q', 'page'], ['search'])],
-  [/^\/favorites$/, page(DAY, [], ['favorites'])],
-  [/^\/fragments\/favorites$/, page(5 * MINUTE, ['ids'], ['favorites'])],
-  [/^\/((category|tag)\/[^/]+\/)?(feed|atom)\.xml$/, page(15 * MINUTE, [], ['feeds'])],
-  [/^\/(sitemap\.xml|sitemaps\/[^/]+\.xml)$/, page(HOUR, [], ['sitemaps'])],
-  [/^\/robots\.txt$/, { ...page(DAY, [], ['robots']), maxAge: DAY }],
+  [/^\/$/, page(5 * MINUTE, {}, ['home'])],
+  // The notice after a post without JavaScript: two values, both purged with the article.
+  [/^\/news\/[^/]+$/, page(HOUR, { comment: oneOf(['approved', 'pending'], true) }, ['articles'])],
+  [
+    /^\/news\/[^/]+\/comments$/,
+    page(5 * MINUTE, { cursor: commentCursor, reply_to: commentId }, ['comments']),
+  ],
+  [
+    /^\/fragments\/articles\/\d+\/comments$/,
+    page(5 * MINUTE, { cursor: commentCursor }, ['comments']),
+  ],
+  [/^\/fragments\/articles\/\d+\/comments\/\d+\/reply-form$/, page(DAY, {}, ['comments'])],
+  [/^\/(category|tag)\/[^/]+$/, page(10 * MINUTE, { page: pageNumber(true) }, ['sections'])],
+  [
+    /^\/(search|fragments\/search)$/,
+    page(2 * MINUTE, { q: searchTerms, page: pageNumber(false) }, ['search']),
+  ],
+  [/^\/favorites$/, page(DAY, {}, ['favorites'])],
+  [/^\/fragments\/favorites$/, page(5 * MINUTE, { ids: anyText }, ['favorites'])],
+  [/^\/((category|tag)\/[^/]+\/)?(feed|atom)\.xml$/, page(15 * MINUTE, {}, ['feeds'])],
+  [/^\/(sitemap\.xml|sitemaps\/[^/]+\.xml)$/, page(HOUR, {}, ['sitemaps'])],
+  [/^\/robots\.txt$/, { ...page(DAY, {}, ['robots']), maxAge: DAY }],
   // Embeds: a change purges the plain URLs at once (services/purge.ts); the theme, lang and limit
   // variants are too many to list, so a short edge lifetime bounds how stale they can be.
-  [/^\/(fragments\/)?embed\/articles\/[^/]+$/, page(5 * MINUTE, ['theme', 'lang'], ['embeds'])],
+  [
+    /^\/(fragments\/)?embed\/articles\/[^/]+$/,
+    page(5 * MINUTE, { theme: embedTheme, lang: embedLang }, ['embeds']),
+  ],
   [
     /^\/(fragments\/)?embed\/latest$/,
-    page(5 * MINUTE, ['category', 'tag', 'limit', 'theme', 'lang'], ['embeds']),
+    page(
+      5 * MINUTE,
+      {
+        category: sectionFilter('category'),
+        tag: sectionFilter('tag'),
+        limit: embedLimit,
+        theme: embedTheme,
+        lang: embedLang,
+      },
+      ['embeds'],
+    ),
   ],
-  [/^\/oembed$/, page(5 * MINUTE, ['url', 'format', 'maxwidth', 'maxheight'], ['embeds'])],
+  [
+    /^\/oembed$/,
+    page(
+      5 * MINUTE,
+      { url: anyText, format: oembedFormat, maxwidth: anyText, maxheight: anyText },
+      ['embeds'],
+    ),
+  ],
   // The loader's content-hashed URL never changes its bytes (routes/widget.ts).
-  [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, [], ['widget']), maxAge: 365 * DAY }],
+  [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, {}, ['widget']), maxAge: 365 * DAY }],
 ]
 
 /** A 404 is cached briefly, so a flood of requests for a missing page does not reach the DB. */
@@ -72,10 +124,29 @@ export function cacheControlHeader(policy: CachePolicy, edgeMaxAge = policy.edge
   ].join(', ')
 }
 
-/** The editor's session cookie: a request carrying it is personal, so it bypasses the cache. */
+/** The editor's session cookie names; services/sessions.ts picks one per site. */
 export const SESSION_COOKIE_NAMES = ['__Host-bulletin_session', 'bulletin_session'] as const
 
-export function hasSessionCookie(headers: Headers): boolean {
-  const cookie = headers.get('cookie') ?? ''
-  return SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))
+/** A session token's shape (services/sessions.ts): 32 random bytes in base64url. */
+export const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * Someone signed in may see personal things, so their requests bypass the shared cache. Only the
+ * cookie the session check reads (`name`, exactly), holding a token-shaped value, counts: a
+ * look-alike name or value must not let anyone force uncached renders.
+ */
+export function carriesSessionToken(headers: Headers, name: string): boolean {
+  const header = headers.get('cookie')
+  if (!header) return false
+  const value = parse(header, name)[name]
+  return value !== undefined && SESSION_TOKEN.test(value)
+}
+
+/**
+ * Whether the request gets the representation a plain browser gets. A page is the same for all,
+ * but an error comes as JSON or as an htmx fragment to those who ask (middleware/errors.tsx), so
+ * only a plain request's error may be stored or served from the cache.
+ */
+export function isPlainRequest(headers: Headers): boolean {
+  return !headers.has('hx-request') && !/json/i.test(headers.get('accept') ?? '')
 }

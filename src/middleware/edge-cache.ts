@@ -1,12 +1,13 @@
 // Edge caching for public GETs: serve hits with no database call, store misses, fall back to stale.
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { normalizeCacheKey } from '../edge/cache-key'
+import { cacheKeyFor, readCacheQuery } from '../edge/cache-key'
 import {
   type CachePolicy,
   cacheControlHeader,
   cachePolicyFor,
-  hasSessionCookie,
+  carriesSessionToken,
+  isPlainRequest,
   NOT_FOUND_EDGE_MAX_AGE,
 } from '../edge/cache-policy'
 import {
@@ -18,6 +19,7 @@ import {
   X_CACHE,
 } from '../edge/page-cache'
 import type { AppEnv } from '../env'
+import { sessionCookieFor } from '../services/sessions'
 
 /** How the middleware reaches the cache; tests and runtimes without caches.default pass their own. */
 export type OpenPageCache = () => Promise<PageCache | undefined>
@@ -32,6 +34,18 @@ export const openDefaultPageCache: OpenPageCache = async () =>
 function replaceResponse(c: Context<AppEnv>, response: Response) {
   c.res = undefined as unknown as Response
   c.res = response
+}
+
+/**
+ * Gives the route the canonical query and nothing else, so what it renders is a function of the
+ * key: a parameter the key drops, or a second value, cannot change the page stored under it.
+ */
+function exposeOnly(c: Context<AppEnv>, search: string) {
+  const url = new URL(c.req.url)
+  if (url.search === search && url.hash === '') return
+  url.search = search
+  url.hash = ''
+  c.req.raw = new Request(url, c.req.raw)
 }
 
 function withHeader(response: Response, name: string, value: string): Response {
@@ -53,26 +67,32 @@ async function prepare(response: Response, policy: CachePolicy, tags: string[]) 
 
 export const withEdgeCache = (openCache: OpenPageCache) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { method, url, raw } = c.req
+    const { method } = c.req
     const policy = method === 'GET' || method === 'HEAD' ? cachePolicyFor(c.req.path) : undefined
     if (!policy) return next()
-    // Someone signed in may see personal things: never serve them, or store, a shared copy.
-    if (hasSessionCookie(raw.headers)) {
+    const query = readCacheQuery((name) => c.req.query(name), policy.params)
+    exposeOnly(c, query.search)
+    const { raw } = c.req
+    // A refused value is answered from the request alone, so rendering it costs no database trip;
+    // someone signed in may see personal things, so they never get, or leave, a shared copy.
+    if (query.refused || carriesSessionToken(raw.headers, sessionCookieFor(raw.url).name)) {
       await next()
       c.res = withHeader(c.res, X_CACHE, 'BYPASS')
       return
     }
     const cache = await openCache()
     // SITE_URL fixes the key's origin, so purges from cron (which has no request) find the copy.
-    const origin = c.var.config.site.url ?? new URL(url).origin
-    const key = normalizeCacheKey(new URL(c.req.path + new URL(url).search, origin), policy.params)
+    const origin = c.var.config.site.url ?? new URL(raw.url).origin
+    const key = cacheKeyFor(origin, c.req.path, query.search)
+    const plain = isPlainRequest(raw.headers)
     const hit = await cache?.match(key)
-    if (hit) {
+    if (hit && (plain || hit.status === 200)) {
       const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'
       const response = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
       replaceResponse(c, withHeader(response, X_CACHE, 'HIT'))
       return
     }
+    await hit?.body?.cancel()
 
     c.set('cacheTags', [])
     await next()
@@ -86,14 +106,16 @@ export const withEdgeCache = (openCache: OpenPageCache) =>
       }
       return
     }
-    // HEAD renders have no body, so only a GET may fill the cache.
+    // HEAD renders have no body, so only a GET may fill the cache; an error only in the
+    // representation every plain request gets.
     const cacheable =
       method === 'GET' &&
-      (res.status === 200 || res.status === 404) &&
+      (res.status === 200 || (res.status === 404 && plain)) &&
       !res.headers.has('set-cookie')
     if (!cacheable) return
     const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
-    const staleIfError = res.status === 200 ? policy.staleIfError : 0
+    // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
+    const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
     if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
     const response = matchesEtag(raw, prepared.headers.get('etag'))
       ? notModified(prepared)

@@ -6,6 +6,7 @@ import {
   SECTION_PAGE_SIZE,
   type SectionPageData,
 } from '../db/queries/sections'
+import { PAGE_NUMBER } from '../edge/cache-params'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
 import { addCacheTags } from '../middleware/edge-cache'
@@ -19,7 +20,7 @@ import { siteChrome, siteOrigin } from './page-context'
  */
 export function parsePage(raw: string | undefined): number {
   if (raw === undefined) return 1
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new AppError('NOT_FOUND', 'There is no such page.')
+  if (!PAGE_NUMBER.test(raw)) throw new AppError('NOT_FOUND', 'There is no such page.')
   return Number(raw)
 }
 

@@ -1,0 +1,214 @@
+// Cache keys carry only what a route reads: no variant of a URL outlives a purge, fresh or stale.
+import { env } from 'cloudflare:workers'
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { articles } from '../../src/db/schema'
+import { CACHE_POLICIES } from '../../src/edge/cache-policy'
+import { widgetVersion } from '../../src/routes/widget'
+import { purgeContent } from '../../src/services/purge'
+import { cachedApp, DEAD_DB } from './edge-cache-fixtures'
+import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { html, meteredDb, ORIGIN } from './helpers'
+
+const MONTH_AGO = new Date(Date.now() - 30 * 86_400_000)
+
+/** What readers, crawlers and mischief append to an article's address. */
+const ARTICLE_VARIANTS = [
+  '',
+  '?comment=zzz',
+  '?comment=approved',
+  '?comment=pending',
+  '?comment=',
+  '?comment',
+  '?comment=zzz&comment=approved',
+  '?comment=approved&comment=zzz',
+  '?comment=pending&comment=pending',
+  '?Comment=approved',
+  '?utm_source=newsletter&utm_medium=email&fbclid=abc&gclid=def',
+  '?foo=bar&page=2',
+  '?comment=approved&utm_campaign=spring',
+  '?comment=%FF%FE',
+]
+
+async function headline(response: Response) {
+  return (await html(response)).querySelector('h1')?.text.trim()
+}
+
+async function warmVariants(fetchPage: (path: string) => Promise<Response>, base: string) {
+  for (const variant of ARTICLE_VARIANTS) {
+    const response = await fetchPage(`${base}${variant}`)
+    expect(response.status, variant).toBe(200)
+    await response.body?.cancel()
+  }
+}
+
+describe('article variants and purges', () => {
+  it('serves no variant of an unpublished article, from the fresh copies or the stale ones', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const article = await insertArticle({ publishedAt: MONTH_AGO })
+    const base = `/news/${article.slug}`
+    await warmVariants(fetchPage, base)
+
+    await testDb().update(articles).set({ status: 'draft' }).where(eq(articles.id, article.id))
+    const report = await purgeContent({ db: testDb(), cache, origin: ORIGIN }, [
+      { kind: 'article', articleId: article.id },
+    ])
+    expect(report.failures).toEqual([])
+
+    // The database fails right after the purge: no stale copy of any variant may stand in for it.
+    for (const variant of ARTICLE_VARIANTS) {
+      const response = await fetchPage(`${base}${variant}`, {}, DEAD_DB)
+      expect(response.status, variant).toBe(503)
+      expect(await headline(response), variant).not.toBe(article.title)
+    }
+    for (const variant of ARTICLE_VARIANTS) {
+      const response = await fetchPage(`${base}${variant}`)
+      expect(response.status, variant).toBe(404)
+      expect(await headline(response), variant).not.toBe(article.title)
+    }
+  })
+
+  it('shows an edited title on every variant once the edit is purged, and no stale copy of the old one', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const article = await insertArticle({ publishedAt: MONTH_AGO })
+    const base = `/news/${article.slug}`
+    await warmVariants(fetchPage, base)
+
+    const title = `Corrected ${uniqueSuffix()}`
+    await testDb().update(articles).set({ title }).where(eq(articles.id, article.id))
+    await purgeContent({ db: testDb(), cache, origin: ORIGIN }, [
+      { kind: 'article', articleId: article.id },
+    ])
+
+    for (const variant of ARTICLE_VARIANTS) {
+      const response = await fetchPage(`${base}${variant}`, {}, DEAD_DB)
+      expect(await headline(response), variant).not.toBe(article.title)
+    }
+    for (const variant of ARTICLE_VARIANTS) {
+      expect(await headline(await fetchPage(`${base}${variant}`)), variant).toBe(title)
+    }
+  })
+
+  it('keeps the comment notice out of the shared article entry, and keeps the no-JS flow showing it', async () => {
+    const { fetchPage } = await cachedApp()
+    const article = await insertArticle({ publishedAt: MONTH_AGO })
+    const base = `/news/${article.slug}`
+    const notice = async (response: Response) =>
+      (await html(response)).querySelector('#comment-form [role="status"]')?.text
+    // Where a post without JavaScript lands (routes/comments.tsx), and a duplicate after it.
+    const posted = await fetchPage(`${base}?comment=pending&comment=approved#comments`)
+    expect(posted.headers.get('x-cache')).toBe('MISS')
+    expect(await notice(posted)).toContain('moderator')
+
+    const plain = await fetchPage(base)
+    expect(plain.headers.get('x-cache')).toBe('MISS')
+    expect(await notice(plain)).toBeUndefined()
+    for (const variant of ['?comment=zzz', '?comment=', '?utm_source=x&comment=PENDING']) {
+      const response = await fetchPage(`${base}${variant}`)
+      expect(response.headers.get('x-cache'), variant).toBe('HIT')
+      expect(await notice(response), variant).toBeUndefined()
+    }
+    const again = await fetchPage(`${base}?fbclid=1&comment=pending`)
+    expect(again.headers.get('x-cache')).toBe('HIT')
+    expect(await notice(again)).toContain('moderator')
+  })
+})
+
+describe('duplicate and refused parameters', () => {
+  it('keys a duplicated search term on the first value, the one the page shows', async () => {
+    const { fetchPage } = await cachedApp()
+    const economy = `zq${uniqueSuffix()}x`
+    const zebra = `zq${uniqueSuffix()}x`
+    const one = await insertArticle({ title: `Harbour ${economy}`, publishedAt: MONTH_AGO })
+    const two = await insertArticle({ title: `Harbour ${zebra}`, publishedAt: MONTH_AGO })
+    const shown = async (path: string) => {
+      const response = await fetchPage(path)
+      const page = await html(response)
+      return {
+        cache: response.headers.get('x-cache'),
+        query: page.querySelector('#search-q')?.getAttribute('value'),
+        results: page.querySelectorAll('.search-result__title a').map((link) => link.text.trim()),
+      }
+    }
+    expect(await shown(`/search?q=${economy}&q=${zebra}`)).toEqual({
+      cache: 'MISS',
+      query: economy,
+      results: [one.title],
+    })
+    expect(await shown(`/search?q=${zebra}&q=${economy}`)).toEqual({
+      cache: 'MISS',
+      query: zebra,
+      results: [two.title],
+    })
+    expect((await shown(`/search?utm_source=x&q=${zebra}&q=`)).cache).toBe('HIT')
+  })
+
+  it('answers a page number the route refuses without the cache and without the database', async () => {
+    const { fetchPage } = await cachedApp()
+    for (const value of ['abc', '0', '02', '-1', '1.5', '9999999']) {
+      const db = meteredDb()
+      const response = await fetchPage(`/category/international-news?page=${value}`, {}, db.env)
+      expect(response.status, value).toBe(404)
+      expect(response.headers.get('x-cache'), value).toBe('BYPASS')
+      expect(await db.roundTrips(), value).toBe(0)
+    }
+    expect((await fetchPage('/category/international-news?page=1')).status).toBe(200)
+    const duplicate = await fetchPage('/category/international-news?page=1&page=abc&junk=1')
+    expect(duplicate.headers.get('x-cache')).toBe('HIT')
+  })
+
+  it('lets a route read only what its cache key carries', async () => {
+    const { app, fetchPage } = await cachedApp()
+    // A stand-in route at an address the policy table covers and no real route answers.
+    app.get('/sitemaps/probe.xml', (c) => c.json(c.req.queries()))
+    const response = await fetchPage('/sitemaps/probe.xml?page=2&sneaky=1&utm_source=x')
+    expect(await response.json()).toEqual({})
+  })
+})
+
+describe('every route in the policy table', () => {
+  it('answers extra, tracking and duplicated parameters from the canonical entry', async () => {
+    const { fetchPage } = await cachedApp()
+    const article = await insertArticle({ publishedAt: MONTH_AGO })
+    const source = await (await env.ASSETS.fetch(new URL('/widget.js', ORIGIN))).text()
+    const articleUrl = encodeURIComponent(`${ORIGIN}/news/${article.slug}`)
+    const samples = [
+      '/',
+      `/news/${article.slug}`,
+      `/news/${article.slug}/comments`,
+      `/fragments/articles/${article.id}/comments`,
+      `/fragments/articles/${article.id}/comments/1/reply-form`,
+      '/category/international-news?page=1',
+      '/search?q=fixture',
+      '/fragments/search?q=fixture&page=1',
+      '/favorites',
+      `/fragments/favorites?ids=${article.id}`,
+      '/feed.xml',
+      '/category/international-news/atom.xml',
+      '/sitemap.xml',
+      '/robots.txt',
+      `/embed/articles/${article.slug}?theme=dark`,
+      '/fragments/embed/latest?category=international-news&limit=3',
+      `/oembed?url=${articleUrl}&maxwidth=400`,
+      `/widget-${await widgetVersion(source)}.js`,
+    ]
+    for (const [pattern] of CACHE_POLICIES) {
+      const covered = samples.some((path) => pattern.test(new URL(path, ORIGIN).pathname))
+      expect(covered, `a sample for ${pattern}`).toBe(true)
+    }
+    for (const path of samples) {
+      const first = await fetchPage(path)
+      expect(first.status, path).toBe(200)
+      expect(first.headers.get('x-cache'), path).toBe('MISS')
+      const body = await first.text()
+      const url = new URL(path, ORIGIN)
+      // A second value of each parameter after the first, which is the one the route reads.
+      for (const [name] of [...url.searchParams]) url.searchParams.append(name, 'zzz')
+      url.searchParams.append('utm_source', 'newsletter')
+      url.searchParams.append('junk', '1')
+      const variant = await fetchPage(url.pathname + url.search)
+      expect(variant.headers.get('x-cache'), url.search).toBe('HIT')
+      expect(await variant.text(), url.search).toBe(body)
+    }
+  })
+})
