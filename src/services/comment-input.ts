@@ -1,9 +1,7 @@
 // Reader comment input: normalisation, validation with per-field messages, and spam signals.
 import type { Config } from '../env'
 import { splitLinks } from '../lib/autolink'
-
-export const NAME_MAX = 80
-export const BODY_MAX = 5000
+import { BODY_MAX, NAME_MAX } from '../lib/comment-input-limits'
 
 export interface CommentDraft {
   authorName: string

@@ -1,17 +1,18 @@
 // Article input from the newsroom form and the JSON API: one valibot schema, field-level messages.
 import * as v from 'valibot'
+import {
+  BODY_MAX,
+  BYLINE_MAX,
+  IMAGE_ALT_MAX,
+  IMAGE_URL_MAX,
+  RELATED_MAX,
+  SUMMARY_MAX,
+  TAG_MAX,
+  TAGS_MAX,
+  TITLE_MAX,
+} from '../lib/article-input-limits'
 import { AppError } from '../lib/errors'
 import { isValidSlug, MAX_SLUG_LENGTH } from '../lib/slug'
-
-export const TITLE_MAX = 200
-export const SUMMARY_MAX = 600
-export const BODY_MAX = 200_000
-export const BYLINE_MAX = 200
-export const TAG_MAX = 60
-export const TAGS_MAX = 20
-export const RELATED_MAX = 6
-export const IMAGE_URL_MAX = 2000
-export const IMAGE_ALT_MAX = 300
 
 /** An INVALID error that names the fields at fault; forms show them by the field, the API as `fields`. */
 export class InvalidFields extends AppError {

@@ -1,6 +1,7 @@
 // The comment form: a plain POST without JavaScript, an htmx swap with it; errors sit by their fields.
+
+import { BODY_MAX, NAME_MAX } from '../../lib/comment-input-limits'
 import type { FieldErrors } from '../../services/comment-input'
-import { BODY_MAX, NAME_MAX } from '../../services/comment-input'
 import { TURNSTILE_SCRIPT_URL } from '../assets'
 
 export type CommentNotice = { kind: 'approved' | 'pending' | 'error'; text: string }

@@ -1,6 +1,7 @@
 // The article's image: its address, a description for readers who cannot see it, and its size.
+
+import { IMAGE_ALT_MAX, IMAGE_URL_MAX } from '../../../lib/article-input-limits'
 import type { ArticleFormValues } from '../../../services/editorial-form'
-import { IMAGE_ALT_MAX, IMAGE_URL_MAX } from '../../../services/editorial-input'
 import { Field, fieldAria } from './field'
 
 export function ImageFields(props: { values: ArticleFormValues; errors: Record<string, string> }) {
