@@ -9,19 +9,21 @@ import {
   sqliteTable,
   text,
 } from 'drizzle-orm/sqlite-core'
+import { ARTICLE_STATUSES, COMMENT_STATUSES, USER_ROLES } from '../lib/vocabulary'
 
 /** Milliseconds since the epoch; integers sort and compare cheaply in SQLite. */
 const timestamp = () => integer({ mode: 'timestamp_ms' })
 const createdAt = () => timestamp().notNull().default(sql`(unixepoch('subsec') * 1000)`)
 
-export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
-export type CommentStatus = (typeof COMMENT_STATUSES)[number]
-
-export const USER_ROLES = ['admin', 'editor', 'author'] as const
-export type UserRole = (typeof USER_ROLES)[number]
+// Defined in lib/ so that views can list them without importing the schema.
+export {
+  ARTICLE_STATUSES,
+  type ArticleStatus,
+  COMMENT_STATUSES,
+  type CommentStatus,
+  USER_ROLES,
+  type UserRole,
+} from '../lib/vocabulary'
 
 export const categories = sqliteTable('categories', {
   id: integer().primaryKey({ autoIncrement: true }),

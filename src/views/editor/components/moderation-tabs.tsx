@@ -1,5 +1,5 @@
 // The moderation queue's tabs: one per comment status, each with its count.
-import { COMMENT_STATUSES, type CommentStatus } from '../../../db/schema'
+import { COMMENT_STATUSES, type CommentStatus } from '../../../lib/vocabulary'
 
 export function ModerationTabs(props: {
   current: CommentStatus

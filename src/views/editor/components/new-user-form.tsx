@@ -1,5 +1,5 @@
 // The admin's form for a new newsroom account: email, name and role; the password is generated.
-import { USER_ROLES } from '../../../db/schema'
+import { USER_ROLES } from '../../../lib/vocabulary'
 import { CsrfField } from './csrf-field'
 import { Field, fieldAria } from './field'
 

@@ -1,7 +1,7 @@
 // Every article in the newsroom: filters by status, section and author, a search, and pages.
 import type { CategoryOption } from '../../../db/queries/editor-articles'
 import type { ArticleListFilter } from '../../../db/queries/editor-lists'
-import { ARTICLE_STATUSES } from '../../../db/schema'
+import { ARTICLE_STATUSES } from '../../../lib/vocabulary'
 import type { EditorChrome } from '../chrome'
 import { ArticleTable, type ArticleTableProps } from '../fragments/article-table'
 import { EditorLayout } from '../layout'

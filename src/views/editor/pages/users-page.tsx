@@ -1,7 +1,7 @@
 // Newsroom accounts (admins only): create one, change its role, disable or enable it, reset a password.
 import type { UserListItem } from '../../../db/queries/users'
-import { USER_ROLES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/time'
+import { USER_ROLES } from '../../../lib/vocabulary'
 import type { EditorChrome, Notice } from '../chrome'
 import { CsrfField } from '../components/csrf-field'
 import { NewUserForm } from '../components/new-user-form'
