@@ -127,6 +127,10 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (route === 'GET /stats') {
       return sendJson(res, 200, ctx.roundTrips.read(url.searchParams.get('token') ?? undefined))
     }
+    if (route === 'POST /stats/reset-slowest') {
+      ctx.roundTrips.resetSlowest()
+      return sendJson(res, 200, ctx.roundTrips.read())
+    }
     // Version probes: a 2xx says "this Hrana version, JSON encoding"; v3-protobuf stays a 404.
     if (route === 'GET /v2' || route === 'GET /v3') return send(res, 200, 'text/plain', 'ok')
     if (route === 'POST /control' && ctx.control) {
@@ -139,8 +143,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (ctx.state.delayMs > 0) await sleep(ctx.state.delayMs, undefined, { signal: ctx.signal })
     // Plain text, like a proxy in front of Turso would answer: the client reports SERVER_ERROR.
     if (ctx.state.failing) return send(res, 503, 'text/plain', 'db-server is failing on purpose')
-    if (endpoint === 'pipeline') return sendJson(res, 200, await runPipeline(ctx, body))
-    return send(res, 200, 'application/json', await runCursor(ctx, body))
+    const started = performance.now()
+    try {
+      if (endpoint === 'pipeline') return sendJson(res, 200, await runPipeline(ctx, body))
+      return send(res, 200, 'application/json', await runCursor(ctx, body))
+    } finally {
+      ctx.roundTrips.observe(performance.now() - started)
+    }
   } catch (error) {
     if (!(error instanceof ProtocolError || error instanceof StreamExpiredError)) throw error
     const code = error instanceof ProtocolError ? 'PROTOCOL_ERROR' : 'STREAM_EXPIRED'

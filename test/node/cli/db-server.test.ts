@@ -464,7 +464,7 @@ describe('db-server stats and control', () => {
       sent: 1,
     })
     const stats = await fetch(new URL('/stats', h.server.url)).then((res) => res.json())
-    expect(stats).toEqual({ pipelines: h.server.stats().pipelines })
+    expect(stats).toEqual(h.server.stats())
   })
 
   it('counts the round trips of each bearer token apart, for tests that run side by side', async () => {
@@ -477,13 +477,26 @@ describe('db-server stats and control', () => {
     await h.client.execute('SELECT 1')
     const stats = async (token: string) =>
       (await fetch(new URL(`/stats?token=${token}`, h.server.url))).json()
-    expect(await stats('label-a')).toEqual({ pipelines: 2 })
-    expect(await stats('label-b')).toEqual({ pipelines: 1 })
-    expect(await stats('label-never-used')).toEqual({ pipelines: 0 })
-    expect(h.server.stats('label-a')).toEqual({ pipelines: 2 })
+    expect(await stats('label-a')).toMatchObject({ pipelines: 2 })
+    expect(await stats('label-b')).toMatchObject({ pipelines: 1 })
+    expect(await stats('label-never-used')).toMatchObject({ pipelines: 0 })
+    expect(h.server.stats('label-a')).toMatchObject({ pipelines: 2 })
     expect(h.server.stats().pipelines).toBeGreaterThanOrEqual(4)
     a.close()
     b.close()
+  })
+
+  it('reports its slowest round trip until told to forget it', async () => {
+    const h = await serve()
+    await h.client.execute('SELECT 1')
+    const quick = h.server.stats().slowestMs
+    await h.client.execute(
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n',
+    )
+    const slow = h.server.stats().slowestMs
+    expect(slow).toBeGreaterThan(quick)
+    const reset = await (await h.post('/stats/reset-slowest', {})).json()
+    expect(reset.slowestMs).toBe(0)
   })
 
   it('delays and fails pipelines on request when control is enabled', async () => {
