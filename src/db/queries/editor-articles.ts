@@ -108,6 +108,18 @@ export function assembleEditable([found, tagRows, pins]: EditableRows): Editable
   return article ? { ...article, tags: tagRows, related: pins } : null
 }
 
+/** Just what a permission check needs: whose article it is and where it stands; null if none. */
+export async function findArticleAccess(
+  db: Db,
+  id: number,
+): Promise<{ authorId: number | null; status: ArticleStatus } | null> {
+  const [row] = await db
+    .select({ authorId: articles.authorId, status: articles.status })
+    .from(articles)
+    .where(eq(articles.id, id))
+  return row ?? null
+}
+
 /** The article form's data: the article and the section list, in one round trip. */
 export async function loadArticleEditor(db: Db, id: number) {
   const [found, tagRows, pins, options] = await db.batch([

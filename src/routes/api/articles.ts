@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors'
 import { type ApiEnv, requireScope } from '../../middleware/auth'
 import { createArticle, updateArticle } from '../../services/editorial'
 import { parseArticleInput } from '../../services/editorial-input'
-import { can, canViewArticle } from '../../services/editorial-permissions'
+import { can, canViewArticle, requireArticleEdit } from '../../services/editorial-permissions'
 import { changeArticleStatus } from '../../services/editorial-status'
 import { countPages } from '../../views/components/pagination'
 import { editorialDeps, parseId } from '../editor/context'
@@ -72,7 +72,8 @@ export const apiArticles = new Hono<ApiEnv>()
   })
   .put('/v1/articles/:id', requireScope('articles:write'), async (c) => {
     const id = parseId(c.req.param('id'), 'article')
-    await loadForApi(c.var.db, c.var.user, id)
+    // Edit rights first, so a refused token learns nothing from the body's validation.
+    requireArticleEdit(c.var.user, await loadForApi(c.var.db, c.var.user, id))
     const input = parseArticleInput(await readJson(c))
     await updateArticle(editorialDeps(c), c.var.user, id, input)
     const article = await loadForApi(c.var.db, c.var.user, id)

@@ -7,7 +7,12 @@ import { toAppError } from '../../middleware/errors'
 import { createArticle, updateArticle } from '../../services/editorial'
 import { type ArticleFormValues, formToInput, readArticleForm } from '../../services/editorial-form'
 import { InvalidFields, parseArticleInput } from '../../services/editorial-input'
-import { changeArticleStatus, isStatusAction } from '../../services/editorial-status'
+import { requireArticleEdit } from '../../services/editorial-permissions'
+import {
+  changeArticleStatus,
+  isStatusAction,
+  STATUS_ACTIONS,
+} from '../../services/editorial-status'
 import type { Notice } from '../../views/editor/chrome'
 import { ArticleForm } from '../../views/editor/fragments/article-form'
 import { ArticleEditPage } from '../../views/editor/pages/article-edit-page'
@@ -15,6 +20,14 @@ import { formPropsFor, formValuesOf, NOTICES } from './article-form-state'
 import { type EditorContext, editorChrome, editorialDeps, formText, readForm } from './context'
 
 type Outcome = { errors?: Record<string, string>; notice?: Notice }
+
+/** Every button the article form may post; anything else is answered with a 422. */
+export const ARTICLE_INTENTS = ['save', 'preview', ...STATUS_ACTIONS] as const
+type ArticleIntent = (typeof ARTICLE_INTENTS)[number]
+
+function isArticleIntent(value: string): value is ArticleIntent {
+  return (ARTICLE_INTENTS as readonly string[]).includes(value)
+}
 
 /** Saves the posted form for a new (`id` null) or existing article. */
 export async function saveArticleForm(c: EditorContext, id: number | null) {
@@ -25,6 +38,11 @@ export async function saveArticleForm(c: EditorContext, id: number | null) {
   const htmx = isHtmxRequest(c.req.raw.headers)
   const { article: current, categories } = await loadArticleEditor(db, id ?? 0)
   if (id !== null && !current) throw new AppError('NOT_FOUND', 'There is no such article.')
+  // guardArticle let this person see the article; a button that writes needs them able to edit it,
+  // and that is settled before the input is checked against the database (slugs, pins).
+  if (current && intent !== 'preview' && isArticleIntent(intent)) {
+    requireArticleEdit(user, current)
+  }
 
   /** The form again, as posted, with what went wrong: nothing typed is lost. */
   const again = (status: number, outcome: Outcome, shown: ArticleFormValues = values) => {
@@ -37,7 +55,7 @@ export async function saveArticleForm(c: EditorContext, id: number | null) {
   if (intent === 'preview') {
     return again(200, { notice: { kind: 'info', text: 'Preview updated. Nothing is saved yet.' } })
   }
-  if (intent !== 'save' && !isStatusAction(intent)) {
+  if (!isArticleIntent(intent)) {
     return again(422, { errors: { form: 'That button does not do anything here.' } })
   }
   const now = new Date()

@@ -1,6 +1,7 @@
 // The newsroom under /editor: one auth middleware in front of every route, so none is public by accident.
 import { Hono } from 'hono'
 import { type EditorEnv, withEditorAuth } from '../../middleware/auth'
+import { ARTICLE_PATHS, guardArticle } from './article-access'
 import { articles } from './articles'
 import { audit } from './audit'
 import { comments } from './comments'
@@ -14,6 +15,8 @@ export const editor = new Hono<EditorEnv>()
   // Deny by default: every path below, including ones added later, needs a session; only
   // PUBLIC_EDITOR_PATHS (the login form) is exempt.
   .use('*', withEditorAuth())
+  // Before any article handler, including ones added later: see article-access.ts.
+  .use(ARTICLE_PATHS, guardArticle())
   .route('/', login)
   .route('/', dashboard)
   .route('/', articles)
