@@ -10,6 +10,7 @@ import { samplePeakRss } from './memory'
 import { isNginxInstalled, startNginx } from './nginx'
 import { measureRenders } from './render'
 import { type BenchReport, judgeBudgets, printReport } from './report'
+import { runScaleBench } from './scale/run'
 import { measurePageWeights } from './weight'
 
 const args = new Set(process.argv.slice(2))
@@ -97,23 +98,32 @@ async function main(): Promise<BenchReport> {
   return report
 }
 
-main()
-  .then((report) => {
-    const verdicts = judgeBudgets(report)
-    report.budgets = verdicts
-    writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`)
-    printReport(report)
-    const missedByFar = verdicts.filter((verdict) => verdict.hard && !verdict.within)
-    if (check && missedByFar.length > 0) {
+if (args.has('--scale')) {
+  runScaleBench(root, process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error) => {
+      console.error(`bench --scale failed: ${error instanceof Error ? error.stack : error}`)
+      process.exit(1)
+    })
+} else {
+  main()
+    .then((report) => {
+      const verdicts = judgeBudgets(report)
+      report.budgets = verdicts
+      writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`)
+      printReport(report)
+      const missedByFar = verdicts.filter((verdict) => verdict.hard && !verdict.within)
+      if (check && missedByFar.length > 0) {
+        console.error(
+          `bench --check: ${missedByFar.map((verdict) => verdict.name).join(', ')} over budget`,
+        )
+        process.exit(1)
+      }
+    })
+    .catch((error) => {
       console.error(
-        `bench --check: ${missedByFar.map((verdict) => verdict.name).join(', ')} over budget`,
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
       )
       process.exit(1)
-    }
-  })
-  .catch((error) => {
-    console.error(
-      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
-    )
-    process.exit(1)
-  })
+    })
+}

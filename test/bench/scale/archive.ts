@@ -77,10 +77,11 @@ function appendArticles(path: string, from: number, to: number): void {
     .get() as { sql: string }
   db.exec('DROP TRIGGER articles_fts_after_insert')
   const now = Date.UTC(2026, 10, 1)
-  const words = seedWords()
   const tags = tagCount(to)
   const insert = {
-    category: db.prepare('insert or ignore into categories (id, slug, name, position) values (?, ?, ?, ?)'),
+    category: db.prepare(
+      'insert or ignore into categories (id, slug, name, position) values (?, ?, ?, ?)',
+    ),
     tag: db.prepare('insert or ignore into tags (id, slug, name) values (?, ?, ?)'),
     article: db.prepare(
       `insert into articles (id, slug, title, summary, body_md, body_html, category_id, byline,
@@ -96,16 +97,16 @@ function appendArticles(path: string, from: number, to: number): void {
       `insert into comments (article_id, author_name, body, status, created_at, ip_hash, idempotency_key)
        values (?, ?, ?, 'approved', ?, 'scale', ?)`,
     ),
-    view: db.prepare('insert or replace into article_views (article_id, day, count) values (?, ?, ?)'),
+    view: db.prepare(
+      'insert or replace into article_views (article_id, day, count) values (?, ?, ?)',
+    ),
   }
   db.transaction(() => {
     for (let c = 1; c <= CATEGORIES; c++) insert.category.run(c, `section-${c}`, `Section ${c}`, c)
     for (let t = 1; t <= tags; t++) insert.tag.run(t, `tag-${t}`, `Tag ${t} ${rareName(t)}`)
   })()
 
-  // Word ranks are shuffled once, so the frequent words are not simply the first alphabetically.
-  const shuffle = mulberry32(7)
-  const ranked = [...words].sort(() => shuffle() - 0.5)
+  const ranked = rankedWords()
   const sampleWord = zipfSampler(ranked.length, 1.07)
   const sampleTag = zipfSampler(tags, 1.0)
   const progress = startProgress(`archive ${to.toLocaleString('en')}`, to - from)
@@ -176,13 +177,30 @@ function writeArticle(
   const ageDays = (now - publishedAt) / DAY
   if (ageDays < 30) {
     for (let n = Math.floor(random() * 12); n > 0; n--) {
-      insert.comment.run(id, `Reader ${n}`, sentence(25), publishedAt + n * 60_000, `scale-${id}-${n}`)
+      insert.comment.run(
+        id,
+        `Reader ${n}`,
+        sentence(25),
+        publishedAt + n * 60_000,
+        `scale-${id}-${n}`,
+      )
     }
     for (let day = 0; day <= ageDays; day++) {
       const count = 1 + Math.floor(random() ** 3 * 2_000)
       insert.view.run(id, utcDay(new Date(now - day * DAY)), count)
     }
   }
+}
+
+/** The vocabulary by frequency rank, shuffled once so the frequent words are not simply the first. */
+function rankedWords(): string[] {
+  const shuffle = mulberry32(7)
+  return seedWords().sort(() => shuffle() - 0.5)
+}
+
+/** The most frequent word of every archive: a search term that matches nearly every article. */
+export function commonWord(): string {
+  return rankedWords()[0] as string
 }
 
 function capitalize(text: string): string {
@@ -224,7 +242,9 @@ function startProgress(label: string, total: number) {
 export function measureFootprint(path: string, articles: number) {
   const db = new Database(path, { readonly: true })
   try {
-    const pageSize = Number((db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size)
+    const pageSize = Number(
+      (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size,
+    )
     const ftsPages = db
       .prepare(`select count(*) as pages from dbstat where name like 'articles_fts%'`)
       .get() as { pages: number } | undefined
