@@ -37,8 +37,12 @@ function latestEmbedPaths(article: ArticlePurgeFacts): string[] {
   return filters.flatMap((query) => [`/embed/latest${query}`, `/fragments/embed/latest${query}`])
 }
 
+/**
+ * Facts are read after the change, so one page more: the page a withdrawn story's section has just
+ * lost still holds it in caches.
+ */
 function sectionPaths(kind: 'category' | 'tag', slug: string, pages: number): string[] {
-  const numbered = Array.from({ length: pages }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
+  const numbered = Array.from({ length: pages + 1 }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
   return [`/${kind}/${slug}`, ...numbered, `/${kind}/${slug}/feed.xml`, `/${kind}/${slug}/atom.xml`]
 }
 

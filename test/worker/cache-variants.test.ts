@@ -1,8 +1,8 @@
 // Cache keys carry only what a route reads: no variant of a URL outlives a purge, fresh or stale.
 import { env } from 'cloudflare:workers'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../src/db/schema'
+import { articles, articleTags, tags } from '../../src/db/schema'
 import { CACHE_POLICIES } from '../../src/edge/cache-policy'
 import { widgetVersion } from '../../src/routes/widget'
 import { purgeContent } from '../../src/services/purge'
@@ -111,6 +111,47 @@ describe('article variants and purges', () => {
     const again = await fetchPage(`${base}?fbclid=1&comment=pending`)
     expect(again.headers.get('x-cache')).toBe('HIT')
     expect(await notice(again)).toContain('moderator')
+  })
+})
+
+describe('section pages and purges', () => {
+  it('purges the page a section loses when a story on it is withdrawn', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const db = testDb()
+    const [tag] = await db
+      .insert(tags)
+      .values({ slug: `shrinking-${uniqueSuffix()}`, name: 'Shrinking' })
+      .returning()
+    if (!tag) throw new Error('tag insert failed')
+    // 21 stories: the oldest is alone on page 2.
+    const stories = []
+    for (let i = 0; i < 21; i++) {
+      stories.push(await insertArticle({ publishedAt: new Date(MONTH_AGO.getTime() - i * 60_000) }))
+    }
+    await db
+      .insert(articleTags)
+      .values(stories.map((story) => ({ articleId: story.id, tagId: tag.id })))
+    const oldest = stories[20] as (typeof stories)[number]
+    try {
+      const lastPage = `/tag/${tag.slug}?page=2`
+      const titles = async (response: Response) =>
+        (await html(response)).querySelectorAll('.card__title').map((title) => title.text.trim())
+      expect(await titles(await fetchPage(lastPage))).toContain(oldest.title)
+
+      await db.update(articles).set({ status: 'draft' }).where(eq(articles.id, oldest.id))
+      await purgeContent({ db, cache, origin: ORIGIN }, [{ kind: 'article', articleId: oldest.id }])
+      const after = await fetchPage(lastPage)
+      expect(after.status).toBe(404)
+      expect(await titles(after)).not.toContain(oldest.title)
+    } finally {
+      await db.delete(articles).where(
+        inArray(
+          articles.id,
+          stories.map((story) => story.id),
+        ),
+      )
+      await db.delete(tags).where(eq(tags.id, tag.id))
+    }
   })
 })
 
