@@ -114,6 +114,32 @@ describe('article variants and purges', () => {
   })
 })
 
+describe('variants purges cannot list', () => {
+  it('keeps no stale copy of them, so an outage cannot bring back what a purge replaced', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const article = await insertArticle({ publishedAt: MONTH_AGO })
+    const paths = [
+      `/embed/articles/${article.slug}?theme=dark`,
+      `/fragments/embed/articles/${article.slug}?lang=fr`,
+      `/news/${article.slug}/comments?reply_to=1`,
+    ]
+    for (const path of paths) {
+      expect((await fetchPage(path)).status, path).toBe(200)
+      // The fresh copy has run out (five minutes at most); only a stale one could answer now.
+      await cache.delete(new URL(path, ORIGIN).href, { keepStale: true })
+      const outage = await fetchPage(path, {}, DEAD_DB)
+      expect(outage.status, path).toBe(503)
+    }
+  })
+
+  it('are only allowed on routes whose edge lifetime is short', () => {
+    for (const [pattern, policy] of CACHE_POLICIES) {
+      const unlisted = Object.values(policy.params).some((param) => !param.purged)
+      if (unlisted) expect(policy.edgeMaxAge, String(pattern)).toBeLessThanOrEqual(5 * 60)
+    }
+  })
+})
+
 describe('section pages and purges', () => {
   it('purges the page a section loses when a story on it is withdrawn', async () => {
     const { cache, fetchPage } = await cachedApp()
@@ -196,6 +222,30 @@ describe('duplicate and refused parameters', () => {
     expect((await fetchPage('/category/international-news?page=1')).status).toBe(200)
     const duplicate = await fetchPage('/category/international-news?page=1&page=abc&junk=1')
     expect(duplicate.headers.get('x-cache')).toBe('HIT')
+  })
+
+  it('answers every value a route refuses from the request alone, with the right error', async () => {
+    const { fetchPage } = await cachedApp()
+    const refused: [string, number][] = [
+      ['/news/some-story/comments?cursor=abc', 400],
+      ['/news/some-story/comments?reply_to=0', 400],
+      ['/fragments/articles/1/comments?cursor=1.2.3', 400],
+      ['/tag/russia?page=', 404],
+      [`/search?q=${'word '.repeat(60)}`, 400],
+      ['/fragments/search?q=x&page=-2', 404],
+      ['/embed/articles/some-story?theme=purple', 400],
+      ['/fragments/embed/articles/some-story?lang=not_a_tag', 400],
+      ['/embed/latest?limit=50', 400],
+      ['/fragments/embed/latest?category=Not%20A%20Slug', 404],
+      ['/oembed?url=x&format=xml', 501],
+    ]
+    for (const [path, status] of refused) {
+      const db = meteredDb()
+      const response = await fetchPage(path, {}, db.env)
+      expect(response.status, path).toBe(status)
+      expect(response.headers.get('x-cache'), path).toBe('BYPASS')
+      expect(await db.roundTrips(), path).toBe(0)
+    }
   })
 
   it('lets a route read only what its cache key carries', async () => {
