@@ -176,7 +176,10 @@ export const withApiAuth = () =>
 export const requireScope = (scope: ApiScope) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     if (!c.var.scopes.includes(scope)) {
-      throw new AppError('FORBIDDEN', `This token does not have the "${scope}" scope.`)
+      throw new AppError(
+        'FORBIDDEN',
+        `This token does not have the "${scope}" scope, or its account's role no longer allows it.`,
+      )
     }
     await next()
   })

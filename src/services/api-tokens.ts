@@ -101,7 +101,11 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number, now: Date
   await recordAudit(db, auditEntry(actor, 'token.revoke', { type: 'api_token', id }))
 }
 
-/** The owner and scopes behind a bearer token, or null; a malformed token never reaches the DB. */
+/**
+ * The owner and scopes behind a bearer token, or null; a malformed token never reaches the DB. The
+ * scopes are those granted at creation that the owner's role allows today: a token made for an
+ * editor who is now an author can no longer moderate, and regains nothing it was not given.
+ */
 export async function authenticateApiToken(
   db: Db,
   token: string,
@@ -109,5 +113,7 @@ export async function authenticateApiToken(
 ): Promise<(Omit<TokenOwner, 'scopes'> & { scopes: ApiScope[] }) | null> {
   if (!TOKEN_PATTERN.test(token)) return null
   const owner = await useApiToken(db, await hashToken(token), now)
-  return owner ? { ...owner, scopes: parseScopes(owner.scopes) } : null
+  if (!owner) return null
+  const allowed = SCOPES_FOR_ROLE[owner.user.role]
+  return { ...owner, scopes: parseScopes(owner.scopes).filter((scope) => allowed.includes(scope)) }
 }

@@ -1,5 +1,6 @@
 // Newsroom accounts, managed by admins: create, change role, disable and enable, reset a password.
 import type { Db } from '../db/client'
+import { revokeUserTokensQuery } from '../db/queries/api-tokens'
 import { insertAuditQuery } from '../db/queries/audit'
 import { deleteUserSessionsQuery } from '../db/queries/sessions'
 import { findUserById, insertUser, normalizeEmail, updateUserQuery } from '../db/queries/users'
@@ -67,17 +68,32 @@ async function targetUser(db: Db, actor: Actor, userId: number) {
   return user
 }
 
-/** Disabling ends the account's sessions at once; its API tokens stop working while it is off. */
-export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean) {
+/**
+ * Disabling ends the account's sessions and revokes its API tokens at once. Enabling revokes any
+ * token still live too: none can be made while an account is disabled, so such a token predates
+ * the disabling (say, from before tokens were revoked on disable), and must not come back with it.
+ * Returns how many tokens were revoked.
+ */
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  disabled: boolean,
+): Promise<{ revokedTokens: number }> {
   const user = await targetUser(db, actor, userId)
-  if (user.disabled === disabled) return
-  await db.batch([
+  if (user.disabled === disabled) return { revokedTokens: 0 }
+  const now = new Date()
+  const [, , revoked] = await db.batch([
     updateUserQuery(db, user.id, { disabled }),
     deleteUserSessionsQuery(db, user.id),
-    insertAuditQuery(db, [
-      auditEntry(actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: user.id }),
-    ]),
+    revokeUserTokensQuery(db, user.id, now),
+    insertAuditQuery(
+      db,
+      [auditEntry(actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: user.id })],
+      now,
+    ),
   ])
+  return { revokedTokens: revoked.length }
 }
 
 export async function changeUserRole(db: Db, actor: Actor, userId: number, role: string) {
@@ -94,19 +110,35 @@ export async function changeUserRole(db: Db, actor: Actor, userId: number, role:
   ])
 }
 
-/** A new generated password, returned once; every session of the account ends. */
+/**
+ * A new generated password, returned once; every session of the account ends. With
+ * `revokeTokens` (the admin's choice: a reset after a compromise should take them too; a routine
+ * one need not break the systems using them) its API tokens are revoked as well.
+ */
 export async function resetUserPassword(
   db: Db,
   actor: Actor,
   userId: number,
-  iterations: number,
-): Promise<string> {
+  options: { iterations: number; revokeTokens: boolean },
+): Promise<{ password: string; revokedTokens: number }> {
   const user = await targetUser(db, actor, userId)
   const password = generatePassword()
-  await db.batch([
-    updateUserQuery(db, user.id, { passwordHash: await hashPassword(password, iterations) }),
+  const now = new Date()
+  const passwordHash = await hashPassword(password, options.iterations)
+  const detail = { revokedTokens: options.revokeTokens }
+  const writes = [
+    updateUserQuery(db, user.id, { passwordHash }),
     deleteUserSessionsQuery(db, user.id),
-    insertAuditQuery(db, [auditEntry(actor, 'user.reset_password', { type: 'user', id: user.id })]),
-  ])
-  return password
+    insertAuditQuery(
+      db,
+      [auditEntry(actor, 'user.reset_password', { type: 'user', id: user.id }, detail)],
+      now,
+    ),
+  ] as const
+  if (!options.revokeTokens) {
+    await db.batch(writes)
+    return { password, revokedTokens: 0 }
+  }
+  const [, , , revoked] = await db.batch([...writes, revokeUserTokensQuery(db, user.id, now)])
+  return { password, revokedTokens: revoked.length }
 }

@@ -58,6 +58,15 @@ export async function revokeApiTokenQuery(db: Db, id: number, now: Date): Promis
   return rows.length > 0
 }
 
+/** Revokes every live token of a user (disabling, re-enabling, a password reset); returns their ids. */
+export function revokeUserTokensQuery(db: Db, userId: number, now: Date) {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id })
+}
+
 /**
  * The owner of a live token, with its last use stamped, in one round trip. Revoked tokens and
  * tokens of disabled accounts find nothing.

@@ -1,7 +1,7 @@
 // Newsroom accounts: look-ups for sign-in and sessions, the admin's list, and account changes.
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { apiTokens, type UserRole, users } from '../schema'
+import { type UserRole, users } from '../schema'
 
 export interface UserRecord {
   id: number
@@ -67,7 +67,8 @@ export async function listUsers(db: Db): Promise<UserListItem[]> {
       disabled: users.disabled,
       lastLoginAt: users.lastLoginAt,
       createdAt: users.createdAt,
-      activeTokens: sql<number>`(select count(*) from ${apiTokens} where ${apiTokens.userId} = ${users.id} and ${apiTokens.revokedAt} is null)`,
+      // Qualified by hand: drizzle leaves columns bare here, and a bare `id` would be the token's.
+      activeTokens: sql<number>`(select count(*) from api_tokens where api_tokens.user_id = users.id and api_tokens.revoked_at is null)`,
     })
     .from(users)
     .orderBy(asc(users.name), asc(users.id))

@@ -27,6 +27,11 @@ async function renderUsers(
   )
 }
 
+function revokedNote(count: number): string {
+  if (count === 0) return ''
+  return count === 1 ? ' Its API token was revoked.' : ` Its ${count} API tokens were revoked.`
+}
+
 export const users = new Hono<EditorEnv>()
   .use('/users', allow('admin'))
   .use('/users/*', allow('admin'))
@@ -60,12 +65,16 @@ export const users = new Hono<EditorEnv>()
     }
   })
   .post('/users/:id/disable', async (c) => {
-    await setUserDisabled(c.var.db, c.var.user, parseId(c.req.param('id'), 'account'), true)
-    return renderUsers(c, { notice: { kind: 'success', text: 'Account disabled and signed out.' } })
+    const id = parseId(c.req.param('id'), 'account')
+    const { revokedTokens } = await setUserDisabled(c.var.db, c.var.user, id, true)
+    const text = `Account disabled and signed out.${revokedNote(revokedTokens)}`
+    return renderUsers(c, { notice: { kind: 'success', text } })
   })
   .post('/users/:id/enable', async (c) => {
-    await setUserDisabled(c.var.db, c.var.user, parseId(c.req.param('id'), 'account'), false)
-    return renderUsers(c, { notice: { kind: 'success', text: 'Account enabled.' } })
+    const id = parseId(c.req.param('id'), 'account')
+    const { revokedTokens } = await setUserDisabled(c.var.db, c.var.user, id, false)
+    const text = `Account enabled.${revokedNote(revokedTokens)} New tokens can be created for it.`
+    return renderUsers(c, { notice: { kind: 'success', text } })
   })
   .post('/users/:id/role', async (c) => {
     const id = parseId(c.req.param('id'), 'account')
@@ -81,14 +90,13 @@ export const users = new Hono<EditorEnv>()
   })
   .post('/users/:id/reset-password', async (c) => {
     const id = parseId(c.req.param('id'), 'account')
-    const password = await resetUserPassword(
-      c.var.db,
-      c.var.user,
-      id,
-      c.var.config.auth.passwordIterations,
-    )
+    const { password, revokedTokens } = await resetUserPassword(c.var.db, c.var.user, id, {
+      iterations: c.var.config.auth.passwordIterations,
+      revokeTokens: formText(await readForm(c), 'revoke_tokens') === '1',
+    })
+    const text = `Password reset; their sessions have ended.${revokedNote(revokedTokens)}`
     return renderUsers(c, {
-      notice: { kind: 'success', text: 'Password reset; their sessions have ended.' },
+      notice: { kind: 'success', text },
       secret: { label: 'The new password:', value: password },
     })
   })

@@ -37,6 +37,19 @@ function RowAction(props: {
   )
 }
 
+/** Offered with a reset: ticked, since a reset often follows a leak; untick for a routine one. */
+function RevokeTokensChoice(props: { user: UserListItem }) {
+  const { id, activeTokens } = props.user
+  return (
+    <label for={`revoke-tokens-${id}`}>
+      <input id={`revoke-tokens-${id}`} type="checkbox" name="revoke_tokens" value="1" checked />
+      {activeTokens === 1
+        ? ' Also revoke their API token'
+        : ` Also revoke their ${activeTokens} API tokens`}
+    </label>
+  )
+}
+
 export function UsersPage(props: UsersPageProps) {
   const {
     chrome,
@@ -107,7 +120,7 @@ export function UsersPage(props: UsersPageProps) {
                         confirm={
                           user.disabled
                             ? undefined
-                            : `Disable ${user.name}? They are signed out at once.`
+                            : `Disable ${user.name}? They are signed out at once and their API tokens are revoked.`
                         }
                       />
                       <RowAction
@@ -115,7 +128,9 @@ export function UsersPage(props: UsersPageProps) {
                         csrf={csrf}
                         label="Reset password"
                         confirm={`Give ${user.name} a new password? Their sessions end.`}
-                      />
+                      >
+                        {user.activeTokens > 0 ? <RevokeTokensChoice user={user} /> : null}
+                      </RowAction>
                     </>
                   )}
                 </td>
