@@ -80,6 +80,8 @@ export function parseComments({ env, problems, whole }: EnvReader): Config['comm
     moderation,
     ratePerMinute: whole('COMMENTS_RATE_PER_MINUTE', 3, 1),
     ratePerHour: whole('COMMENTS_RATE_PER_HOUR', 20, 1),
+    siteRatePerHour: whole('COMMENTS_SITE_RATE_PER_HOUR', 30, 1),
+    siteRatePerDay: whole('COMMENTS_SITE_RATE_PER_DAY', 100, 1),
     maxLinks: whole('COMMENTS_MAX_LINKS', 2),
     bannedWords: (env.COMMENTS_BANNED_WORDS ?? '')
       .split(',')

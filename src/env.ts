@@ -33,6 +33,9 @@ export interface Env {
   COMMENTS_MODERATION?: string
   COMMENTS_RATE_PER_MINUTE?: string
   COMMENTS_RATE_PER_HOUR?: string
+  /** Comments one reader may post across the whole site, whatever the article. */
+  COMMENTS_SITE_RATE_PER_HOUR?: string
+  COMMENTS_SITE_RATE_PER_DAY?: string
   COMMENTS_MAX_LINKS?: string
   COMMENTS_BANNED_WORDS?: string
   COMMENTS_CLOSE_AFTER_DAYS?: string
@@ -77,6 +80,9 @@ export interface Config {
     moderation: ModerationMode
     ratePerMinute: number
     ratePerHour: number
+    /** Across the site, per reader: one address cannot post the per-article limit everywhere. */
+    siteRatePerHour: number
+    siteRatePerDay: number
     /** More links than this holds a comment for moderation. */
     maxLinks: number
     /** Lowercase words that mark a comment as spam. */

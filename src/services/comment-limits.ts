@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
 export interface RateRule {
   window: RateWindow
@@ -25,6 +26,8 @@ export function commentRateRules(
   const scope = `${ipHash}:${articleId}`
   const tooQuickly = (wait: string) =>
     `You are commenting too quickly. Please wait ${wait} and send it again.`
+  const tooMany = (wait: string) =>
+    `You have posted a lot of comments on this site lately. Please wait ${wait} and send it again.`
   return [
     {
       window: { key: `comment:minute:${scope}`, windowMs: MINUTE },
@@ -35,6 +38,16 @@ export function commentRateRules(
       window: { key: `comment:hour:${scope}`, windowMs: HOUR },
       limit: rules.ratePerHour,
       message: tooQuickly,
+    },
+    {
+      window: { key: `comment:site-hour:${ipHash}`, windowMs: HOUR },
+      limit: rules.siteRatePerHour,
+      message: tooMany,
+    },
+    {
+      window: { key: `comment:site-day:${ipHash}`, windowMs: DAY },
+      limit: rules.siteRatePerDay,
+      message: tooMany,
     },
   ]
 }

@@ -6,38 +6,9 @@ import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
 import { comments } from '../../src/db/schema'
-import type { Env } from '../../src/env'
-import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { key, post, storedComments } from './comment-post-helpers'
+import { insertArticle, testDb } from './fixtures'
 import { html, NO_CACHE, ORIGIN } from './helpers'
-
-interface PostOptions {
-  htmx?: boolean
-  ip?: string
-  env?: Partial<Env>
-}
-
-/** Posts a comment form the way a browser would: same-origin, urlencoded, from one reader's IP. */
-async function post(articleId: number, fields: Record<string, string>, options: PostOptions = {}) {
-  const headers: Record<string, string> = {
-    Origin: ORIGIN,
-    'Content-Type': 'application/x-www-form-urlencoded',
-    'CF-Connecting-IP': options.ip ?? `10.0.0.${Math.floor(Math.random() * 250)}`,
-  }
-  if (options.htmx) headers['HX-Request'] = 'true'
-  const request = new Request(`${ORIGIN}/articles/${articleId}/comments`, {
-    method: 'POST',
-    headers,
-    body: new URLSearchParams(fields),
-    redirect: 'manual',
-  })
-  return createApp(NO_CACHE).fetch(request, { ...env, ...options.env }, createExecutionContext())
-}
-
-async function storedComments(articleId: number) {
-  return testDb().select().from(comments).where(eq(comments.articleId, articleId))
-}
-
-const key = () => `key-${uniqueSuffix()}-${uniqueSuffix()}`
 
 afterEach(() => vi.restoreAllMocks())
 
