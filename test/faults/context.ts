@@ -18,6 +18,8 @@ export interface FaultContext {
   admin: { email: string; password: string }
   /** DB_TIMEOUT_MS as the Worker was started with it. */
   dbTimeoutMs: number
+  /** `--quick` (CI): shorter load, fewer cut points, no waiting out a lease; the same checks. */
+  quick: boolean
 }
 
 export function uniqueWord(): string {

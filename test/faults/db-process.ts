@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-const DB_SERVER = join(import.meta.dirname, '..', 'db-server.ts')
+const DB_SERVER = join(import.meta.dirname, '../../src/cli/db-server.ts')
 
 export interface DbProcess {
   url: string

@@ -1,3 +1,4 @@
+// `npm run test:faults`: one stack, four faults (db killed, cron cut off, transactions cut, db slow), named checks.
 import { parseArgs } from 'node:util'
 import { openClient } from '../../src/cli/migrate'
 import { createDb } from '../../src/db/client'
@@ -10,7 +11,8 @@ import { createDbProcess } from './db-process'
 import { slowDatabase } from './db-slow'
 import { cutTransactions } from './transaction-cut'
 
-const USAGE = 'Usage: npm run test:faults [-- --only killed|cron|cut|slow] [--timeout-minutes N]'
+const USAGE =
+  'Usage: npm run test:faults [-- --quick] [--only killed|cron|cut|slow] [--timeout-minutes N]'
 const SCENARIOS = ['killed', 'cron', 'cut', 'slow'] as const
 const DB_TIMEOUT_MS = 1500
 const ADMIN = { email: 'faults@bulletin.local', password: 'fault-injection-password' }
@@ -21,13 +23,16 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string', multiple: true },
-      'timeout-minutes': { type: 'string', default: '12' },
+      quick: { type: 'boolean', default: false },
+      'timeout-minutes': { type: 'string' },
     },
   })
   const only = values.only ?? [...SCENARIOS]
   const unknown = only.filter((name) => !SCENARIOS.includes(name as never))
   if (unknown.length > 0) throw new Error(`Unknown scenario ${unknown.join(', ')}\n${USAGE}`)
-  const timeoutMs = Number(values['timeout-minutes']) * 60_000
+  const quick = values.quick ?? false
+  const timeoutMinutes = values['timeout-minutes'] ?? (quick ? '6' : '12')
+  const timeoutMs = Number(timeoutMinutes) * 60_000
   if (!(timeoutMs > 0)) throw new Error(`Bad --timeout-minutes\n${USAGE}`)
 
   const dbPort = await freePort()
@@ -56,7 +61,7 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => stop('interrupted'))
   process.once('SIGTERM', () => stop('terminated'))
   const watchdog = setTimeout(
-    () => stop(`still running after ${values['timeout-minutes']} minutes`),
+    () => stop(`still running after ${timeoutMinutes} minutes`),
     timeoutMs,
   )
 
@@ -65,7 +70,8 @@ async function main(): Promise<number> {
     await db.start()
     await stack.waitUntilReady()
     log(
-      `stack up at ${stack.origin}, db-server ${db.url} (pid-killable), DB_TIMEOUT_MS ${DB_TIMEOUT_MS}`,
+      `stack up at ${stack.origin}, db-server ${db.url} (pid-killable), DB_TIMEOUT_MS ${DB_TIMEOUT_MS}` +
+        (quick ? ', quick mode' : ''),
     )
     const context = (scenario: string): FaultContext => ({
       origin: stack.origin,
@@ -75,6 +81,7 @@ async function main(): Promise<number> {
       log,
       admin: ADMIN,
       dbTimeoutMs: DB_TIMEOUT_MS,
+      quick,
     })
     const runs: Record<(typeof SCENARIOS)[number], () => Promise<void>> = {
       killed: () => killDatabaseUnderLoad(context('db killed')),
@@ -84,11 +91,13 @@ async function main(): Promise<number> {
     }
     for (const name of SCENARIOS.filter((scenario) => only.includes(scenario))) {
       log(`— ${name}`)
+      const started = Date.now()
       try {
         await runs[name]()
       } catch (error) {
         createChecks(name, log, all).expect('ran to the end', false, String(error))
       }
+      log(`— ${name} took ${Math.round((Date.now() - started) / 1000)} s`)
     }
   } catch (error) {
     console.error(`faults: ${error instanceof Error ? error.message : error}`)
