@@ -101,6 +101,15 @@ const PUBLIC: Record<string, { ok: number; form?: Record<string, string> }> = {
 const EDITOR: Record<string, EditorCase> = {
   'GET /editor': { right: 'author', wrong: null, ok: 200 },
   'POST /editor/logout': { right: 'author', wrong: null, ok: 303, form: {}, ownSession: true },
+  'GET /editor/account': { right: 'author', wrong: null, ok: 200 },
+  // Blank fields: answered by field (422) without touching the password, so the matrix's own
+  // sessions survive (a real change would end them).
+  'POST /editor/account/password': {
+    right: 'author',
+    wrong: null,
+    ok: 422,
+    form: { current_password: '', new_password: '', confirm_password: '' },
+  },
   'GET /editor/articles': { right: 'author', wrong: null, ok: 200 },
   'GET /editor/articles/new': { right: 'author', wrong: null, ok: 200 },
   'POST /editor/articles': { right: 'author', wrong: null, ok: 303, form: () => articleForm() },

@@ -1,6 +1,7 @@
 // The newsroom under /editor: one auth middleware in front of every route, so none is public by accident.
 import { Hono } from 'hono'
 import { type EditorEnv, withEditorAuth } from '../../middleware/auth'
+import { account } from './account'
 import { ARTICLE_PATHS, guardArticle } from './article-access'
 import { articles } from './articles'
 import { audit } from './audit'
@@ -19,6 +20,7 @@ export const editor = new Hono<EditorEnv>()
   .use(ARTICLE_PATHS, guardArticle())
   .route('/', login)
   .route('/', dashboard)
+  .route('/', account)
   .route('/', articles)
   .route('/', revisions)
   .route('/', comments)

@@ -9,6 +9,7 @@ export type EditorSection =
   | 'users'
   | 'tokens'
   | 'audit'
+  | 'account'
 
 export interface EditorChrome {
   site: Pick<Config['site'], 'name' | 'language' | 'timeZone'>

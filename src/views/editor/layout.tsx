@@ -64,9 +64,9 @@ export function EditorLayout(props: { chrome: EditorChrome; title: string; child
           ) : null}
           {user && csrfToken ? (
             <form class="editor-header__user" method="post" action="/editor/logout">
-              <span>
+              <a href="/editor/account" aria-current={current === 'account' ? 'page' : undefined}>
                 {user.name} <span class="role-badge">{user.role}</span>
-              </span>
+              </a>
               <CsrfField token={csrfToken} />
               <button type="submit" class="button--quiet">
                 Sign out
