@@ -102,11 +102,13 @@
     })
   }
 
-  // Cached pages never reach the database, so an article page reports its own view, once per load.
-  // sendBeacon posts same-origin with no body and no cookies are needed; a failure costs nothing.
-  const viewed = document.querySelector('article[data-article-id]')?.dataset.articleId
-  if (viewed && /^\d+$/.test(viewed) && navigator.sendBeacon) {
-    navigator.sendBeacon(`/beacon/view/${viewed}`)
+  // Cached pages never reach the database, so an article page reports its own view, once per load,
+  // with the signed token the page carries (a beacon without one is not counted). sendBeacon posts
+  // same-origin with no body and no cookies are needed; a failure costs nothing.
+  const viewed = document.querySelector('article[data-article-id]')?.dataset
+  if (viewed && /^\d+$/.test(viewed.articleId) && viewed.viewToken && navigator.sendBeacon) {
+    const token = encodeURIComponent(viewed.viewToken)
+    navigator.sendBeacon(`/beacon/view/${viewed.articleId}?t=${token}`)
   }
 
   renderFavorites()

@@ -1,4 +1,4 @@
-// Cron task: recomputes the trending list from the last 24 hours of views.
+// Cron task: admits the views the beacon collected, under a cap, and recomputes the trending list.
 import { refreshTrending } from '../services/trending'
 import type { Job } from './run-job'
 

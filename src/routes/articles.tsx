@@ -6,6 +6,7 @@ import { AppError } from '../lib/errors'
 import { isValidSlug } from '../lib/slug'
 import { addCacheTags } from '../middleware/edge-cache'
 import { areCommentsClosed } from '../services/comments'
+import { signViewToken } from '../services/view-token'
 import { POSTED_NOTICES } from '../views/fragments/comment-form'
 import { ArticlePage } from '../views/pages/article-page'
 import { siteChrome, siteOrigin } from './page-context'
@@ -46,6 +47,7 @@ export const articlePages = new Hono<AppEnv>()
       ...page.related.map((story) => `article:${story.id}`),
     )
     const { config } = c.var
+    const now = new Date()
     // After a post without JavaScript the reader lands here with `?comment=approved|pending`.
     const posted = c.req.query('comment')
     const notice =
@@ -56,10 +58,11 @@ export const articlePages = new Hono<AppEnv>()
         page={page}
         origin={siteOrigin(c)}
         commenting={{
-          open: !areCommentsClosed(page.article, config.comments.closeAfterDays, new Date()),
+          open: !areCommentsClosed(page.article, config.comments.closeAfterDays, now),
           notice,
           turnstileSiteKey: config.turnstile?.siteKey,
         }}
+        viewToken={await signViewToken(config.ipHashSalt, page.article.id, now)}
       />,
     )
   })

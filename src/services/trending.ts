@@ -1,7 +1,13 @@
 // Trending: views in the last 24 hours, newer views weighing more, from per-UTC-day view buckets.
 import type { Db } from '../db/client'
 import { TRENDING_LIMIT } from '../db/queries/trending'
-import { loadTrendingWork, replaceTrendingQueries, type TrendingRow } from '../db/queries/views'
+import {
+  loadTrendingWork,
+  replaceTrendingQueries,
+  type TrendingRow,
+  type TrendingWeights,
+  type ViewAdmission,
+} from '../db/queries/trending-work'
 import { utcDay } from '../lib/time'
 import type { ContentChange, PurgeReport } from './purge'
 
@@ -11,20 +17,27 @@ export const TRENDING_HALF_LIFE_HOURS = 12
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
+/** The job runs every five minutes (jobs/index.ts); each run admits the views since the last. */
+const RUN_INTERVAL_MS = 5 * 60_000
+
+/**
+ * The cap on what one article gains per run: at most max(floor, growth × its gain in the last
+ * run). The beacon counts one view per address, so rotating addresses could otherwise put any
+ * story at the top within one run. A floor of 50 views in five minutes (600 an hour) is above
+ * what all but the hottest stories get, so a new story rises unhindered; a doubling per run lets
+ * breaking news reach thousands of views a run within half an hour. Views over the cap are
+ * dropped, not deferred, or a burst would only arrive later. The history lasts one and a half
+ * intervals, so a late run still finds it and a quiet run resets it.
+ */
+export function viewAdmission(now: Date): ViewAdmission {
+  return { now, floor: 50, growth: 2, historyMs: 1.5 * RUN_INTERVAL_MS }
+}
+
 /** Mean of 2^(-age / halfLife) over ages [from, to]: the weight of views spread evenly over them. */
 export function meanDecay(fromMs: number, toMs: number, halfLifeMs: number): number {
   const at = (age: number) => 2 ** (-age / halfLifeMs)
   if (toMs - fromMs < 1) return at(fromMs)
   return ((halfLifeMs / Math.LN2) * (at(fromMs) - at(toMs))) / (toMs - fromMs)
-}
-
-export interface TrendingWeights {
-  today: string
-  yesterday: string
-  /** What one view in today's bucket is worth. */
-  todayWeight: number
-  /** What one view in yesterday's bucket is worth, for the part of it inside the window. */
-  yesterdayWeight: number
 }
 
 /**
@@ -48,6 +61,15 @@ export function trendingWeights(
   }
 }
 
+export type TrendingCounts = {
+  ranked: number
+  written: number
+  purged: number
+  /** Views moved from the beacon's waiting counts into article_views, and those over the cap. */
+  viewsAdmitted: number
+  viewsDropped: number
+}
+
 function sameList(a: readonly TrendingRow[], b: readonly TrendingRow[]) {
   return (
     a.length === b.length &&
@@ -56,17 +78,23 @@ function sameList(a: readonly TrendingRow[], b: readonly TrendingRow[]) {
 }
 
 /**
- * Recomputes the trending list of published articles. It writes only when the list or a score
- * changed, and purges the pages of stories that gained or lost the "What's hot" marker.
+ * Admits the views the beacon collected since the last run (under the cap), then recomputes the
+ * trending list of published articles. It writes the list only when it or a score changed, and
+ * purges the pages of stories that gained or lost the "What's hot" marker.
  */
 export async function refreshTrending(deps: {
   db: Db
   now: Date
   purge: (changes: ContentChange[]) => Promise<PurgeReport>
-}): Promise<{ ranked: number; written: number; purged: number }> {
+}): Promise<TrendingCounts> {
   const { db, now } = deps
-  const { next, current } = await loadTrendingWork(db, trendingWeights(now), TRENDING_LIMIT)
-  if (sameList(current, next)) return { ranked: next.length, written: 0, purged: 0 }
+  const { next, current, views } = await loadTrendingWork(db, {
+    admission: viewAdmission(now),
+    weights: trendingWeights(now),
+    limit: TRENDING_LIMIT,
+  })
+  const counts = { viewsAdmitted: views.admitted, viewsDropped: views.offered - views.admitted }
+  if (sameList(current, next)) return { ranked: next.length, written: 0, purged: 0, ...counts }
   const [first, ...rest] = replaceTrendingQueries(db, next, now)
   await db.batch([first, ...rest])
   const before = new Set(current.map((row) => row.articleId))
@@ -80,5 +108,10 @@ export async function refreshTrending(deps: {
     marked.length > 0
       ? await deps.purge([{ kind: 'related-recomputed', articleIds: marked }])
       : null
-  return { ranked: next.length, written: next.length, purged: report?.paths.length ?? 0 }
+  return {
+    ranked: next.length,
+    written: next.length,
+    purged: report?.paths.length ?? 0,
+    ...counts,
+  }
 }

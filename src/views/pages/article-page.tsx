@@ -16,9 +16,11 @@ export interface ArticlePageProps {
   page: ArticlePageData
   origin: string
   commenting: Commenting
+  /** Signed proof of this page view, sent back with the view beacon (services/view-token.ts). */
+  viewToken: string
 }
 
-export function ArticlePage({ chrome, page, origin, commenting }: ArticlePageProps) {
+export function ArticlePage({ chrome, page, origin, commenting, viewToken }: ArticlePageProps) {
   const { article, tags, related, comments, trending } = page
   const { timeZone } = chrome.site
   const canonicalUrl = `${origin}/news/${article.slug}`
@@ -53,7 +55,7 @@ export function ArticlePage({ chrome, page, origin, commenting }: ArticlePagePro
         ]}
       />
       <div class="article-layout">
-        <article class="article" data-article-id={article.id}>
+        <article class="article" data-article-id={article.id} data-view-token={viewToken}>
           <ArticleHeader article={article} timeZone={timeZone} isHot={isHot} />
           <ArticleFigure article={article} />
           {/* body_html was rendered from Markdown and sanitised by an allowlist when it was saved. */}

@@ -1,6 +1,11 @@
-// Trending math: how day buckets stand in for the last 24 hours, and how views decay with age.
+// Trending: how day buckets stand in for the last 24 hours, and how the job caps what a story gains.
+import { asc, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { meanDecay, trendingWeights } from '../../../src/services/trending'
+import type { Db } from '../../../src/db/client'
+import { recordView } from '../../../src/db/queries/views'
+import { articleViews, trendingArticles } from '../../../src/db/schema'
+import { meanDecay, refreshTrending, trendingWeights } from '../../../src/services/trending'
+import { addArticle, addCategory, freshDb } from '../db/fresh-db'
 
 const HOUR = 3_600_000
 
@@ -37,4 +42,101 @@ describe('trending weights', () => {
     expect(weights.todayWeight).toBeLessThanOrEqual(1)
     expect(weights.yesterdayWeight).toBeGreaterThan(0)
   })
+})
+
+const MINUTE = 60_000
+/** Two o'clock UTC: today's bucket carries most of the weight, yesterday's little. */
+const START = new Date('2026-11-20T14:00:00Z').getTime()
+const noPurge = async () => ({ paths: [], tags: [], deleted: 0, failures: [] })
+
+/** A run of the trending job, `minutes` after START. */
+function runTrending(db: Db, minutes: number) {
+  return refreshTrending({ db, now: new Date(START + minutes * MINUTE), purge: noPurge })
+}
+
+/** `count` beacons for one story, each from an address of its own, `minutes` after START. */
+async function sendBeacons(db: Db, articleId: number, count: number, minutes: number, from = 0) {
+  const now = new Date(START + minutes * MINUTE)
+  for (let i = from; i < from + count; i++) {
+    await recordView(db, { articleId, readerHash: `reader-${articleId}-${i}`, now })
+  }
+}
+
+async function viewsToday(db: Db, articleId: number) {
+  const [row] = await db
+    .select({ count: articleViews.count })
+    .from(articleViews)
+    .where(eq(articleViews.articleId, articleId))
+  return row?.count ?? 0
+}
+
+async function ranking(db: Db) {
+  const rows = await db.select().from(trendingArticles).orderBy(asc(trendingArticles.rank))
+  return rows.map((row) => row.articleId)
+}
+
+/**
+ * A fresh database with a popular and a cold story. Thousands of beacons are sent one by one, so
+ * commits skip the disk sync: durability is not what these tests are about.
+ */
+async function twoStories() {
+  const db = await freshDb()
+  await db.run(sql`pragma journal_mode = memory`)
+  await db.run(sql`pragma synchronous = off`)
+  const category = await addCategory(db, 'world')
+  const published = START - 3 * 3_600_000
+  return {
+    db,
+    popular: await addArticle(db, {
+      slug: 'popular',
+      categoryId: category,
+      publishedAt: published,
+    }),
+    cold: await addArticle(db, { slug: 'cold', categoryId: category, publishedAt: published - 1 }),
+  }
+}
+
+describe('refreshTrending: the cap on what one story gains per run', () => {
+  it('admits every view of a story growing at its usual pace, and nothing twice', async () => {
+    const { db, popular } = await twoStories()
+    await sendBeacons(db, popular, 40, 1)
+    expect(await runTrending(db, 5)).toMatchObject({ viewsAdmitted: 40, viewsDropped: 0 })
+    // Last run it gained 40, so it may gain up to 80 now.
+    await sendBeacons(db, popular, 75, 6, 40)
+    expect(await runTrending(db, 10)).toMatchObject({ viewsAdmitted: 75, viewsDropped: 0 })
+    expect(await runTrending(db, 15)).toMatchObject({ viewsAdmitted: 0, viewsDropped: 0 })
+    expect(await viewsToday(db, popular)).toBe(115)
+  })
+
+  it('lets a story with no history gain 50 views in a run, then at most double what it gained', {
+    timeout: 60_000,
+  }, async () => {
+    const { db, cold } = await twoStories()
+    const gains: number[] = []
+    for (let run = 1; run <= 3; run++) {
+      await sendBeacons(db, cold, 250, run * 5 - 4, run * 250)
+      gains.push((await runTrending(db, run * 5)).viewsAdmitted)
+    }
+    expect(gains).toEqual([50, 100, 200])
+    // A quiet run ends the history: the next burst starts from 50 again.
+    await runTrending(db, 20)
+    await sendBeacons(db, cold, 100, 21, 5000)
+    expect((await runTrending(db, 25)).viewsAdmitted).toBe(50)
+    expect(await viewsToday(db, cold)).toBe(400)
+  })
+
+  it('keeps 7,000 beacons from rotating addresses from pushing a cold story past a popular one', async () => {
+    const { db, popular, cold } = await twoStories()
+    // The popular story was read 400 times this morning, and keeps being read.
+    await db.insert(articleViews).values({ articleId: popular, day: '2026-11-20', count: 400 })
+    await sendBeacons(db, popular, 35, 1)
+    await runTrending(db, 5)
+    await sendBeacons(db, popular, 40, 6, 35)
+    await sendBeacons(db, cold, 7000, 6)
+    const counts = await runTrending(db, 10)
+    expect(await ranking(db)).toEqual([popular, cold])
+    expect(await viewsToday(db, cold)).toBe(50)
+    expect(await viewsToday(db, popular)).toBe(475)
+    expect(counts).toMatchObject({ viewsAdmitted: 40 + 50, viewsDropped: 7000 - 50 })
+  }, 180_000)
 })

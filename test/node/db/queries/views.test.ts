@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { pruneExpiredRows } from '../../../../src/db/queries/prune'
-import { loadTrendingWork, recordView } from '../../../../src/db/queries/views'
+import { loadTrendingWork } from '../../../../src/db/queries/trending-work'
+import { PENDING_VIEWS, recordView } from '../../../../src/db/queries/views'
 import { articleViews, rateLimits, sessions, users } from '../../../../src/db/schema'
 import { addArticle, addCategory, freshDb } from '../fresh-db'
 
@@ -10,10 +11,16 @@ const MINUTE = 60_000
 const DAY = 86_400_000
 const NOW = new Date('2026-11-20T12:00:00Z')
 
-async function viewCount(db: Awaited<ReturnType<typeof freshDb>>, articleId: number) {
-  const rows = await db.select().from(articleViews).where(eq(articleViews.articleId, articleId))
+/** Views the beacon counted that wait for the trending job to admit them. */
+async function pendingViews(db: Awaited<ReturnType<typeof freshDb>>, articleId: number) {
+  const rows = await db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, `${PENDING_VIEWS}${articleId}`))
   return rows.reduce((sum, row) => sum + row.count, 0)
 }
+
+const NO_CAP = { now: NOW, floor: 1_000_000, growth: 1, historyMs: MINUTE }
 
 describe('recordView', () => {
   it('counts one view per reader and article in 30 minutes, sliding from the last counted one', async () => {
@@ -30,7 +37,8 @@ describe('recordView', () => {
     expect(await view('reader-2', 29)).toBe('counted')
     expect(await view('reader-1', 30)).toBe('counted')
     expect(await view('reader-1', 45)).toBe('repeat')
-    expect(await viewCount(db, id)).toBe(3)
+    expect(await pendingViews(db, id)).toBe(3)
+    expect(await db.select().from(articleViews)).toEqual([])
   })
 
   it('counts nothing for a draft or an unknown article', async () => {
@@ -44,7 +52,7 @@ describe('recordView', () => {
     })
     expect(await recordView(db, { articleId: draft, readerHash: 'r', now: NOW })).toBe('not-found')
     expect(await recordView(db, { articleId: 999, readerHash: 'r', now: NOW })).toBe('not-found')
-    expect(await viewCount(db, draft)).toBe(0)
+    expect(await pendingViews(db, draft)).toBe(0)
     expect(await db.select().from(rateLimits)).toEqual([])
   })
 })
@@ -75,14 +83,20 @@ describe('loadTrendingWork', () => {
       todayWeight: 1,
       yesterdayWeight: 0.25,
     }
-    const { next, current } = await loadTrendingWork(db, weights, 10)
+    const { next, current, views } = await loadTrendingWork(db, {
+      admission: NO_CAP,
+      weights,
+      limit: 10,
+    })
+    expect(views).toEqual({ articles: 0, offered: 0, admitted: 0 })
     expect(next).toEqual([
       { articleId: twin, score: 30 },
       { articleId: fresh, score: 30 },
       { articleId: old, score: 25 },
     ])
     expect(current).toEqual([])
-    expect((await loadTrendingWork(db, weights, 2)).next).toHaveLength(2)
+    const two = await loadTrendingWork(db, { admission: NO_CAP, weights, limit: 2 })
+    expect(two.next).toHaveLength(2)
   })
 })
 

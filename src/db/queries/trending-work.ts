@@ -1,0 +1,134 @@
+// What the trending job reads and writes: pending views admitted under a cap, the next list, the swap.
+import { sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { Db } from '../client'
+import { articles, articleViews, rateLimits, trendingArticles } from '../schema'
+import { PENDING_VIEWS, PENDING_VIEWS_END } from './views'
+
+/** What an article was admitted in the last run, kept in rate_limits as its recent history. */
+const ADMITTED_VIEWS = 'trending:admitted:'
+
+export interface TrendingRow {
+  articleId: number
+  score: number
+}
+
+export interface TrendingWeights {
+  today: string
+  yesterday: string
+  /** What one view in today's bucket is worth. */
+  todayWeight: number
+  /** What one view in yesterday's bucket is worth, for the part of it inside the window. */
+  yesterdayWeight: number
+}
+
+/** How many of the views waiting since the last run one article may gain in this one. */
+export interface ViewAdmission {
+  now: Date
+  /** At most max(floor, growth × what it gained in the last run)… */
+  floor: number
+  growth: number
+  /** …where "the last run" is one that ran within this long; an older history counts as none. */
+  historyMs: number
+}
+
+export interface AdmittedViews {
+  /** Articles with views waiting, the views waiting, and the views admitted into article_views. */
+  articles: number
+  offered: number
+  admitted: number
+}
+
+/** Each waiting article's views, its history and what it may gain now, as rows of a subquery. */
+function pendingViews({ now, floor, growth }: ViewAdmission) {
+  const id = sql`substr(p.key, ${PENDING_VIEWS.length + 1})`
+  return sql`select cast(${id} as integer) as article_id, p.count as offered,
+      min(p.count, max(${floor}, ${growth} * coalesce(h.count, 0))) as admitted
+    from ${rateLimits} p
+    left join ${rateLimits} h on h.key = ${ADMITTED_VIEWS} || ${id}
+      and h.window_start = 0 and h.expires_at > ${now.getTime()}
+    where p.key > ${PENDING_VIEWS} and p.key < ${PENDING_VIEWS_END} and p.window_start = 0`
+}
+
+/**
+ * Moves the waiting views into today's buckets under the cap, records what each article gained as
+ * its history for the next run, and clears the waiting counts. In one batch, which runs as one
+ * transaction, so a beacon lands either before it (and is admitted now) or after it (next run).
+ * The first statement writes, so the transaction holds the write lock from its start.
+ */
+function admitPendingViewsQueries(db: Db, admission: ViewAdmission, today: string) {
+  const pending = pendingViews(admission)
+  return [
+    db.run(sql`
+      insert into ${articleViews} (article_id, day, count)
+      select v.article_id, ${today}, v.admitted from (${pending}) v
+      join ${articles} a on a.id = v.article_id
+      where v.admitted > 0
+      on conflict (article_id, day) do update set count = count + excluded.count`),
+    db.all<{ articles: number; offered: number; admitted: number }>(sql`
+      select count(*) as articles, coalesce(sum(v.offered), 0) as offered,
+        coalesce(sum(v.admitted), 0) as admitted
+      from (${pending}) v`),
+    db.run(sql`
+      insert into ${rateLimits} (key, window_start, count, expires_at)
+      select ${ADMITTED_VIEWS} || v.article_id, 0, v.admitted,
+        ${admission.now.getTime() + admission.historyMs}
+      from (${pending}) v where true
+      on conflict (key, window_start) do update
+        set count = excluded.count, expires_at = excluded.expires_at`),
+    db.run(sql`
+      delete from ${rateLimits}
+      where key > ${PENDING_VIEWS} and key < ${PENDING_VIEWS_END} and window_start = 0`),
+  ] as const
+}
+
+/**
+ * Admits the waiting views, then reads the next trending list (published articles, today's and
+ * yesterday's buckets weighed as given) and the stored one: one round trip. Scores are rounded so
+ * equal views give equal scores.
+ */
+export async function loadTrendingWork(
+  db: Db,
+  input: { admission: ViewAdmission; weights: TrendingWeights; limit: number },
+): Promise<{ next: TrendingRow[]; current: TrendingRow[]; views: AdmittedViews }> {
+  const { admission, limit } = input
+  const { today, yesterday, todayWeight, yesterdayWeight } = input.weights
+  const [, views, , , next, current] = await db.batch([
+    ...admitPendingViewsQueries(db, admission, today),
+    db.all<{ article_id: number; score: number }>(sql`
+      select v.article_id, round(sum(v.count * case when v.day = ${today}
+          then ${todayWeight} else ${yesterdayWeight} end), 4) as score
+      from ${articleViews} v
+      join ${articles} a on a.id = v.article_id and a.status = 'published'
+      where v.day in (${today}, ${yesterday})
+      group by v.article_id having score > 0
+      order by score desc, a.published_at desc, a.id desc
+      limit ${limit}`),
+    db.all<{ article_id: number; score: number }>(sql`
+      select article_id, score from ${trendingArticles} order by rank`),
+  ])
+  const rows = (list: { article_id: number; score: number }[]) =>
+    list.map((row) => ({ articleId: row.article_id, score: row.score }))
+  const admitted = views[0]
+  return {
+    next: rows(next),
+    current: rows(current),
+    views: {
+      articles: Number(admitted?.articles ?? 0),
+      offered: Number(admitted?.offered ?? 0),
+      admitted: Number(admitted?.admitted ?? 0),
+    },
+  }
+}
+
+/** Replaces the whole trending list; rank 1 is the hottest. */
+export function replaceTrendingQueries(
+  db: Db,
+  rows: readonly TrendingRow[],
+  computedAt: Date,
+): [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] {
+  const clear = db.delete(trendingArticles)
+  if (rows.length === 0) return [clear]
+  const values = rows.map((row, i) => ({ rank: i + 1, ...row, computedAt }))
+  return [clear, db.insert(trendingArticles).values(values)]
+}
