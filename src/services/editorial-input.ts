@@ -1,7 +1,6 @@
 // Article input from the newsroom form and the JSON API: one valibot schema, field-level messages.
 import * as v from 'valibot'
 import {
-  BODY_MAX,
   BYLINE_MAX,
   IMAGE_ALT_MAX,
   IMAGE_URL_MAX,
@@ -12,7 +11,9 @@ import {
   TITLE_MAX,
 } from '../lib/article-input-limits'
 import { AppError } from '../lib/errors'
+import { toImageSource } from '../lib/link-target'
 import { isValidSlug, MAX_SLUG_LENGTH } from '../lib/slug'
+import { findMarkdownProblem } from './markdown'
 
 /** An INVALID error that names the fields at fault; forms show them by the field, the API as `fields`. */
 export class InvalidFields extends AppError {
@@ -26,10 +27,11 @@ export class InvalidFields extends AppError {
 
 /**
  * Images come from our own site or over https: `data:` and `javascript:` never reach an <img>, and
- * plain http would be mixed content (and is outside the CSP's img-src) on the https site.
+ * plain http would be mixed content (and is outside the CSP's img-src) on the https site. The rule
+ * is the renderer's (lib/link-target.ts), so `/\host/x.png` is off-site there and here alike.
  */
 export function isImageUrl(url: string): boolean {
-  return /^https:\/\/[^\s/$.?#][^\s]*$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url)
+  return toImageSource(url) !== null
 }
 
 const text = (max: number, label: string) =>
@@ -83,7 +85,11 @@ export const ArticleInputSchema = v.pipe(
     bodyMd: v.optional(
       v.pipe(
         v.string('The body must be text.'),
-        v.maxLength(BODY_MAX, `The body can be at most ${BODY_MAX} characters.`),
+        // The renderer's own bounds (length, markup, nesting), so the preview and the save agree.
+        v.rawCheck(({ dataset, addIssue }) => {
+          const problem = dataset.typed ? findMarkdownProblem(dataset.value) : null
+          if (problem) addIssue({ message: problem })
+        }),
       ),
       '',
     ),
@@ -112,7 +118,8 @@ export const ArticleInputSchema = v.pipe(
             (url) => url === '' || isImageUrl(url),
             'The image address must start with https:// or / (this site).',
           ),
-          v.transform((url) => url || null),
+          // Stored as the browser will read it: `/a\\b.png` is `/a/b.png`.
+          v.transform((url) => (url ? toImageSource(url) : null)),
         ),
       ),
       null,

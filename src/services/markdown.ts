@@ -1,42 +1,14 @@
 // Turns an editor's Markdown into the sanitised `body_html` that readers get, once, at save time.
-import { Marked, type Tokens } from 'marked'
 import xssModule from 'xss'
-import { escapeHtml } from '../lib/html'
+import { classifyUrl, toImageSource } from '../lib/link-target'
+import { countMarkup, MARKDOWN_MAX_MARKUP } from './markdown-budget'
+import { MARKDOWN_MAX_LENGTH, MarkdownLimitError, markdownParser } from './markdown-parser'
+
+export { countMarkup, MARKDOWN_MAX_MARKUP } from './markdown-budget'
+export { MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, MarkdownLimitError } from './markdown-parser'
 
 // xss is CommonJS; its named exports are properties of the default export under Node's ESM loader.
 const { FilterXSS, safeAttrValue } = xssModule as unknown as typeof import('xss')
-
-const SAFE_URL = /^(https?:|mailto:)/i
-const RELATIVE_URL = /^(\/(?!\/)|#)/
-
-/** True for http(s), mailto and same-site relative URLs; everything else (javascript:, data:…) is refused. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme, so attackers hide them there.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
-  return SAFE_URL.test(compact) || RELATIVE_URL.test(compact)
-}
-
-const marked = new Marked({
-  gfm: true,
-  renderer: {
-    // Raw HTML in Markdown is shown as text, never passed through.
-    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
-    link({ href, title, tokens }: Tokens.Link) {
-      const text = this.parser.parseInline(tokens)
-      if (!isSafeUrl(href)) return text
-      const external = /^https?:/i.test(href)
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : ''
-      const rel = external ? ' rel="noopener"' : ''
-      return `<a href="${escapeHtml(href)}"${titleAttr}${rel}>${text}</a>`
-    },
-    image({ href, title, text }: Tokens.Image) {
-      if (!isSafeUrl(href) || href.startsWith('mailto:')) return escapeHtml(text)
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : ''
-      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttr} loading="lazy">`
-    },
-  },
-})
 
 const ALLOWED_TAGS: Record<string, string[]> = {
   a: ['href', 'title', 'rel'],
@@ -64,7 +36,6 @@ const ALLOWED_TAGS: Record<string, string[]> = {
   tr: [],
   th: ['align'],
   td: ['align'],
-  input: ['type', 'checked', 'disabled'],
 }
 
 // A second, independent allowlist: whatever the renderer lets through must still pass this.
@@ -73,14 +44,43 @@ const sanitizer = new FilterXSS({
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template'],
   safeAttrValue(tag, name, value, cssFilter) {
-    if ((name === 'href' || name === 'src') && !isSafeUrl(value)) return ''
-    if (tag === 'input' && name === 'type' && value !== 'checkbox') return ''
+    if (name === 'href' && !classifyUrl(value)) return ''
+    if (name === 'src' && !toImageSource(value)) return ''
     return safeAttrValue(tag, name, value, cssFilter)
   },
 })
 
-/** Renders Markdown to sanitised HTML. Headings start at h2: the page title is the only h1. */
+/** Why the renderer would refuse `markdown` (too long, too much markup, nested too deep, links that multiply), or null. */
+export function findMarkdownProblem(markdown: string): string | null {
+  try {
+    parseMarkdown(markdown)
+    return null
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) return error.message
+    throw error
+  }
+}
+
+/**
+ * Renders Markdown to sanitised HTML, in time linear in its length. Headings start at h2: the page
+ * title is the only h1. Throws MarkdownLimitError (INVALID) past the bounds findMarkdownProblem names.
+ */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false })
-  return sanitizer.process(html.replace(/<(\/?)h1>/g, '<$1h2>'))
+  const tokens = parseMarkdown(markdown)
+  return sanitizer.process(markdownParser.renderer.render(tokens, markdownParser.options, {}))
+}
+
+function parseMarkdown(markdown: string) {
+  if (markdown.length > MARKDOWN_MAX_LENGTH) {
+    throw new MarkdownLimitError(
+      `The body can be at most ${MARKDOWN_MAX_LENGTH} characters; this one has ${markdown.length}.`,
+    )
+  }
+  const markup = countMarkup(markdown)
+  if (markup > MARKDOWN_MAX_MARKUP) {
+    throw new MarkdownLimitError(
+      `The body has too much formatting for one article: ${markup} marks such as *, _, [, |, line breaks and table cells, where ${MARKDOWN_MAX_MARKUP} is the most.`,
+    )
+  }
+  return markdownParser.parse(markdown, {})
 }

@@ -6,8 +6,10 @@ import type { ArticleFormValues } from '../../services/editorial-form'
 import { isImageUrl } from '../../services/editorial-input'
 import { canEditArticle } from '../../services/editorial-permissions'
 import { availableActions } from '../../services/editorial-status'
+import { MarkdownLimitError } from '../../services/markdown'
 import type { Notice } from '../../views/editor/chrome'
 import type { ArticleFormProps } from '../../views/editor/fragments/article-form'
+import type { PreviewProps } from '../../views/editor/fragments/article-preview'
 import type { EditorContext } from './context'
 
 /** What the PRG redirect's `?notice=` says once the editor lands back on the form. */
@@ -66,13 +68,21 @@ export function formValuesOf(article: EditableArticle, timeZone: string): Articl
   }
 }
 
-/** The preview of what the form holds; an unusable image address is simply not shown. */
-export function previewOf(values: ArticleFormValues) {
-  return {
+/**
+ * The preview of what the form holds; an unusable image address is simply not shown, and a body
+ * past the renderer's bounds shows why instead (the save would refuse it with the same words).
+ */
+export function previewOf(values: ArticleFormValues): PreviewProps {
+  const preview = {
     title: values.title,
     imageUrl: isImageUrl(values.imageUrl.trim()) ? values.imageUrl.trim() : null,
     imageAlt: values.imageAlt,
-    html: previewMarkdown(values.bodyMd),
+  }
+  try {
+    return { ...preview, html: previewMarkdown(values.bodyMd) }
+  } catch (error) {
+    if (!(error instanceof MarkdownLimitError)) throw error
+    return { ...preview, html: '', problem: error.message }
   }
 }
 

@@ -95,6 +95,8 @@ export const articles = new Hono<EditorEnv>()
   .post('/articles/:id', (c) => saveArticleForm(c, parseId(c.req.param('id'), 'article')))
   /** The live preview: what the body would look like, rendered and sanitised as a save would. */
   .post('/preview', async (c) => {
-    const values = readArticleForm(await readForm(c))
-    return c.html(<ArticlePreview {...previewOf(values)} />)
+    const preview = previewOf(readArticleForm(await readForm(c)))
+    // Past a bound the pane says why, with the save's status; the textarea keeps what was typed.
+    if (preview.problem) c.status(422)
+    return c.html(<ArticlePreview {...preview} />)
   })
