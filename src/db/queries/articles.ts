@@ -1,5 +1,6 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { articles, categories, slugRedirects } from '../schema'
 import { listCategoriesQuery } from './categories'
@@ -83,24 +84,23 @@ export function latestPublishedQuery(db: Db, limit: number) {
 export const HOME_LATEST_COUNT = 13
 export const HOME_SECTION_COUNT = 4
 
-/** The newest `perSection` published stories of every category, in navigation order. */
+/**
+ * The newest `perSection` published stories of every category, in navigation order. Driven from
+ * the categories, each one a bounded seek on its (category, status, published) index: the cost
+ * follows the number of sections, not the size of the archive.
+ */
 function sectionLeadsQuery(db: Db, perSection: number) {
-  const ranked = db
-    .select({
-      id: articles.id,
-      rank: sql<number>`row_number() over (partition by ${articles.categoryId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as(
-        'rank',
-      ),
-    })
-    .from(articles)
-    .where(isPublic)
-    .as('ranked')
-  const leadIds = db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rank, perSection))
+  const lead = alias(articles, 'lead')
+  const leadIds = db
+    .select({ id: lead.id })
+    .from(lead)
+    .where(and(eq(lead.categoryId, categories.id), eq(lead.status, 'published')))
+    .orderBy(desc(lead.publishedAt), desc(lead.id))
+    .limit(perSection)
   return db
     .select(articleSummaryColumns)
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(inArray(articles.id, leadIds))
+    .from(categories)
+    .innerJoin(articles, inArray(articles.id, leadIds))
     .orderBy(asc(categories.position), desc(articles.publishedAt), desc(articles.id))
 }
 
