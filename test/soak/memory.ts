@@ -5,6 +5,8 @@ export interface MemoryReading {
   rssMb: number
   /** The Worker's JS heap after a full garbage collection: what it really keeps. */
   heapMb: number
+  /** Why the heap could not be read, if it could not (heapMb is then NaN). */
+  heapError?: string
 }
 
 export interface MemoryTrend {
@@ -70,11 +72,16 @@ export function sampleMemory(rootPid: number, inspectorPort: number, baselineMs:
     return Math.round(kb / 102.4) / 10
   }
   const reading = async (): Promise<MemoryReading> => {
-    const heap = await readLiveHeap(inspectorPort).catch(() => Number.NaN)
+    let heapError: string | undefined
+    const heap = await readLiveHeap(inspectorPort).catch((error: Error) => {
+      heapError = error.message
+      return Number.NaN
+    })
     take()
     return {
       rssMb: averageRssMb(Date.now() - started),
       heapMb: Math.round((heap / MB) * 10) / 10,
+      heapError,
     }
   }
   const baseline = new Promise<MemoryReading>((done) => {

@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/client'
 import { comments, jobs } from '../../src/db/schema'
 import type { Checks } from '../faults/checks'
 import type { CommentTally } from './comments'
+import type { CronTally } from './cron'
 import type { SaveTally } from './editor'
 import type { MemoryTrend } from './memory'
 import type { ReadTally } from './reads'
@@ -14,7 +15,7 @@ export interface SoakOutcome {
   beacons: ReadTally
   comments: CommentTally
   saves: SaveTally
-  cron: { runs: number; unexpected: string[]; ms: number[] }
+  cron: CronTally
   memory: MemoryTrend
   /** When the memory baseline was read, for the report: "minute 2". */
   baseline: string
@@ -58,7 +59,7 @@ export async function judgeSoak(checks: Checks, store: Db, outcome: SoakOutcome)
     .from(jobs)
     .where(notInArray(jobs.status, ['ok', 'idle']))
   checks.expect(
-    'cron ran every minute and every task finished',
+    `cron ran every ${outcome.cron.everyMs / 1000} s and every task finished`,
     outcome.cron.unexpected.length === 0 && failedJobs.length === 0 && outcome.cron.runs > 0,
     `${outcome.cron.runs} runs, taking ${outcome.cron.ms.join(', ')} ms; ` +
       (failedJobs.map((job) => `${job.name}: ${job.error}`).join('; ') || 'all tasks ok'),
@@ -79,7 +80,10 @@ export async function judgeSoak(checks: Checks, store: Db, outcome: SoakOutcome)
     Math.abs(memory.heapGrowth) <= 0.2,
     `heap ${memory.baseline.heapMb} MB at ${outcome.baseline}, ${memory.end.heapMb} MB at the end ` +
       `(${percent(memory.heapGrowth)}); workerd RSS ${memory.baseline.rssMb} MB → ` +
-      `${memory.end.rssMb} MB (${percent(memory.rssGrowth)}), peak ${memory.peakRssMb} MB`,
+      `${memory.end.rssMb} MB (${percent(memory.rssGrowth)}), peak ${memory.peakRssMb} MB` +
+      listed(
+        [memory.baseline.heapError, memory.end.heapError].filter((error) => error !== undefined),
+      ),
   )
   const errors = outcome.workerLog.split('\n').filter((line) => /\[ERROR\]|uncaught/i.test(line))
   checks.expect(
