@@ -1,5 +1,6 @@
 // Readers commenting at exactly the rate limit, plus one post a minute over it that must get a 429.
 import { setTimeout as sleep } from 'node:timers/promises'
+import { parse } from 'node-html-parser'
 import { postComment } from '../faults/http'
 
 const MINUTE = 60_000
@@ -60,7 +61,8 @@ export async function commentAtTheLimit(
           if (over && limited) tally.limited++
           if (over ? !limited : !accepted) {
             tally.unexpected.push(
-              `comment ${number} (over=${over}) answered ${answer.status} in ${answer.ms} ms`,
+              `comment ${number} (over=${over}) answered ${answer.status} in ${answer.ms} ms: ` +
+                describeAnswer(answer.text),
             )
           }
         }),
@@ -79,4 +81,10 @@ function nextWindow(from: number, spanMs: number): { minute: number; start: numb
   const start = Math.max(from, minute + EDGE_MS)
   if (start + spanMs <= minute + MINUTE - EDGE_MS) return { minute, start }
   return { minute: minute + MINUTE, start: minute + MINUTE + EDGE_MS }
+}
+
+/** Our error page's title, or the start of a body that is not ours (wrangler's own errors). */
+function describeAnswer(text: string): string {
+  const title = parse(text).querySelector('title')?.textContent.trim()
+  return title || text.replace(/\s+/g, ' ').slice(0, 120)
 }
