@@ -99,6 +99,7 @@ export async function signIn(
     // Rotation: whatever session the browser came with is gone, so a planted token is worthless.
     deleteSessionQuery(db, input.previousToken ? await hashToken(input.previousToken) : ''),
     deleteDeadSessionsQuery(db, now, auth.sessionIdleMs),
+    pruneThrottlesQuery(db, now.getTime()),
     insert,
     clearThrottleQuery(db, subjectKey),
     refundAttemptQuery(db, keys.ip),

@@ -104,7 +104,7 @@ export function refundAttemptQuery(db: Db, key: string) {
     .where(eq(loginThrottles.key, key))
 }
 
-/** Empty, unblocked buckets; deleted on each failed attempt, so a spray of emails leaves no pile. */
+/** Empty, unblocked buckets; deleted on every checked sign-in, so a spray of emails leaves no pile. */
 export function pruneThrottlesQuery(db: Db, now: number) {
   return db.delete(loginThrottles).where(lt(loginThrottles.expiresAt, now))
 }

@@ -242,6 +242,16 @@ describe('the sign-in throttle', () => {
     expect(rows.find((row) => row.key.startsWith('login:account:'))).toBeUndefined()
     expect(rows.find((row) => row.key === `login:ip:${ipHash}`)?.level).toBe(0)
   })
+  it('removes buckets once they have drained, so guessed emails leave no rows behind', async () => {
+    const db = await servedDb()
+    for (let i = 0; i < 3; i++) await outcome(attempt(db, `guess-${i}@newsroom.test`, 'x', T0))
+    expect(await db.select().from(loginThrottles)).toHaveLength(6)
+    await outcome(attempt(db, 'later@newsroom.test', 'x', T0 + WINDOW, { ipHash: 'later' }))
+    const keys = (await db.select().from(loginThrottles)).map((row) => row.key)
+    expect(keys.sort()).toEqual(
+      [`login:account:${await accountHash('later@newsroom.test')}`, 'login:ip:later'].sort(),
+    )
+  })
 })
 
 describe('device cookies', () => {
