@@ -104,7 +104,10 @@ export interface Config {
     sessionTtlMs: number
     /** …or after this long without a request. */
     sessionIdleMs: number
-    /** Failed sign-ins allowed per account, and per IP, within one lockout window. */
+    /**
+     * Sign-in attempts allowed per account, and per IP, per window before each further one must
+     * wait (1 s, doubling); the counts drain over `lockoutMs`, which also caps the wait.
+     */
     maxFailuresPerAccount: number
     maxFailuresPerIp: number
     lockoutMs: number
