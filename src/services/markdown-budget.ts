@@ -59,7 +59,7 @@ function countTableCells(markdown: string): number {
       i++
     }
     // A cell is three tokens and an inline parse of its own.
-    cells += 3 * columns * rows
+    cells += 5 * columns * rows
   }
   return cells
 }

@@ -6,60 +6,8 @@ import {
   MarkdownLimitError,
   renderMarkdown,
 } from '../../src/services/markdown'
-
-/** Repeats `unit` to exactly `length` characters. */
-function fill(unit: string, length: number): string {
-  if (length <= 0) return ''
-  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length)
-}
-
-function lines(length: number, line: (i: number) => string): string {
-  let text = ''
-  for (let i = 0; text.length < length; i++) text += `${line(i)}\n`
-  return text.slice(0, length)
-}
-
-/** Prose with no Markdown in it: the cheapest thing to render, and the yardstick. */
-export const plainParagraph = (length: number) =>
-  fill('The council met on Tuesday and agreed the budget for the coming year. ', length)
-
-/** Inputs known to make Markdown renderers slow or crash, each at the requested length. */
-export const PATHOLOGICAL: Record<string, (length: number) => string> = {
-  'underscore runs (_a)': (n) => fill('_a', n),
-  'underscore runs (a_)': (n) => fill('a_', n),
-  'asterisk runs (*a)': (n) => fill('*a', n),
-  'strong openers (**a)': (n) => fill('**a', n),
-  'mixed delimiters (*_)': (n) => fill('*_', n),
-  'unclosed emphasis nest': (n) => fill('*a **a ', n / 2) + fill(' b** c*', n / 2),
-  'strikethrough runs (~a)': (n) => fill('~a', n),
-  'nested quotes (>)': (n) => fill('>', n),
-  'nested quotes (> )': (n) => fill('> ', n),
-  'nested lists': (n) => lines(n, (i) => `${'  '.repeat(i % 40)}- a`),
-  'long flat list': (n) => fill('* a\n', n),
-  'ordered markers (1. )': (n) => fill('1. ', n),
-  'open brackets ([)': (n) => fill('[', n),
-  'image openers (![)': (n) => fill('![', n),
-  'unclosed links ([a]()': (n) => fill('[a](', n),
-  'empty brackets ([])': (n) => fill('[]', n),
-  'link reference chain': (n) =>
-    `${lines(n / 2 - 2, (i) => `[r${i}]: /p${i}`)}\n\n${fill('[r1][r2] ', n / 2)}`,
-  'one reference reused': (n) =>
-    `[r]: /${'p'.repeat(Math.min(1000, n / 2))}\n\n${fill('[r] ', n - Math.min(1000, n / 2) - 7)}`,
-  'backtick runs (`a)': (n) => fill('`a', n),
-  'backtick fences (a``)': (n) => fill('a``', n),
-  'angle brackets (<a)': (n) => fill('<a', n),
-  backslashes: (n) => fill('\\', n),
-  'entities (&#)': (n) => fill('&#', n),
-  'hard breaks': (n) => fill('a  \n', n),
-  'bare email addresses': (n) => fill('a@b.co ', n),
-  'bare urls (http://)': (n) => fill('http://', n),
-  'www runs': (n) => fill('www.a', n),
-  'bare domains (a.co)': (n) => fill('a.co ', n),
-  'schemes (a:b)': (n) => fill('a:b ', n),
-  'wide table': (n) => `${fill('|a', n / 2 - 1)}|\n${fill('|-', n / 2 - 5)}|\n${fill('x\n', 4)}`,
-  'long table': (n) => `|a|b|\n|-|-|\n${fill('x\n', n - 12)}`,
-  'table cells padded': (n) => `${fill('|a', 200)}|\n${fill('|-', 200)}|\n${fill('x\n', n - 402)}`,
-}
+import { PATHOLOGICAL, plainParagraph } from './markdown-inputs'
+import type { BudgetVerdict } from './report'
 
 export interface MarkdownCase {
   name: string
@@ -67,8 +15,11 @@ export interface MarkdownCase {
   ms: number
   /** That time over a plain paragraph's time at the same length. */
   ratio: number
-  /** The family at its largest accepted size over a quarter of it: about 4 when linear, 16 when quadratic. */
-  growth: number
+  /**
+   * The family at its largest accepted size over a quarter of it: about 4 when linear, 16 when
+   * quadratic. Null when either was refused or too quick to time (under a millisecond).
+   */
+  growth: number | null
   /** True when even the largest accepted input of this family was refused (depth, links that multiply). */
   refused: boolean
 }
@@ -120,8 +71,8 @@ function largestAccepted(make: (length: number) => string, length: number): numb
  * then plain prose up to the limit. (The full-length input is refused by a linear pre-count.)
  */
 export function worstAtLimit(make: (length: number) => string, length: number): string {
-  const size = largestAccepted(make, length - 2)
-  return `${make(size)}\n\n${plainParagraph(length - size - 2)}`
+  const head = make(largestAccepted(make, length - 2)).slice(0, length - 2)
+  return `${head}\n\n${plainParagraph(length - head.length - 2)}`
 }
 
 /** Times every pathological family against the plain paragraph, all in one run. */
@@ -140,14 +91,61 @@ export function measureMarkdown(
     const big = best(make(size), runs)
     const small = best(make(Math.floor(size / 4)), runs)
     const ms = Math.max(full.ms, worst.ms)
+    const timed = !big.refused && !small.refused && small.ms >= 1
     return {
       name,
       ms,
       ratio: ms / plainMs,
-      growth: big.ms / Math.max(small.ms, 0.05),
+      growth: timed ? big.ms / small.ms : null,
       refused: worst.refused,
     }
   })
   const worst = cases.reduce((a, b) => (b.ratio > a.ratio ? b : a))
   return { length, plainMs, cases, worst }
+}
+
+/** The worst input at the body limit may cost this many plain paragraphs; a quadratic costs thousands. */
+export const MARKDOWN_RATIO_BUDGET = 25
+/** Quadrupling an input may multiply its time by this much at most: 4 is linear, 16 quadratic. */
+export const MARKDOWN_GROWTH_BUDGET = 12
+
+/** The verdicts `npm run bench -- --check` enforces: ratios within one run, so any machine will do. */
+export function judgeMarkdown(report: MarkdownReport): BudgetVerdict[] {
+  const growths = report.cases.filter((c) => c.growth !== null)
+  const steepest = growths.reduce((a, b) => ((b.growth ?? 0) > (a.growth ?? 0) ? b : a))
+  return [
+    {
+      name: `Markdown at the body limit: worst (${report.worst.name}) / plain paragraph`,
+      measured: `${report.worst.ratio.toFixed(1)}x`,
+      budget: `${MARKDOWN_RATIO_BUDGET}x`,
+      within: report.worst.ratio <= MARKDOWN_RATIO_BUDGET,
+      hard: true,
+    },
+    {
+      name: `Markdown growth over 4x input (${steepest.name})`,
+      measured: `${steepest.growth?.toFixed(1)}x`,
+      budget: `${MARKDOWN_GROWTH_BUDGET}x`,
+      within: (steepest.growth ?? 0) <= MARKDOWN_GROWTH_BUDGET,
+      hard: true,
+    },
+  ]
+}
+
+/** The table the benchmark prints. */
+export function formatMarkdown(report: MarkdownReport): string {
+  const rows = report.cases.map((c) => [
+    c.name,
+    c.ms.toFixed(1),
+    `${c.ratio.toFixed(1)}x`,
+    c.growth === null ? '-' : `${c.growth.toFixed(1)}x`,
+    c.refused ? 'refused' : 'rendered',
+  ])
+  const widths = [28, 8, 8, 8, 8]
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')
+  return [
+    `Markdown renderer at ${report.length} characters (CPU time; plain paragraph ${report.plainMs.toFixed(1)} ms):`,
+    line(['input', 'ms', 'ratio', 'growth', 'outcome']),
+    ...rows.map(line),
+    '',
+  ].join('\n')
 }

@@ -2,6 +2,7 @@
 import type { BundleSize } from './bundle'
 import type { CronScaling } from './cron-cost'
 import type { LoadResult } from './load'
+import { formatMarkdown, judgeMarkdown, type MarkdownReport } from './markdown'
 import type { RenderResult } from './render'
 import type { PageWeight } from './weight'
 
@@ -15,6 +16,7 @@ export interface BenchReport {
   pageWeight?: PageWeight[]
   bundle?: BundleSize
   cron?: CronScaling
+  markdown?: MarkdownReport
   budgets?: BudgetVerdict[]
 }
 
@@ -78,6 +80,7 @@ export function judgeBudgets(report: BenchReport): BudgetVerdict[] {
       hard: true,
     })
   }
+  if (report.markdown) verdicts.push(...judgeMarkdown(report.markdown))
   return verdicts
 }
 
@@ -192,6 +195,7 @@ export function printReport(report: BenchReport): void {
       out.push(`full refresh time grows as articles^${report.cron.timeExponent}`)
     out.push('')
   }
+  if (report.markdown) out.push(formatMarkdown(report.markdown))
   out.push('Budgets:')
   out.push(
     table(

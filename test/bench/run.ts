@@ -6,6 +6,7 @@ import { freePort, startIsolatedStack } from '../support/stack'
 import { measureBundle } from './bundle'
 import { measureCronCost } from './cron-cost'
 import { measureLoad } from './load'
+import { measureMarkdown } from './markdown'
 import { samplePeakRss } from './memory'
 import { isNginxInstalled, startNginx } from './nginx'
 import { measureRenders } from './render'
@@ -95,6 +96,9 @@ async function main(): Promise<BenchReport> {
     quick ? [1000] : full ? [1000, 10_000, 100_000] : [1000, 10_000],
   )
   rmSync(dir, { recursive: true, force: true })
+  // 7: the Markdown renderer on pathological input, against a plain paragraph.
+  log('markdown renderer')
+  report.markdown = measureMarkdown(undefined, quick ? 2 : 3)
   return report
 }
 
