@@ -136,5 +136,8 @@ export const comments = new Hono<AppEnv>()
     }
     const { status, articleSlug, comment } = posted.result
     const kind = status === 'approved' ? 'approved' : 'pending'
+    // Approved at once, it is on the page from now on: purge before answering, so the no-JS
+    // redirect back to the article already finds the page without the old cached copy.
+    if (kind === 'approved') await c.var.purge([{ kind: 'comment-approved', articleId }])
     return answerPosted(c, { articleId, parentId, kind, articleSlug, comment })
   })
