@@ -36,7 +36,7 @@ export interface DbServer {
    * `pipelines` counts every POST to a pipeline or cursor endpoint: every database round trip.
    * With a token, only those of clients that sent it as their bearer token.
    */
-  stats(token?: string): { pipelines: number }
+  stats(token?: string): { pipelines: number; slowestMs: number }
   close(): Promise<void>
 }
 

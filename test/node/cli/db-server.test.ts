@@ -495,7 +495,7 @@ describe('db-server stats and control', () => {
     )
     const slow = h.server.stats().slowestMs
     expect(slow).toBeGreaterThan(quick)
-    const reset = await (await h.post('/stats/reset-slowest', {})).json()
+    const reset = (await (await h.post('/stats/reset-slowest', {})).json()) as { slowestMs: number }
     expect(reset.slowestMs).toBe(0)
   })
 
