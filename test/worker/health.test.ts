@@ -4,7 +4,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import { meteredDb, NO_CACHE, request } from './helpers'
+import { meteredDb, NO_CACHE } from './helpers'
 
 describe('GET /healthz', () => {
   it('answers 200 with JSON after one database round trip', async () => {
