@@ -174,7 +174,10 @@ describe('an author’s own article', () => {
       form: articleForm({ slug: fx.publishedSlug }),
     })
     expect(response.status).toBe(403)
-    expect((await html(response)).text).toContain('only an editor can change it now')
+    const page = await html(response)
+    expect(page.querySelector('[role="alert"]')?.text).toContain('only an editor can change it now')
+    // Their own article: the form comes back as they typed it.
+    expect(page.querySelector('input[name="slug"]')?.getAttribute('value')).toBe(fx.publishedSlug)
   })
 })
 

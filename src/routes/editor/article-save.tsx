@@ -38,12 +38,6 @@ export async function saveArticleForm(c: EditorContext, id: number | null) {
   const htmx = isHtmxRequest(c.req.raw.headers)
   const { article: current, categories } = await loadArticleEditor(db, id ?? 0)
   if (id !== null && !current) throw new AppError('NOT_FOUND', 'There is no such article.')
-  // guardArticle let this person see the article; a button that writes needs them able to edit it,
-  // and that is settled before the input is checked against the database (slugs, pins).
-  if (current && intent !== 'preview' && isArticleIntent(intent)) {
-    requireArticleEdit(user, current)
-  }
-
   /** The form again, as posted, with what went wrong: nothing typed is lost. */
   const again = (status: number, outcome: Outcome, shown: ArticleFormValues = values) => {
     const props = formPropsFor(c, current, categories, shown, outcome)
@@ -52,6 +46,16 @@ export async function saveArticleForm(c: EditorContext, id: number | null) {
     return c.render(<ArticleEditPage chrome={editorChrome(c, 'articles')} form={props} />)
   }
 
+  // guardArticle let this person see the article; a button that writes needs them able to edit it,
+  // and that is settled before the input is checked against the database (slugs, pins). They may
+  // see it, so the form comes back as typed (say, an editor moved it past review meanwhile).
+  if (current && intent !== 'preview' && isArticleIntent(intent)) {
+    try {
+      requireArticleEdit(user, current)
+    } catch (error) {
+      return again(403, { notice: { kind: 'error', text: toAppError(error).message } })
+    }
+  }
   if (intent === 'preview') {
     return again(200, { notice: { kind: 'info', text: 'Preview updated. Nothing is saved yet.' } })
   }
