@@ -56,6 +56,20 @@ describe('the Markdown preview and save under hostile input', () => {
     expect(page.querySelector('#article-preview [role="alert"]')?.text).toContain(String(BODY_MAX))
   })
 
+  it('accepts an Arabic body at the length limit, which a form sends as over a megabyte', async () => {
+    const session = await sessionFor(await createUser('author'))
+    const words = 'الكرملين،بوتين،ماكرون،محادثة،'
+    const bodyMd = words.repeat(Math.ceil(BODY_MAX / words.length)).slice(0, BODY_MAX)
+    expect(new URLSearchParams({ body_md: bodyMd }).toString().length).toBeGreaterThan(1024 * 1024)
+    const response = await editorFetch('/editor/preview', {
+      session,
+      htmx: true,
+      form: { title: 'T', body_md: bodyMd },
+    })
+    expect(response.status).toBe(200)
+    expect((await html(response)).querySelector('.article__body')?.text).toContain('الكرملين')
+  })
+
   it('refuses an API image address that a browser reads as another host, and a hostile body', async () => {
     const token = (await tokenFor(await createUser('editor'))).token
     const response = await apiFetch('/api/v1/articles', {
