@@ -101,10 +101,12 @@ function startWrangler(options: StackOptions, databaseUrl: string): ProcessGroup
 }
 
 async function waitForWorker(origin: string, wrangler: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
     if (wrangler.exitCode !== null) throw new Error('wrangler dev exited before it was ready')
     try {
-      const response = await fetch(`${origin}/healthz`)
+      // Bounded: wrangler's proxy holds requests while the Worker (re)loads.
+      const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) })
       await response.body?.cancel()
       if (response.ok) return
     } catch {

@@ -39,7 +39,8 @@ export function createDbProcess(dbPath: string, port: number): DbProcess {
           output = (output + chunk.toString()).slice(-4000)
         })
       }
-      for (let attempt = 0; attempt < 100; attempt++) {
+      const deadline = Date.now() + 30_000
+      while (Date.now() < deadline) {
         if (child.exitCode !== null) break
         try {
           await call('/stats')
@@ -48,7 +49,7 @@ export function createDbProcess(dbPath: string, port: number): DbProcess {
           await sleep(100)
         }
       }
-      throw new Error(`the db-server did not start on ${url}:\n${output}`)
+      throw new Error(`the db-server did not answer on ${url} within 30 s:\n${output}`)
     },
     async kill() {
       const running = child

@@ -69,7 +69,9 @@ async function main(): Promise<number> {
     return cleaned
   }
   const stop = (reason: string) => {
-    console.error(`soak: ${reason}; stopping`)
+    console.error(
+      `soak: ${reason}; stopping. wrangler's last words:\n${stack.output().slice(-4000)}`,
+    )
     void cleanUp().finally(() => process.exit(1))
   }
   process.once('SIGINT', () => stop('interrupted'))
