@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
+import { MAX_REQUEST_BODY_BYTES } from '../../src/middleware/body-limit'
 import { createUser, sessionFor, tokenFor } from './editor-fixtures'
 import { NO_CACHE, ORIGIN } from './helpers'
 
@@ -506,7 +507,7 @@ describe('fuzzing every route', () => {
   it('answers a body over the limit with 413 on every POST and PUT route, with or without a length', async () => {
     const writes = ROUTES.filter((route) => route.method === 'POST' || route.method === 'PUT')
     expect(writes.length).toBeGreaterThan(20)
-    const oversized = `body=${'x'.repeat(1024 * 1024 + 10)}`
+    const oversized = `body=${'x'.repeat(MAX_REQUEST_BODY_BYTES + 10)}`
     for (const route of writes) {
       for (const streamed of [false, true]) {
         // A streamed body has no Content-Length, so the limit must count what actually arrives.
