@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono'
 import { loadSearchPage, SEARCH_PAGE_SIZE, searchArticles } from '../db/queries/search'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
-import { MAX_QUERY_LENGTH, normalizeSearchInput, toFtsQuery } from '../services/search-query'
+import { MAX_QUERY_LENGTH, normalizeSearchInput, toSearchTerms } from '../services/search-query'
 import { countPages } from '../views/components/pagination'
 import { SearchResults, searchHref } from '../views/fragments/search-results'
 import { SearchPage } from '../views/pages/search-page'
@@ -12,8 +12,8 @@ import { parsePage } from './sections'
 
 export const search = new Hono<AppEnv>()
   .get('/search', async (c) => {
-    const { query, page, match } = readSearch(c, false)
-    const data = await loadSearchPage(c.var.db, { match, page, now: new Date() }) // one batch
+    const { query, page, terms } = readSearch(c, false)
+    const data = await loadSearchPage(c.var.db, { terms, page, now: new Date() }) // one batch
     const lastPage = checkPage(page, data.total)
     const { navigation, lastUpdateAt } = data
     return c.render(
@@ -24,9 +24,9 @@ export const search = new Hono<AppEnv>()
     )
   })
   .get('/fragments/search', async (c) => {
-    const { query, page, match } = readSearch(c, true)
+    const { query, page, terms } = readSearch(c, true)
     // No chrome here, and an empty or unsearchable query needs no database at all.
-    const results = await searchArticles(c.var.db, { match, page, now: new Date() })
+    const results = await searchArticles(c.var.db, { terms, page, now: new Date() })
     const lastPage = checkPage(page, results.total)
     // The address bar follows the query so a reload or a shared link shows the same results;
     // replace rather than push, or every keystroke would become a history entry.
@@ -54,7 +54,7 @@ function readSearch(c: Context<AppEnv>, asYouType: boolean) {
   }
   const page = parsePage(c.req.query('page'))
   // The raw input still says whether the reader has finished the last word (a trailing space).
-  return { query, page, match: toFtsQuery(raw, { asYouType }) }
+  return { query, page, terms: toSearchTerms(raw, { asYouType }) }
 }
 
 function checkPage(page: number, total: number): number {

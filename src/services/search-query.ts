@@ -1,4 +1,6 @@
 // Turns whatever a reader types into an FTS5 MATCH expression that can never be a syntax error.
+import type { SearchTerms } from '../db/queries/search-statements'
+import { slugify } from './editorial-slug'
 
 /** Longer queries are refused with a 400; the search inputs carry the same `maxlength`. */
 export const MAX_QUERY_LENGTH = 200
@@ -33,10 +35,18 @@ export interface FtsQueryOptions {
  * `^`, `*`, `-`, quotes and parentheses in the input are only ever words or ignored punctuation.
  * Words are joined by spaces, FTS5's implicit AND.
  */
-export function toFtsQuery(
+export function toFtsQuery(input: string, options: FtsQueryOptions = {}): string | null {
+  return toSearchTerms(input, options)?.phrases.join(' ') ?? null
+}
+
+/**
+ * What the search queries need from the input: its FTS5 phrases (see toFtsQuery), whether the last
+ * one is a prefix, and the slug an article titled exactly like the input would have been given.
+ */
+export function toSearchTerms(
   input: string,
   { asYouType = false }: FtsQueryOptions = {},
-): string | null {
+): SearchTerms | null {
   const all = uniqueWords(input.match(WORD) ?? [])
   let words = all.slice(0, MAX_TERMS)
   const typingLast = asYouType && ENDS_IN_WORD.test(input) && words.length === all.length
@@ -45,14 +55,17 @@ export function toFtsQuery(
     words = words.slice(0, -1)
   }
   if (words.length === 0) return null
-  return words
-    .map((word, index) => {
-      // WORD never matches `"`, but the quoting stays correct on its own if WORD ever changes.
-      const quoted = `"${word.replaceAll('"', '""')}"`
-      const isPrefix = typingLast && index === all.length - 1 && isPrefixLong(word)
-      return isPrefix ? `${quoted}*` : quoted
-    })
-    .join(' ')
+  let prefix = false
+  const phrases = words.map((word, index) => {
+    // WORD never matches `"`, but the quoting stays correct on its own if WORD ever changes.
+    const quoted = `"${word.replaceAll('"', '""')}"`
+    const isPrefix = typingLast && index === all.length - 1 && isPrefixLong(word)
+    prefix ||= isPrefix
+    return isPrefix ? `${quoted}*` : quoted
+  })
+  // A half-typed word is no title yet.
+  const titleSlug = prefix ? '' : slugify(normalizeSearchInput(input))
+  return { phrases, prefix, titleSlug: titleSlug || null }
 }
 
 function isPrefixLong(word: string): boolean {

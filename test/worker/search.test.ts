@@ -2,6 +2,7 @@
 import { inArray } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { articles } from '../../src/db/schema'
+import { slugify } from '../../src/services/editorial-slug'
 import { expectInert } from '../support/inert-html'
 import { type ArticleFixture, insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { html, meteredDb, request } from './helpers'
@@ -100,6 +101,22 @@ describe('GET /search', () => {
     })
     const page = await html(await request(`/search?q=${word}`))
     expect(resultSlugs(page)).toEqual([inTitle.slug, inBody.slug])
+  })
+
+  it('puts the story titled exactly like the query first, above newer ones with its words', async () => {
+    const word = uniqueWord()
+    const title = `Harbour ${word} strike`
+    // The slug an editor's save derives from the title.
+    const exact = await insertStory({ title, slug: slugify(title), publishedAt: daysAgo(400) })
+    const newer = await insertStory({
+      title: `${title} spreads as talks fail`,
+      bodyMd: `The harbour ${word} strike, and the ${word} strike again.`,
+      publishedAt: daysAgo(0.5),
+    })
+    const page = await html(
+      await request(`/search?q=${encodeURIComponent(`harbour ${word} STRIKE`)}`),
+    )
+    expect(resultSlugs(page)).toEqual([exact.slug, newer.slug])
   })
 
   it('shows the section, time, thumbnail and a snippet with the matched terms marked', async () => {

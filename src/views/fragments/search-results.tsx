@@ -8,6 +8,8 @@ export interface SearchResultsProps {
   query: string
   hits: SearchHit[]
   total: number
+  /** Only the newest matches were ranked: `total` is a lower bound, and the reader is told so. */
+  capped: boolean
   page: number
   lastPage: number
   pageSize: number
@@ -22,7 +24,7 @@ export function searchHref(query: string, page = 1): string {
 }
 
 export function SearchResults(props: SearchResultsProps) {
-  const { query, hits, total, page, lastPage, pageSize, timeZone } = props
+  const { query, hits, total, capped, page, lastPage, pageSize, timeZone } = props
   if (!query) {
     return <p class="search-results__prompt">Type a word or two to search every story.</p>
   }
@@ -36,7 +38,7 @@ export function SearchResults(props: SearchResultsProps) {
   return (
     <>
       <p class="search-results__count" role="status">
-        {total === 1 ? '1 result' : `${total} results`} for “{query}”
+        {countText(total, capped)} for “{query}”{capped ? ` · the newest ${total}, best first` : ''}
         {lastPage > 1 ? ` · page ${page} of ${lastPage}` : ''}
       </p>
       <ol class="search-results__list" start={(page - 1) * pageSize + 1}>
@@ -47,6 +49,11 @@ export function SearchResults(props: SearchResultsProps) {
       <Pagination page={page} lastPage={lastPage} pageHref={(n) => searchHref(query, n)} />
     </>
   )
+}
+
+function countText(total: number, capped: boolean): string {
+  if (capped) return `${total.toLocaleString('en')}+ results`
+  return total === 1 ? '1 result' : `${total.toLocaleString('en')} results`
 }
 
 function SearchResultItem({ hit, timeZone }: { hit: SearchHit; timeZone: string }) {
