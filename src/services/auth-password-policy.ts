@@ -1,8 +1,6 @@
 // What counts as a strong enough password for a newsroom account.
 
-export const PASSWORD_MIN = 12
-/** PBKDF2 pre-hashes long passwords, but there is no reason to accept megabytes. */
-export const PASSWORD_MAX = 1024
+import { PASSWORD_MAX, PASSWORD_MIN } from '../lib/password-limits'
 
 // The most common choices that still pass the length rule; a full breach list would not fit a Worker.
 const COMMON = new Set([

@@ -1,5 +1,6 @@
 // Signing in and out of the newsroom: throttled, with rotated sessions and the same error for all.
 import { Hono } from 'hono'
+import { PASSWORD_MAX } from '../../lib/password-limits'
 import {
   clearSessionCookie,
   type EditorEnv,
@@ -10,7 +11,6 @@ import {
 } from '../../middleware/auth'
 import { toAppError } from '../../middleware/errors'
 import { signIn, signOut } from '../../services/auth'
-import { PASSWORD_MAX } from '../../services/auth-password-policy'
 import { clientIp, hashClientIp } from '../../services/client-ip'
 import { resolveSession } from '../../services/sessions'
 import { LoginPage } from '../../views/editor/pages/login-page'

@@ -1,5 +1,5 @@
 // The signed-in person's own account: who they are here, and changing their password.
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../services/auth-password-policy'
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../lib/password-limits'
 import type { EditorChrome, Notice } from '../chrome'
 import { CsrfField } from '../components/csrf-field'
 import { Field, fieldAria } from '../components/field'
