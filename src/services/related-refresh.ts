@@ -1,7 +1,7 @@
 // Recomputes related lists from loaded inputs, writes only those that changed, purges what readers see.
 import type { Db } from '../db/client'
 import { RELATED_LIMIT } from '../db/queries/article-page'
-import type { RelatedInputs, StoredPick } from '../db/queries/related'
+import type { RelatedInputs, StoredPick } from '../db/queries/related-inputs'
 import { type ChangeCursor, loadChangedWork, loadRelatedChunk } from '../db/queries/related-targets'
 import { replaceRelatedListsQueries } from '../db/queries/related-writes'
 import type { ContentChange, PurgeReport } from './purge'

@@ -195,9 +195,10 @@ describe('the 5-minute cron', () => {
 
 describe('the nightly full refresh', () => {
   it('works through every list in bounded chunks, resuming from its cursor on 5-minute runs', async () => {
-    const budget = { RELATED_BATCH_SIZE: '100' }
+    // Chunks of 20, CHUNKS_PER_RUN (5) of them a run: 100 lists a run.
+    const budget = { RELATED_BATCH_SIZE: '20' }
     const first = outcomeOf(await runCron({ cron: CRON_NIGHTLY, env: budget }), 'related-full')
-    expect(first.counts).toMatchObject({ recomputed: 100, passDone: 0 })
+    expect(first.counts).toMatchObject({ recomputed: 100, chunks: 5, passDone: 0 })
     const cursors = [(await jobRow('related-full'))?.cursor]
     for (let run = 0; run < 20 && cursors.at(-1) !== null; run++) {
       const [outcome] = await runCron({ jobs: [continueRelatedRefresh], env: budget })

@@ -1,20 +1,10 @@
 // Which related lists a cron run recomputes: changed articles and their neighbours, or the next chunk.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, relatedArticles } from '../schema'
-import {
-  assembleRelatedInputs,
-  type RelatedInputs,
-  relatedInputQueries,
-  SECTION_POOL,
-} from './related'
-
-/**
- * Neighbours per changed article and tag, on each side: the nearest ids carrying the same tag. Ids
- * grow with creation time, so these are the stories nearest in time, read straight off the
- * (tag_id, article_id) index with no sort; scoring itself then uses the real publish times.
- */
-const NEIGHBOURS_PER_TAG_SIDE = 10
+import { articles, relatedArticles } from '../schema'
+import { relatedInputQueries } from './related'
+import { assembleRelatedInputs, type RelatedInputs } from './related-inputs'
+import { sectionNeighbourIds, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
 
 /** Keyset position in `articles` ordered by (updated_at, id): the last change a run handled. */
 export interface ChangeCursor {
@@ -46,43 +36,18 @@ function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
  * section part mirrors how the scoring pool picks section candidates).
  */
 function affectedIds(changed: SQL): SQL {
-  const side = NEIGHBOURS_PER_TAG_SIDE
   return sql`select u.id, min(u.priority) as priority from (
       select id, 0 as priority from (${changed})
       union all
       select article_id, 1 from ${relatedArticles} where related_id in (${changed})
       union all
-      select n.article_id, 2 from ${articleTags} tt
-      join ${articleTags} n on n.tag_id = tt.tag_id and n.article_id in (
-        select article_id from (
-          select x.article_id from ${articleTags} x where x.tag_id = tt.tag_id
-            and x.article_id < tt.article_id order by x.article_id desc limit ${side}
-        )
-        union all
-        select article_id from (
-          select x.article_id from ${articleTags} x where x.tag_id = tt.tag_id
-            and x.article_id > tt.article_id order by x.article_id limit ${side}
-        )
-      )
-      where tt.article_id in (${changed})
+      select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
       union all
       select s.id, 2 from ${articles} c join ${articles} s on s.id in (
-        select id from (
-          select a.id from ${articles} a
-          where a.category_id = c.category_id and a.status = 'published' and a.id <> c.id
-            and a.published_at <= coalesce(c.published_at, c.updated_at)
-          order by a.published_at desc, a.id desc limit ${SECTION_POOL}
-        )
-        union all
-        select id from (
-          select a.id from ${articles} a
-          where a.category_id = c.category_id and a.status = 'published' and a.id <> c.id
-            and a.published_at > coalesce(c.published_at, c.updated_at)
-          order by a.published_at, a.id limit ${SECTION_POOL}
-        )
+        ${sectionNeighbourIds(sql`c.category_id`, sql`coalesce(c.published_at, c.updated_at)`, sql`c.id`)}
       )
       where c.id in (${changed})
-    ) u join ${articles} a on a.id = u.id and a.status = 'published'
+    ) u join ${articles} a on a.id = u.id and +a.status = 'published'
     group by u.id`
 }
 
@@ -127,14 +92,17 @@ export async function loadRelatedChunk(
   afterId: number,
   budget: number,
 ): Promise<{ removedLists: number; inputs: RelatedInputs }> {
+  // `+status` keeps SQLite on the primary key from `afterId`: the status index would sort them all.
   const targets = sql`select id from ${articles}
-    where status = 'published' and id > ${afterId} order by id limit ${budget}`
-  // Only the first chunk sweeps: a pass then starts clean, and later chunks stay cheap.
-  const sweep = afterId === 0 ? sql`1` : sql`0`
+    where +status = 'published' and id > ${afterId} order by id limit ${budget}`
+  // Only the first chunk sweeps: a pass then starts clean, and later chunks stay cheap. A bound
+  // value, as SQLite folds a literal `0 and …` away with its parameters, and db-server counts
+  // parameters from the bytecode.
+  const sweep = sql`${afterId === 0 ? 1 : 0} = 1`
   const [removed, ...inputRows] = await db.batch([
     db.all<{ article_id: number }>(sql`
       delete from ${relatedArticles} where ${sweep} and article_id in (
-        select id from ${articles} where status <> 'published'
+        select id from ${articles} where status in (${UNPUBLISHED})
       ) returning article_id`),
     ...relatedInputQueries(db, targets),
   ])

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../client'
 import { relatedArticles } from '../schema'
-import type { StoredPick } from './related'
+import type { StoredPick } from './related-inputs'
 
 const ROWS_PER_INSERT = 100
 

@@ -1,0 +1,147 @@
+// Shapes the rows related scoring reads into plain maps: published docs, pools, tag frequencies.
+import { FREQUENCY_SAMPLE, type RelatedInputRows, VIA_TAG } from './related'
+
+/** Tag candidates further apart in time than this weigh under 0.03 %, so they are left out. */
+const POOL_WINDOW_MS = 365 * 86_400_000
+/** Tag candidates scored per target: the most shared tags first, then the nearest in time. */
+const TAG_POOL = 50
+
+export interface RelatedDocRow {
+  id: number
+  title: string
+  summary: string
+  categoryId: number
+  publishedAt: number
+  /** Names are read for the targets' tags only, as reasons name no others; the rest are empty. */
+  tags: { id: number; name: string }[]
+}
+
+export interface StoredPick {
+  relatedId: number
+  rank: number
+  score: number
+  reason: string
+}
+
+/** Everything scoring needs for the published targets, read in the same batch as the caller's own. */
+export interface RelatedInputs {
+  targetIds: number[]
+  /** The published articles among the targets and their candidates. */
+  docs: Map<number, RelatedDocRow>
+  /** Published candidate ids per target (tag neighbours, same section nearby, editor pins). */
+  candidates: Map<number, number[]>
+  publishedCount: number
+  tagFrequency: Map<number, number>
+  pins: Map<number, number[]>
+  current: Map<number, StoredPick[]>
+}
+
+function groupBy<T, V>(rows: readonly T[], key: (row: T) => number, value: (row: T) => V) {
+  const groups = new Map<number, V[]>()
+  for (const row of rows) {
+    const list = groups.get(key(row)) ?? []
+    list.push(value(row))
+    groups.set(key(row), list)
+  }
+  return groups
+}
+
+/**
+ * Published stories carrying a tag. A tag with more than FREQUENCY_SAMPLE is assumed as dense over
+ * the whole id range as over the span its newest FREQUENCY_SAMPLE cover: an estimate, but the same
+ * for the same data, and precise where it matters (a rare tag's weight).
+ */
+export function estimateTagFrequency(
+  row: { tagged: number; sample_low: number | null; unpublished: number },
+  lastId: number,
+): number {
+  const tagged =
+    row.tagged <= FREQUENCY_SAMPLE || row.sample_low === null
+      ? row.tagged
+      : Math.round((FREQUENCY_SAMPLE * lastId) / Math.max(1, lastId - row.sample_low + 1))
+  return Math.max(1, tagged - row.unpublished)
+}
+
+function sharedTagCount(a: RelatedDocRow, b: RelatedDocRow): number {
+  return a.tags.filter((tag) => b.tags.some((other) => other.id === tag.id)).length
+}
+
+/** `12:0,15:1` into pairs of numbers. */
+function parsePairs(list: string | null): [number, number][] {
+  if (!list) return []
+  return list.split(',').map((pair) => {
+    const [id, via] = pair.split(':')
+    return [Number(id), Number(via)]
+  })
+}
+
+/**
+ * A target's published candidates: section neighbours and pins at any distance, and the TAG_POOL
+ * best tag neighbours within the time window, ranked by shared tags, then nearness in time.
+ */
+function choosePool(
+  target: RelatedDocRow,
+  pairs: readonly [number, number][],
+  docs: ReadonlyMap<number, RelatedDocRow>,
+): number[] {
+  const others: number[] = []
+  const byTag: { id: number; shared: number; apart: number }[] = []
+  for (const [id, via] of pairs) {
+    const doc = docs.get(id)
+    if (!doc) continue
+    const apart = Math.abs(doc.publishedAt - target.publishedAt)
+    if (via !== VIA_TAG) others.push(id)
+    else if (apart <= POOL_WINDOW_MS) byTag.push({ id, shared: sharedTagCount(target, doc), apart })
+  }
+  byTag.sort((a, b) => b.shared - a.shared || a.apart - b.apart || b.id - a.id)
+  const chosen = new Set([...byTag.slice(0, TAG_POOL).map((candidate) => candidate.id), ...others])
+  return [...chosen].sort((a, b) => a - b)
+}
+
+/** Shapes the rows of relatedInputQueries, in the same order, into plain maps. */
+export function assembleRelatedInputs(rows: RelatedInputRows): RelatedInputs {
+  const [targets, pools, docRows, tagRows, [corpus], pinRows, currentRows] = rows
+  // Reasons name only the target's own tags, so only those names are read.
+  const names = new Map(tagRows.map((row) => [row.tag_id, row.name]))
+  const docs = new Map<number, RelatedDocRow>()
+  for (const row of docRows) {
+    docs.set(row.id, {
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      categoryId: row.category_id,
+      publishedAt: row.at,
+      tags: (row.tag_ids ? row.tag_ids.split(',').map(Number) : [])
+        .sort((a, b) => a - b)
+        .map((id) => ({ id, name: names.get(id) ?? '' })),
+    })
+  }
+  const candidates = new Map<number, number[]>()
+  for (const row of pools) {
+    const target = docs.get(row.target_id)
+    if (target) candidates.set(row.target_id, choosePool(target, parsePairs(row.pool), docs))
+  }
+  const lastId = corpus?.last_id ?? 0
+  return {
+    targetIds: targets.map((row) => row.id),
+    docs,
+    candidates,
+    publishedCount: Math.max(0, lastId - (corpus?.unpublished ?? 0)),
+    tagFrequency: new Map(tagRows.map((row) => [row.tag_id, estimateTagFrequency(row, lastId)])),
+    pins: groupBy(
+      pinRows,
+      (row) => row.article_id,
+      (row) => row.related_id,
+    ),
+    current: groupBy(
+      currentRows,
+      (row) => row.article_id,
+      (row) => ({
+        relatedId: row.related_id,
+        rank: row.rank,
+        score: row.score,
+        reason: row.reason,
+      }),
+    ),
+  }
+}

@@ -1,0 +1,74 @@
+// Where related candidates come from: bounded index seeks around an article, never a tag's whole list.
+import { type SQL, sql } from 'drizzle-orm'
+import { ARTICLE_STATUSES } from '../../lib/vocabulary'
+import { articles, articleTags } from '../schema'
+
+/**
+ * Candidates per article and tag, on each side: the nearest ids carrying the same tag. Ids grow
+ * with creation time, so these are the stories nearest in time, read straight off the
+ * (tag_id, article_id) index with no sort. However big a tag grows, an article reads at most this
+ * many of its stories on each side; scoring then uses the real publish times.
+ *
+ * The relation is symmetric (fewer than this many stories of the tag lie between the two), so the
+ * 5-minute refresh, which redoes the lists of a changed article's neighbours, reaches every list
+ * whose pool the change can enter.
+ */
+export const NEIGHBOURS_PER_TAG_SIDE = 10
+/** Candidates per article from its own section: this many published before it and after it. */
+export const SECTION_POOL = 6
+const MAX_ID = Number.MAX_SAFE_INTEGER
+
+/**
+ * A constant of the code, written into the SQL text rather than bound: SQLite drops a bound
+ * constant that no outer query reads, and db-server counts parameters from the bytecode.
+ */
+export function literal(value: number): SQL {
+  return sql.raw(String(Math.trunc(value)))
+}
+
+/** Every status but published, for index seeks on `status` (`<>` would scan). */
+export const UNPUBLISHED = sql.join(
+  ARTICLE_STATUSES.filter((status) => status !== 'published').map((status) => sql`${status}`),
+  sql`, `,
+)
+
+/**
+ * `(source_id, neighbour_id)` for every article of `sources` (a query with an `id` column) and each
+ * of its tags: the NEIGHBOURS_PER_TAG_SIDE nearest ids with that tag on each side, whatever their
+ * status. Each side is one range seek, bounded by the id found that many entries away. CROSS JOIN
+ * holds SQLite to this order: otherwise it may walk the whole tag index and look the sources up.
+ */
+export function tagNeighbourPairs(sources: SQL): SQL {
+  const skip = NEIGHBOURS_PER_TAG_SIDE - 1
+  return sql`select s.id as source_id, n.article_id as neighbour_id
+    from (${sources}) s
+    cross join ${articleTags} st on st.article_id = s.id
+    cross join ${articleTags} n on n.tag_id = st.tag_id and n.article_id <> s.id
+      and n.article_id >= coalesce((select x.article_id from ${articleTags} x
+        where x.tag_id = st.tag_id and x.article_id < s.id
+        order by x.article_id desc limit 1 offset ${literal(skip)}), 0)
+      and n.article_id <= coalesce((select x.article_id from ${articleTags} x
+        where x.tag_id = st.tag_id and x.article_id > s.id
+        order by x.article_id limit 1 offset ${literal(skip)}), ${literal(MAX_ID)})`
+}
+
+/**
+ * A subquery of ids for `IN`: the SECTION_POOL published articles of section `categoryId`
+ * published just before `at`, and as many just after, other than `selfId`. Two seeks on the
+ * (category_id, status, published_at) index.
+ */
+export function sectionNeighbourIds(categoryId: SQL, at: SQL, selfId: SQL): SQL {
+  return sql`select id from (
+      select a.id from ${articles} a
+      where a.category_id = ${categoryId} and a.status = 'published' and a.id <> ${selfId}
+        and a.published_at <= ${at}
+      order by a.published_at desc, a.id desc limit ${literal(SECTION_POOL)}
+    )
+    union all
+    select id from (
+      select a.id from ${articles} a
+      where a.category_id = ${categoryId} and a.status = 'published' and a.id <> ${selfId}
+        and a.published_at > ${at}
+      order by a.published_at, a.id limit ${literal(SECTION_POOL)}
+    )`
+}
