@@ -1,10 +1,11 @@
-// The sitemap index, its article, section and Google News parts, and robots.txt pointing at them.
+// The sitemap index, its article, section, tag and Google News files, and robots.txt naming it.
 import { type Context, Hono } from 'hono'
 import {
-  countArticleSitemaps,
-  listArticleSitemapPage,
+  listArticleSitemap,
   listNewsSitemap,
+  listTagSitemap,
   loadSectionSitemap,
+  loadSitemapFiles,
   NEWS_SITEMAP_WINDOW_MS,
   type SitemapEntry,
 } from '../db/queries/sitemaps'
@@ -26,10 +27,13 @@ const DISALLOWED_PATHS = ['/editor', '/api', '/fragments']
 export const sitemaps = new Hono<AppEnv>()
   .get('/sitemap.xml', async (c) => {
     const origin = siteOrigin(c)
-    const pages = await countArticleSitemaps(c.var.db)
+    const files = await loadSitemapFiles(c.var.db)
+    const numbered = (kind: string, count: number) =>
+      Array.from({ length: count }, (_, index) => `${kind}-${index + 1}.xml`)
     const parts = [
-      ...Array.from({ length: pages }, (_, index) => `articles-${index + 1}.xml`),
+      ...numbered('articles', files.articles),
       'sections.xml',
+      ...numbered('tags', files.tags),
       'news.xml',
     ]
     return sendXml(
@@ -41,15 +45,23 @@ export const sitemaps = new Hono<AppEnv>()
       ),
     )
   })
-  // Hono matches whole path segments, so the page number is taken from the file name.
+  // Hono matches whole path segments, so the file number is taken from the file name.
   .get('/sitemaps/:file{articles-[1-9][0-9]{0,8}\\.xml}', async (c) => {
-    const page = Number(c.req.param('file').replace(/\D/g, ''))
-    const entries = await listArticleSitemapPage(c.var.db, page)
-    if (!entries) throw new AppError('NOT_FOUND', 'There is no such sitemap page.')
+    const entries = await listArticleSitemap(c.var.db, fileNumber(c.req.param('file')))
+    if (!entries) throw new AppError('NOT_FOUND', 'There is no such sitemap file.')
     const origin = siteOrigin(c)
     return sendXml(
       c,
       urlSet(entries.map((entry) => ({ ...entry, loc: articleUrl(origin, entry) }))),
+    )
+  })
+  .get('/sitemaps/:file{tags-[1-9][0-9]{0,8}\\.xml}', async (c) => {
+    const entries = await listTagSitemap(c.var.db, fileNumber(c.req.param('file')))
+    if (!entries) throw new AppError('NOT_FOUND', 'There is no such sitemap file.')
+    const origin = siteOrigin(c)
+    return sendXml(
+      c,
+      urlSet(entries.map((entry) => ({ ...entry, loc: sectionUrl(origin, 'tag', entry) }))),
     )
   })
   .get('/sitemaps/sections.xml', async (c) => {
@@ -63,7 +75,6 @@ export const sitemaps = new Hono<AppEnv>()
           ...entry,
           loc: sectionUrl(origin, 'category', entry),
         })),
-        ...sections.tags.map((entry) => ({ ...entry, loc: sectionUrl(origin, 'tag', entry) })),
       ]),
     )
   })
@@ -109,6 +120,10 @@ export const sitemaps = new Hono<AppEnv>()
     c.header('Cache-Control', 'public, max-age=86400')
     return c.text(`${lines.join('\n')}\n`)
   })
+
+function fileNumber(file: string): number {
+  return Number(file.replace(/\D/g, ''))
+}
 
 function urlSet(entries: { loc: string; lastModified: Date | null }[]): XmlElement {
   return x(

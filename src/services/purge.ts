@@ -7,6 +7,7 @@ import {
   loadPurgeFacts,
   type PurgeFacts,
 } from '../db/queries/purge'
+import { sitemapFileOf } from '../db/queries/sitemaps'
 import type { PageCache } from '../edge/page-cache'
 import { purgeZone } from '../edge/zone-purge'
 import type { ContentChange, PurgeReport, PurgeTargets } from '../lib/purge-types'
@@ -101,7 +102,9 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       }
       for (const slug of article.shownOn) add(articlePagePaths(slug))
       add(SITE_LISTS)
-      add([`/sitemaps/articles-${article.sitemapPage}.xml`])
+      // Sitemap files hold fixed id ranges, so the ids alone name the files that list them.
+      add([`/sitemaps/articles-${sitemapFileOf(article.id)}.xml`])
+      add(article.tagIds.map((id) => `/sitemaps/tags-${sitemapFileOf(id)}.xml`))
       for (const tag of ['home', 'feeds', 'sitemaps', 'latest']) tags.add(tag)
     }
     if (change.kind === 'article' && change.previousSlug) {

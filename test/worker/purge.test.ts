@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
 import { loadPurgeFacts } from '../../src/db/queries/purge'
+import { SITEMAP_IDS_PER_FILE, sitemapFileOf } from '../../src/db/queries/sitemaps'
 import {
   articles,
   articleTags,
@@ -42,8 +43,8 @@ describe('purge targets', () => {
       [{ kind: 'article', articleId: article.id }],
       [article.id],
     )
-    const [{ slug: tag } = { slug: '' }] = await testDb()
-      .select({ slug: tags.slug })
+    const [{ slug: tag, id: tagId } = { slug: '', id: 0 }] = await testDb()
+      .select({ slug: tags.slug, id: tags.id })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, article.id))
@@ -66,7 +67,8 @@ describe('purge targets', () => {
         `/tag/${tag}/atom.xml`,
         '/sitemap.xml',
         '/sitemaps/news.xml',
-        '/sitemaps/articles-1.xml',
+        `/sitemaps/articles-${sitemapFileOf(article.id)}.xml`,
+        `/sitemaps/tags-${sitemapFileOf(tagId)}.xml`,
         `/news/${neighbour.slug}`,
       ]),
     )
@@ -84,6 +86,31 @@ describe('purge targets', () => {
       ]),
     )
     expect(paths.some((path) => path.includes('/search'))).toBe(false)
+  })
+
+  it('purges the sitemap files that hold the article and its tags, named by their ids', () => {
+    const id = 2 * SITEMAP_IDS_PER_FILE + 345
+    const article = {
+      id,
+      slug: 'far-story',
+      categorySlug: 'sports',
+      tagSlugs: ['a', 'b'],
+      tagIds: [7, SITEMAP_IDS_PER_FILE + 1],
+      shownOn: [],
+      commentCursors: [],
+    }
+    const { paths } = purgeTargetsFor([{ kind: 'article', articleId: id }], {
+      articles: [article],
+      sections: [],
+    })
+    expect(paths.filter((path) => path.startsWith('/sitemap'))).toEqual([
+      '/sitemap.xml',
+      '/sitemaps/articles-3.xml',
+      '/sitemaps/news.xml',
+      '/sitemaps/sections.xml',
+      '/sitemaps/tags-1.xml',
+      '/sitemaps/tags-2.xml',
+    ])
   })
 
   it('adds the old URLs after a slug change', async () => {

@@ -1,11 +1,12 @@
-// Sitemaps and robots.txt: well-formed, paged, published stories only, hostile text kept as data.
-import { eq, ne } from 'drizzle-orm'
+// Sitemaps and robots.txt: well-formed, in id-range files, published stories only, hostile text as data.
+import { eq, max, ne } from 'drizzle-orm'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
-  countArticleSitemaps,
-  listArticleSitemapPage,
-  SITEMAP_PAGE_SIZE,
+  listArticleSitemap,
+  listTagSitemap,
+  SITEMAP_IDS_PER_FILE,
+  sitemapFileOf,
 } from '../../src/db/queries/sitemaps'
 import { articles, articleTags, tags } from '../../src/db/schema'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
@@ -46,27 +47,34 @@ let old: Article
 let hidden: Article[]
 let hostile: Article
 let hostileTitle: string
-let recentTagSlug: string
-let hiddenTagSlug: string
+let recentTag: { id: number; slug: string }
+let hiddenTag: { id: number; slug: string }
 let hiddenSlugs: string[]
 
-async function tagSlugOf(article: Article): Promise<string> {
+async function tagOf(article: Article): Promise<{ id: number; slug: string }> {
   const [tag] = await testDb()
-    .select({ slug: tags.slug })
+    .select({ id: tags.id, slug: tags.slug })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, article.id))
   if (!tag) throw new Error('fixture tag missing')
-  return tag.slug
+  return tag
 }
 
 beforeAll(async () => {
   const suffix = uniqueSuffix()
   const now = Date.now()
-  recent = await insertArticle({ publishedAt: new Date(now - 3_600_000), tagNames: ['Mapped'] })
+  recent = await insertArticle({
+    publishedAt: new Date(now - 3_600_000),
+    tagNames: [`Mapped ${suffix}`],
+  })
   old = await insertArticle({ publishedAt: new Date(now - 49 * 3_600_000) })
   hidden = [
-    await insertArticle({ status: 'draft', publishedAt: new Date(now - 60_000), tagNames: ['Dr'] }),
+    await insertArticle({
+      status: 'draft',
+      publishedAt: new Date(now - 60_000),
+      tagNames: [`Dr ${suffix}`],
+    }),
     await insertArticle({ status: 'scheduled', publishedAt: new Date(now + 3_600_000) }),
     await insertArticle({ status: 'archived', publishedAt: new Date(now - 60_000) }),
   ]
@@ -75,8 +83,8 @@ beforeAll(async () => {
     title: `${XSS}\u0007 news\u001B ${suffix}\u0000`,
     publishedAt: new Date(now - 600_000),
   })
-  recentTagSlug = await tagSlugOf(recent)
-  hiddenTagSlug = await tagSlugOf(hidden[0] as Article)
+  recentTag = await tagOf(recent)
+  hiddenTag = await tagOf(hidden[0] as Article)
   const unpublished = await testDb()
     .select({ slug: articles.slug })
     .from(articles)
@@ -84,16 +92,36 @@ beforeAll(async () => {
   hiddenSlugs = unpublished.map((row) => row.slug)
 })
 
+/** The highest published article id and tag id: what the index's file counts follow. */
+async function newestIds() {
+  const db = testDb()
+  const [article] = await db
+    .select({ id: max(articles.id) })
+    .from(articles)
+    .where(eq(articles.status, 'published'))
+  const [tag] = await db.select({ id: max(tags.id) }).from(tags)
+  return { article: article?.id ?? 0, tag: tag?.id ?? 0 }
+}
+
+const articleFile = (article: Article) => `/sitemaps/articles-${sitemapFileOf(article.id)}.xml`
+
 describe('GET /sitemap.xml', () => {
-  it('indexes the article pages, sections and news sitemaps in one round trip', async () => {
+  it('indexes every article and tag file, sections and news, in one round trip', async () => {
+    const newest = await newestIds()
     const db = meteredDb()
     const response = await db.request('/sitemap.xml')
     expect(await db.roundTrips()).toBe(1)
     const doc = await parseXml(response)
     expect(doc.sitemapindex['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    const files = (kind: string, id: number) =>
+      Array.from(
+        { length: Math.ceil(id / SITEMAP_IDS_PER_FILE) },
+        (_, index) => `${ORIGIN}/sitemaps/${kind}-${index + 1}.xml`,
+      )
     expect(doc.sitemapindex.sitemap.map((entry: Parsed) => entry.loc)).toEqual([
-      `${ORIGIN}/sitemaps/articles-1.xml`,
+      ...files('articles', newest.article),
       `${ORIGIN}/sitemaps/sections.xml`,
+      ...files('tags', newest.tag),
       `${ORIGIN}/sitemaps/news.xml`,
     ])
   })
@@ -102,61 +130,83 @@ describe('GET /sitemap.xml', () => {
 describe('GET /sitemaps/articles-N.xml', () => {
   it('lists published stories with their last modification, and nothing unpublished', async () => {
     const db = meteredDb()
-    const doc = await parseXml(await db.request('/sitemaps/articles-1.xml'))
+    const doc = await parseXml(await db.request(articleFile(recent)))
     expect(await db.roundTrips()).toBe(1)
     expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
     const entry = urls(doc).find((url) => url.loc === newsUrl(recent.slug))
     expect(entry.lastmod).toBe(recent.updatedAt.toISOString())
-    expect(locs(doc)).toContain(newsUrl(old.slug))
+    const listed = [...new Set([recent, old, hostile].map(articleFile))]
+    const all: string[] = []
+    for (const path of listed) all.push(...locs(await parseXml(await request(path))))
+    expect(all).toContain(newsUrl(old.slug))
     expect(hiddenSlugs.length).toBeGreaterThanOrEqual(3)
-    for (const slug of hiddenSlugs) expect(locs(doc)).not.toContain(newsUrl(slug))
-    expect(urls(doc).length).toBeLessThanOrEqual(SITEMAP_PAGE_SIZE)
+    for (const slug of hiddenSlugs) expect(all).not.toContain(newsUrl(slug))
   })
 
-  it('answers 404 for a page past the end, page 0 and a padded number', async () => {
-    for (const path of ['articles-2.xml', 'articles-0.xml', 'articles-01.xml', 'articles-x.xml']) {
-      expect((await request(`/sitemaps/${path}`)).status).toBe(404)
+  it('answers 404 for a file past the last, file 0 and a padded number', async () => {
+    const last = sitemapFileOf((await newestIds()).article)
+    for (const file of [`articles-${last + 1}`, 'articles-0', 'articles-01', 'articles-x']) {
+      expect((await request(`/sitemaps/${file}.xml`)).status).toBe(404)
     }
   })
 
-  it('splits the published stories into full pages of the given size, with none left out', async () => {
+  it('files every published story by its id, a file at most per range, with none left out', async () => {
     const db = testDb()
-    const pageSize = 7
     const published = await db
-      .select({ slug: articles.slug })
+      .select({ id: articles.id, slug: articles.slug })
       .from(articles)
       .where(eq(articles.status, 'published'))
       .orderBy(articles.id)
-    const pages = await countArticleSitemaps(db, pageSize)
-    expect(pages).toBe(Math.ceil(published.length / pageSize))
-
+    const last = sitemapFileOf(published.at(-1)?.id ?? 0)
     const listed: string[] = []
-    for (let page = 1; page <= pages; page++) {
-      const entries = await listArticleSitemapPage(db, page, pageSize)
-      expect(entries?.length).toBe(page < pages ? pageSize : published.length - listed.length)
-      listed.push(...(entries ?? []).map((entry) => entry.slug))
+    for (let file = 1; file <= last; file++) {
+      const entries = (await listArticleSitemap(db, file)) ?? []
+      expect(entries.length).toBeLessThanOrEqual(SITEMAP_IDS_PER_FILE)
+      const inRange = published.filter((row) => sitemapFileOf(row.id) === file)
+      expect(entries.map((entry) => entry.slug)).toEqual(inRange.map((row) => row.slug))
+      listed.push(...entries.map((entry) => entry.slug))
     }
     expect(listed).toEqual(published.map((row) => row.slug))
-    expect(await listArticleSitemapPage(db, pages + 1, pageSize)).toBeNull()
-    expect(await listArticleSitemapPage(db, 0, pageSize)).toBeNull()
+    expect(await listArticleSitemap(db, last + 1)).toBeNull()
+    expect(await listArticleSitemap(db, 0)).toBeNull()
   })
 
-  it('keeps page 1 even when a page size exceeds every published story', async () => {
-    const db = testDb()
-    expect(await countArticleSitemaps(db, 10_000_000)).toBe(1)
-    expect((await listArticleSitemapPage(db, 1, 10_000_000))?.length).toBeGreaterThan(0)
+  it('numbers files from ids, so an article never changes file', () => {
+    expect([0, 1, SITEMAP_IDS_PER_FILE, SITEMAP_IDS_PER_FILE + 1].map(sitemapFileOf)).toEqual([
+      1, 1, 1, 2,
+    ])
+  })
+})
+
+describe('GET /sitemaps/tags-N.xml', () => {
+  it('lists the tags of published stories only, in the file of their id, in one round trip', async () => {
+    const db = meteredDb()
+    const doc = await parseXml(
+      await db.request(`/sitemaps/tags-${sitemapFileOf(recentTag.id)}.xml`),
+    )
+    expect(await db.roundTrips()).toBe(1)
+    const entry = urls(doc).find((url) => url.loc === `${ORIGIN}/tag/${recentTag.slug}`)
+    expect(entry.lastmod).toBe(recent.updatedAt.toISOString())
+    const hiddenFile = await listTagSitemap(testDb(), sitemapFileOf(hiddenTag.id))
+    expect(hiddenFile?.map((tag) => tag.slug)).not.toContain(hiddenTag.slug)
+    expect(hiddenFile?.length).toBeLessThanOrEqual(SITEMAP_IDS_PER_FILE)
+  })
+
+  it('answers 404 for a file past the last tag', async () => {
+    const last = sitemapFileOf((await newestIds()).tag)
+    expect((await request(`/sitemaps/tags-${last + 1}.xml`)).status).toBe(404)
+    expect((await request('/sitemaps/tags-0.xml')).status).toBe(404)
   })
 })
 
 describe('GET /sitemaps/sections.xml', () => {
-  it('lists home, every category and the tags of published stories only', async () => {
+  it('lists home and every category, and leaves the tags to their own files', async () => {
     const doc = await parseXml(await request('/sitemaps/sections.xml'))
     const listed = locs(doc)
     expect(listed[0]).toBe(`${ORIGIN}/`)
     expect(listed).toContain(`${ORIGIN}/category/international-news`)
     expect(listed).toContain(`${ORIGIN}/category/sports`)
-    expect(listed).toContain(`${ORIGIN}/tag/${recentTagSlug}`)
-    expect(listed).not.toContain(`${ORIGIN}/tag/${hiddenTagSlug}`)
+    expect(listed.filter((loc) => loc.includes('/tag/'))).toEqual([])
   })
 })
 

@@ -5,19 +5,18 @@ import { articles, articleTags, categories, comments, relatedArticles, tags } fr
 import { isPublic } from './articles'
 import { COMMENTS_PAGE_SIZE } from './comments'
 import { SECTION_PAGE_SIZE } from './sections'
-import { SITEMAP_PAGE_SIZE } from './sitemaps'
 
 export interface ArticlePurgeFacts {
   id: number
   slug: string
   categorySlug: string
   tagSlugs: string[]
+  /** Ids of the same tags, which decide their tag sitemap files. */
+  tagIds: number[]
   /** Slugs of the articles whose related list shows this one. */
   shownOn: string[]
   /** Cursors of every comments page after the first. */
   commentCursors: string[]
-  /** 1-based position among articles by id, which decides its article sitemap file. */
-  sitemapPage: number
 }
 
 export interface SectionPurgeFacts {
@@ -53,14 +52,12 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
         id: articles.id,
         slug: articles.slug,
         categorySlug: categories.slug,
-        // Article sitemaps are pages of published articles ordered by id.
-        sitemapPosition: sql<number>`(select count(*) from ${articles} as a where a.status = 'published' and a.id <= ${articles.id})`,
       })
       .from(articles)
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .where(inArray(articles.id, ids)),
     db
-      .select({ articleId: articleTags.articleId, slug: tags.slug })
+      .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(inArray(articleTags.articleId, ids)),
@@ -98,11 +95,11 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
       slug: row.slug,
       categorySlug: row.categorySlug,
       tagSlugs: tagRows.filter((tag) => tag.articleId === row.id).map((tag) => tag.slug),
+      tagIds: tagRows.filter((tag) => tag.articleId === row.id).map((tag) => tag.id),
       shownOn: shownOn.filter((other) => other.relatedId === row.id).map((other) => other.slug),
       commentCursors: commentRows
         .filter((comment) => comment.article_id === row.id)
         .map((comment) => `${comment.created_at}.${comment.id}`),
-      sitemapPage: Math.max(1, Math.ceil(row.sitemapPosition / SITEMAP_PAGE_SIZE)),
     })),
     sections: [
       ...categoryCounts.map((row) => ({
