@@ -13,9 +13,6 @@ export const SEARCH_PAGE_SIZE = 10
  */
 export const SEARCH_CANDIDATES = 500
 
-/** The backward walk for the newest matches reads at most the postings of this many newest ids. */
-export const SEARCH_RECENT_IDS = 100_000
-
 /** Results as you type rank fewer: each keystroke is a query, and a prefix is costly to expand. */
 export const TYPING_CANDIDATES = 100
 
@@ -143,17 +140,17 @@ export function rankedHitsQuery(db: Db, terms: SearchTerms, page: number, now: D
 }
 
 /**
- * `bounds(cutoff, capped)`: candidates are the matches above rowid `cutoff`. FTS5 walks forward
- * cheaply, skipping through a rare word's postings, so counting up to SEARCH_CANDIDATES + 1 costs
- * little either way; only past that does it walk backwards for the newest, and backwards it
- * cannot skip, so that walk stays within the newest SEARCH_RECENT_IDS ids. Drafts count towards
- * the window, so that finding its edge reads no article rows.
+ * `bounds(cutoff, capped)`: the candidates are the matches above rowid `cutoff`. FTS5 walks
+ * forward cheaply, skipping through a rare word's postings, so counting to SEARCH_CANDIDATES + 1
+ * costs little either way. Only past that does it walk backwards for the newest, where it cannot
+ * skip: a dense match ends the walk early, but a sparse one with a common word in it reads that
+ * word's postings back to the edge. Drafts count towards the window, so that finding its edge
+ * reads no article rows.
  */
 function windowBounds(match: string) {
-  const newest = sql`(select max(${articles.id}) from ${articles}) - ${SEARCH_RECENT_IDS}`
   const counted = sql`(select count(*) from (select 1 from ${articlesFts} where ${ftsMatch(match)} limit ${SEARCH_CANDIDATES + 1}))`
-  const edge = sql`(select rowid from ${articlesFts} where ${ftsMatch(match)} and rowid > ${newest} order by rowid desc limit 1 offset ${SEARCH_CANDIDATES})`
-  return sql`bounds(cutoff, capped) as materialized (select case when n > ${SEARCH_CANDIDATES} then coalesce(${edge}, ${newest}) else 0 end, n > ${SEARCH_CANDIDATES} from (select ${counted} as n))`
+  const edge = sql`(select rowid from ${articlesFts} where ${ftsMatch(match)} order by rowid desc limit 1 offset ${SEARCH_CANDIDATES})`
+  return sql`bounds(cutoff, capped) as materialized (select case when n > ${SEARCH_CANDIDATES} then ${edge} else 0 end, n > ${SEARCH_CANDIDATES} from (select ${counted} as n))`
 }
 
 /**
