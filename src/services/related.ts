@@ -92,41 +92,63 @@ export interface ScoredCandidate {
   reason: string
 }
 
-/** Scores one candidate for one target; null when they have nothing in common. */
+/**
+ * The score alone, which ranking needs of every candidate; the reason is worded only for those
+ * picked. Null when they have nothing in common.
+ */
+function scoreOf(
+  target: RelatedDoc,
+  candidate: RelatedDoc,
+  stats: CorpusStats,
+  termsOf: TermsOf,
+): number | null {
+  let tagScore = 0
+  for (const tag of target.tags) {
+    if (candidate.tags.some((other) => other.id === tag.id)) tagScore += tagWeight(stats, tag.id)
+  }
+  const sameSection = target.categoryId === candidate.categoryId
+  const targetTerms = termsOf(target)
+  const candidateTerms = termsOf(candidate)
+  let sharedTerms = 0
+  for (const term of targetTerms) if (candidateTerms.has(term)) sharedTerms++
+  const overlap =
+    sharedTerms === 0 ? 0 : sharedTerms / Math.sqrt(targetTerms.size * candidateTerms.size)
+  const relevance = tagScore + (sameSection ? SAME_SECTION_WEIGHT : 0) + TERM_WEIGHT * overlap
+  if (relevance <= 0) return null
+  return round(relevance * recencyFactor(target.publishedAt, candidate.publishedAt))
+}
+
+/** Why a candidate matches, for editors: "2 shared tags: France, Russia · same section". */
+function explainMatch(target: RelatedDoc, candidate: RelatedDoc, termsOf: TermsOf): string {
+  const reasons: string[] = []
+  const names = target.tags
+    .filter((tag) => candidate.tags.some((other) => other.id === tag.id))
+    .map((tag) => tag.name)
+    .sort()
+  if (names.length > 0) reasons.push(`${count(names.length, 'shared tag')}: ${listNames(names)}`)
+  if (target.categoryId === candidate.categoryId) reasons.push('same section')
+  const candidateTerms = termsOf(candidate)
+  const sharedTerms = [...termsOf(target)].filter((term) => candidateTerms.has(term)).sort()
+  if (sharedTerms.length > 0) {
+    reasons.push(`${count(sharedTerms.length, 'shared word')}: ${listNames(sharedTerms)}`)
+  }
+  return reasons.join(' · ')
+}
+
+/** Scores one candidate for one target and explains why; null when they have nothing in common. */
 export function scoreCandidate(
   target: RelatedDoc,
   candidate: RelatedDoc,
   stats: CorpusStats,
   termsOf: TermsOf = memoizeTerms(),
 ): ScoredCandidate | null {
-  const candidateTags = new Set(candidate.tags.map((tag) => tag.id))
-  const sharedTags = target.tags.filter((tag) => candidateTags.has(tag.id))
-  const tagScore = sharedTags.reduce((sum, tag) => sum + tagWeight(stats, tag.id), 0)
-  const sameSection = target.categoryId === candidate.categoryId
-  const targetTerms = termsOf(target)
-  const candidateTerms = termsOf(candidate)
-  const sharedTerms = [...targetTerms].filter((term) => candidateTerms.has(term)).sort()
-  const overlap =
-    sharedTerms.length === 0
-      ? 0
-      : sharedTerms.length / Math.sqrt(targetTerms.size * candidateTerms.size)
-  const relevance = tagScore + (sameSection ? SAME_SECTION_WEIGHT : 0) + TERM_WEIGHT * overlap
-  if (relevance <= 0) return null
-  const score = round(relevance * recencyFactor(target.publishedAt, candidate.publishedAt))
-  const reasons: string[] = []
-  if (sharedTags.length > 0) {
-    const names = sharedTags.map((tag) => tag.name).sort()
-    reasons.push(`${count(names.length, 'shared tag')}: ${listNames(names)}`)
-  }
-  if (sameSection) reasons.push('same section')
-  if (sharedTerms.length > 0) {
-    reasons.push(`${count(sharedTerms.length, 'shared word')}: ${listNames(sharedTerms)}`)
-  }
+  const score = scoreOf(target, candidate, stats, termsOf)
+  if (score === null) return null
   return {
     id: candidate.id,
     publishedAt: candidate.publishedAt,
     score,
-    reason: reasons.join(' · '),
+    reason: explainMatch(target, candidate, termsOf),
   }
 }
 
@@ -141,9 +163,11 @@ function listNames(names: string[]): string {
     : shown
 }
 
+type Ranked = { doc: RelatedDoc; score: number }
+
 /** Score desc, then newer first, then higher id: the same inputs always give the same order. */
-export function compareScored(a: ScoredCandidate, b: ScoredCandidate): number {
-  return b.score - a.score || b.publishedAt - a.publishedAt || b.id - a.id
+function compareRanked(a: Ranked, b: Ranked): number {
+  return b.score - a.score || b.doc.publishedAt - a.doc.publishedAt || b.doc.id - a.doc.id
 }
 
 /**
@@ -158,11 +182,11 @@ export function rankRelated(
   limit: number,
   termsOf: TermsOf = memoizeTerms(),
 ): RelatedPick[] {
-  const scored = new Map<number, ScoredCandidate>()
+  const scored = new Map<number, Ranked>()
   for (const candidate of candidates) {
     if (candidate.id === target.id || scored.has(candidate.id)) continue
-    const result = scoreCandidate(target, candidate, stats, termsOf)
-    if (result) scored.set(candidate.id, result)
+    const score = scoreOf(target, candidate, stats, termsOf)
+    if (score !== null) scored.set(candidate.id, { doc: candidate, score })
   }
   const pinned = [...new Set(pinnedIds)].filter((id) => id !== target.id).slice(0, limit)
   const picks = pinned.map((id) => ({
@@ -170,9 +194,9 @@ export function rankRelated(
     score: scored.get(id)?.score ?? 0,
     reason: PINNED_REASON,
   }))
-  const best = [...scored.values()].filter((c) => !pinned.includes(c.id)).sort(compareScored)
-  for (const candidate of best.slice(0, limit - picks.length)) {
-    picks.push({ relatedId: candidate.id, score: candidate.score, reason: candidate.reason })
+  const best = [...scored.values()].filter((c) => !pinned.includes(c.doc.id)).sort(compareRanked)
+  for (const { doc, score } of best.slice(0, limit - picks.length)) {
+    picks.push({ relatedId: doc.id, score, reason: explainMatch(target, doc, termsOf) })
   }
   return picks.map((pick, i) => ({ ...pick, rank: i + 1 }))
 }

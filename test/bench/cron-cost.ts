@@ -38,7 +38,7 @@ async function measureSize(dir: string, articles: number): Promise<CronCost> {
   const dbPath = join(dir, `cron-${articles}.db`)
   const file = openClient(`file:${dbPath}`)
   await migrateDatabase(file)
-  await generateDataset(file, articles)
+  generateDataset(dbPath, articles)
   const relatedRows = async () =>
     Number((await file.execute('select count(*) as n from related_articles')).rows[0]?.n)
   const server = await startDbServer({ dbPath, port: 0, quiet: true })

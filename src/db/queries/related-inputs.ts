@@ -1,5 +1,5 @@
 // Shapes the rows related scoring reads into plain maps: published docs, pools, tag frequencies.
-import { FREQUENCY_SAMPLE, type RelatedInputRows, VIA_TAG } from './related'
+import { FREQUENCY_SAMPLE, type RelatedInputRows, type RelatedTarget, VIA_TAG } from './related'
 
 /** Tag candidates further apart in time than this weigh under 0.03 %, so they are left out. */
 const POOL_WINDOW_MS = 365 * 86_400_000
@@ -52,12 +52,12 @@ function groupBy<T, V>(rows: readonly T[], key: (row: T) => number, value: (row:
  * for the same data, and precise where it matters (a rare tag's weight).
  */
 export function estimateTagFrequency(
-  row: { tagged: number; sample_low: number | null; unpublished: number },
+  row: { tagged: number | null; sample_low: number | null; unpublished: number },
   lastId: number,
 ): number {
   const tagged =
-    row.tagged <= FREQUENCY_SAMPLE || row.sample_low === null
-      ? row.tagged
+    row.sample_low === null
+      ? (row.tagged ?? 0)
       : Math.round((FREQUENCY_SAMPLE * lastId) / Math.max(1, lastId - row.sample_low + 1))
   return Math.max(1, tagged - row.unpublished)
 }
@@ -98,9 +98,25 @@ function choosePool(
   return [...chosen].sort((a, b) => a - b)
 }
 
-/** Shapes the rows of relatedInputQueries, in the same order, into plain maps. */
-export function assembleRelatedInputs(rows: RelatedInputRows): RelatedInputs {
-  const [targets, pools, docRows, tagRows, [corpus], pinRows, currentRows] = rows
+/** The inputs of a run with nothing to score. */
+export function emptyRelatedInputs(): RelatedInputs {
+  return {
+    targetIds: [],
+    docs: new Map(),
+    candidates: new Map(),
+    publishedCount: 0,
+    tagFrequency: new Map(),
+    pins: new Map(),
+    current: new Map(),
+  }
+}
+
+/** Shapes the rows of relatedInputQueries for `targets`, in the same order, into plain maps. */
+export function assembleRelatedInputs(
+  targets: readonly RelatedTarget[],
+  rows: RelatedInputRows,
+): RelatedInputs {
+  const [docRows, tagRows, [corpus], pinRows, currentRows] = rows
   // Reasons name only the target's own tags, so only those names are read.
   const names = new Map(tagRows.map((row) => [row.tag_id, row.name]))
   const docs = new Map<number, RelatedDocRow>()
@@ -117,13 +133,19 @@ export function assembleRelatedInputs(rows: RelatedInputRows): RelatedInputs {
     })
   }
   const candidates = new Map<number, number[]>()
-  for (const row of pools) {
-    const target = docs.get(row.target_id)
-    if (target) candidates.set(row.target_id, choosePool(target, parsePairs(row.pool), docs))
+  for (const row of docRows) {
+    const target = docs.get(row.id)
+    if (target && row.pool !== null) {
+      candidates.set(row.id, choosePool(target, parsePairs(row.pool), docs))
+    }
   }
   const lastId = corpus?.last_id ?? 0
   return {
-    targetIds: targets.map((row) => row.id),
+    // A target unpublished since it was picked has no doc, and so no list.
+    targetIds: targets
+      .map((target) => target.id)
+      .filter((id) => docs.has(id))
+      .sort((a, b) => a - b),
     docs,
     candidates,
     publishedCount: Math.max(0, lastId - (corpus?.unpublished ?? 0)),

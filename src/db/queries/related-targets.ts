@@ -2,8 +2,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, relatedArticles } from '../schema'
-import { relatedInputQueries } from './related'
-import { assembleRelatedInputs, type RelatedInputs } from './related-inputs'
+import { type RelatedTarget, relatedInputQueries } from './related'
+import { assembleRelatedInputs, emptyRelatedInputs, type RelatedInputs } from './related-inputs'
 import { sectionNeighbourIds, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
 
 /** Keyset position in `articles` ordered by (updated_at, id): the last change a run handled. */
@@ -33,10 +33,13 @@ function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
 /**
  * Every list a change can alter, most urgent first: the changed articles' own, the lists that show
  * them, and the lists of published articles near them that share a tag or their section (the
- * section part mirrors how the scoring pool picks section candidates).
+ * section part mirrors how the scoring pool picks section candidates). With what scoring needs of
+ * each target, and how many there are in all.
  */
-function affectedIds(changed: SQL): SQL {
-  return sql`select u.id, min(u.priority) as priority from (
+function affectedTargets(changed: SQL, budget: number): SQL {
+  return sql`select u.id, a.category_id, coalesce(a.published_at, a.updated_at) as at,
+      min(u.priority) as priority, count(*) over () as total
+    from (
       select id, 0 as priority from (${changed})
       union all
       select article_id, 1 from ${relatedArticles} where related_id in (${changed})
@@ -48,13 +51,26 @@ function affectedIds(changed: SQL): SQL {
       )
       where c.id in (${changed})
     ) u join ${articles} a on a.id = u.id and +a.status = 'published'
-    group by u.id`
+    group by u.id order by priority, u.id limit ${budget}`
+}
+
+type TargetRow = { id: number; category_id: number; at: number }
+
+function toTargets(rows: readonly TargetRow[]): RelatedTarget[] {
+  return rows.map((row) => ({ id: row.id, categoryId: row.category_id, at: row.at }))
+}
+
+/** The scoring inputs of `targets`: one more round trip, or none when there is nothing to score. */
+async function loadInputs(db: Db, targets: RelatedTarget[]): Promise<RelatedInputs> {
+  if (targets.length === 0) return emptyRelatedInputs()
+  const [first, ...rest] = relatedInputQueries(db, targets)
+  return assembleRelatedInputs(targets, await db.batch([first, ...rest]))
 }
 
 /**
- * One round trip for the 5-minute refresh: removes the lists of changed articles that are no
- * longer published, and reads the changes after `after` (at most `budget`), how many affected
- * lists do not fit, and the scoring inputs for those that do.
+ * The 5-minute refresh, in two round trips: the first removes the lists of changed articles no
+ * longer published, and reads the changes after `after` (at most `budget`), the affected lists
+ * that fit in the budget and how many do not; the second reads the scoring inputs for those.
  */
 export async function loadChangedWork(
   db: Db,
@@ -63,51 +79,50 @@ export async function loadChangedWork(
   budget: number,
 ): Promise<ChangedWork> {
   const changed = changedIds(after, now, budget)
-  const affected = affectedIds(changed)
-  const targets = sql`select id from (${affected}) order by priority, id limit ${budget}`
-  const [removed, changedRows, [total], ...inputRows] = await db.batch([
+  const [removed, changedRows, targetRows] = await db.batch([
     db.all<{ article_id: number }>(sql`
       delete from ${relatedArticles} where article_id in (
         select id from ${articles} where id in (${changed}) and status <> 'published'
       ) returning article_id`),
     db.all<{ id: number; updated_at: number }>(sql`
       select id, updated_at from ${articles} where id in (${changed}) order by updated_at, id`),
-    db.all<{ n: number }>(sql`select count(*) as n from (${affected})`),
-    ...relatedInputQueries(db, targets),
+    db.all<TargetRow & { total: number }>(affectedTargets(changed, budget)),
   ])
+  const targets = toTargets(targetRows)
   return {
     changed: changedRows.map((row) => ({ id: row.id, updatedAt: row.updated_at })),
     removedLists: new Set(removed.map((row) => row.article_id)).size,
-    deferred: Math.max(0, (total?.n ?? 0) - budget),
-    inputs: assembleRelatedInputs(inputRows),
+    deferred: Math.max(0, (targetRows[0]?.total ?? 0) - targets.length),
+    inputs: await loadInputs(db, targets),
   }
 }
 
 /**
- * One round trip for a chunk of the full refresh: the next `budget` published articles after id
- * `afterId`. The first chunk of a pass also removes every list of an article no longer published.
+ * A chunk of the full refresh, in two round trips: the next `budget` published articles after id
+ * `afterId`, then their scoring inputs. The first chunk of a pass also removes every list of an
+ * article no longer published.
  */
 export async function loadRelatedChunk(
   db: Db,
   afterId: number,
   budget: number,
 ): Promise<{ removedLists: number; inputs: RelatedInputs }> {
-  // `+status` keeps SQLite on the primary key from `afterId`: the status index would sort them all.
-  const targets = sql`select id from ${articles}
-    where +status = 'published' and id > ${afterId} order by id limit ${budget}`
   // Only the first chunk sweeps: a pass then starts clean, and later chunks stay cheap. A bound
   // value, as SQLite folds a literal `0 and …` away with its parameters, and db-server counts
   // parameters from the bytecode.
   const sweep = sql`${afterId === 0 ? 1 : 0} = 1`
-  const [removed, ...inputRows] = await db.batch([
+  const [removed, targetRows] = await db.batch([
     db.all<{ article_id: number }>(sql`
       delete from ${relatedArticles} where ${sweep} and article_id in (
         select id from ${articles} where status in (${UNPUBLISHED})
       ) returning article_id`),
-    ...relatedInputQueries(db, targets),
+    // `+status` keeps SQLite on the primary key from `afterId`: the status index would sort them all.
+    db.all<TargetRow>(sql`
+      select id, category_id, coalesce(published_at, updated_at) as at from ${articles}
+      where +status = 'published' and id > ${afterId} order by id limit ${budget}`),
   ])
   return {
     removedLists: new Set(removed.map((row) => row.article_id)).size,
-    inputs: assembleRelatedInputs(inputRows),
+    inputs: await loadInputs(db, toTargets(targetRows)),
   }
 }

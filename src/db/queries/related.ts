@@ -11,31 +11,55 @@ import { literal, sectionNeighbourIds, tagNeighbourPairs, UNPUBLISHED } from './
  */
 export const FREQUENCY_SAMPLE = 500
 
+/**
+ * Tag neighbours read per target: those found through the most of its tags first, then the nearest
+ * by id (ids follow creation time). Only these are read from `articles`, whose rows are large.
+ */
+const TAG_POOL = 50
+
 /** How a candidate entered a target's pool; only tag neighbours are bounded by the time window. */
 export const VIA_TAG = 0
 const VIA_SECTION = 1
 const VIA_PIN = 2
 
-/** The targets: the published articles among `targetIds`, a one-column subquery. */
-function targetCte(targetIds: SQL) {
-  // Materialised: the target subquery can be costly, and the pool reads it several times. `+status`
-  // keeps SQLite on the primary key: the status index would walk every published article.
+/** A published article whose list is recomputed, with what the pool's section seeks need. */
+export interface RelatedTarget {
+  id: number
+  categoryId: number
+  /** Publish time (update time if none), in ms. */
+  at: number
+}
+
+/**
+ * The targets, sent as JSON rather than read again: every statement of the batch starts from them,
+ * and none pays for the articles' rows.
+ */
+function targetCte(targets: readonly RelatedTarget[]) {
+  const json = JSON.stringify(targets.map((target) => [target.id, target.categoryId, target.at]))
   return sql`with target as materialized (
-      select id, category_id, coalesce(published_at, updated_at) as at from ${articles}
-      where +status = 'published' and id in (${targetIds})
+      select json_extract(value, '$[0]') as id, json_extract(value, '$[1]') as category_id,
+        json_extract(value, '$[2]') as at
+      from json_each(${json})
     )`
 }
 
 /**
  * The targets and their candidate pool, from index seeks only: tag neighbours, section
- * neighbours and pins, whatever their status (the docs say which are published). Statements repeat
- * it rather than share it, which keeps the whole read in one round trip.
+ * neighbours and pins, whatever their status (the docs say which are published).
  */
-function poolCte(targetIds: SQL) {
-  return sql`${targetCte(targetIds)},
-    pool as (
-      select source_id as target_id, neighbour_id as candidate_id, ${literal(VIA_TAG)} as via
+function poolCte(targets: readonly RelatedTarget[]) {
+  return sql`${targetCte(targets)},
+    by_tag as (
+      select source_id as target_id, neighbour_id as candidate_id, row_number() over (
+          partition by source_id
+          order by count(*) desc, abs(neighbour_id - source_id), neighbour_id desc
+        ) as n
       from (${tagNeighbourPairs(sql`select id from target`)})
+      group by source_id, neighbour_id
+    ),
+    pool as materialized (
+      select target_id, candidate_id, ${literal(VIA_TAG)} as via from by_tag
+      where n <= ${literal(TAG_POOL)}
       union all
       select t.id, c.id, ${literal(VIA_SECTION)} from target t join ${articles} c on c.id in (
         ${sectionNeighbourIds(sql`t.category_id`, sql`t.at`, sql`t.id`)}
@@ -46,9 +70,13 @@ function poolCte(targetIds: SQL) {
     )`
 }
 
-/** The targets' tags: names, and frequencies exact up to FREQUENCY_SAMPLE, unpublished counted apart. */
-function frequencyQuery(targetIds: SQL): SQL {
-  return sql`${targetCte(targetIds)},
+/**
+ * The targets' tags: names, and how many stories carry each. A tag with fewer than FREQUENCY_SAMPLE
+ * is counted (`tagged`); a bigger one gives the id of its FREQUENCY_SAMPLE-th newest story. Both
+ * walk at most that many index entries. Unpublished stories are counted apart, from the status index.
+ */
+function frequencyQuery(targets: readonly RelatedTarget[]): SQL {
+  return sql`${targetCte(targets)},
     target_tags as (
       select distinct st.tag_id from target t join ${articleTags} st on st.article_id = t.id
     ),
@@ -58,32 +86,30 @@ function frequencyQuery(targetIds: SQL): SQL {
       where u.status in (${UNPUBLISHED}) and ut.tag_id in (select tag_id from target_tags)
       group by ut.tag_id
     )
-    select g.tag_id, (select name from ${tags} where id = g.tag_id) as name,
-      (select count(*) from (
-        select 1 from ${articleTags} x where x.tag_id = g.tag_id limit ${literal(FREQUENCY_SAMPLE + 1)}
-      )) as tagged,
-      (select x.article_id from ${articleTags} x where x.tag_id = g.tag_id
-        order by x.article_id desc limit 1 offset ${literal(FREQUENCY_SAMPLE - 1)}) as sample_low,
-      coalesce(u.n, 0) as unpublished
-    from target_tags g left join unpublished_tags u on u.tag_id = g.tag_id
-    order by g.tag_id`
+    select tag_id, name, sample_low, unpublished,
+      case when sample_low is null then (
+        select count(*) from ${articleTags} x where x.tag_id = s.tag_id
+      ) end as tagged
+    from (
+      select g.tag_id, (select name from ${tags} where id = g.tag_id) as name,
+        (select x.article_id from ${articleTags} x where x.tag_id = g.tag_id
+          order by x.article_id desc limit 1 offset ${literal(FREQUENCY_SAMPLE - 1)}) as sample_low,
+        coalesce(u.n, 0) as unpublished
+      from target_tags g left join unpublished_tags u on u.tag_id = g.tag_id
+    ) s
+    order by tag_id`
 }
 
 /**
- * The statements that read a run's inputs; put them in the caller's batch after its own. Pools and
- * tag lists come as one string per row, which keeps a chunk's answer small to send and to parse.
+ * The statements that read a run's inputs; put them in the caller's batch after its own. Each
+ * published article involved comes once, a target with its pool, and tag lists and pools as one
+ * string: a chunk's answer stays small to send and to parse.
  */
-export function relatedInputQueries(db: Db, targetIds: SQL) {
-  const target = targetCte(targetIds)
-  const cte = poolCte(targetIds)
-  const involved = sql`(select id from target union select candidate_id from pool)`
+export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
+  const target = targetCte(targets)
   return [
-    db.all<{ id: number }>(sql`${target} select id from target order by id`),
-    // `candidate:via,…`; a candidate met both ways keeps the way the time window does not bound.
-    db.all<{ target_id: number; pool: string }>(sql`${cte}
-      select target_id, group_concat(candidate_id || ':' || via) as pool from (
-        select target_id, candidate_id, max(via) as via from pool group by target_id, candidate_id
-      ) group by target_id order by target_id`),
+    // `pool` is `candidate:via,…`; a candidate met both ways keeps the way the time window does not
+    // bound.
     db.all<{
       id: number
       title: string
@@ -91,17 +117,26 @@ export function relatedInputQueries(db: Db, targetIds: SQL) {
       category_id: number
       at: number
       tag_ids: string | null
-    }>(sql`${cte}
+      pool: string | null
+    }>(sql`${poolCte(targets)},
+      pools as (
+        select target_id, group_concat(candidate_id || ':' || via) as pool from (
+          select target_id, candidate_id, max(via) as via from pool group by target_id, candidate_id
+        ) group by target_id
+      )
       select a.id, a.title, a.summary, a.category_id, coalesce(a.published_at, a.updated_at) as at,
-        (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = a.id) as tag_ids
-      from ${articles} a where a.id in ${involved} and +a.status = 'published'`),
+        (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = a.id) as tag_ids,
+        p.pool
+      from ${articles} a left join pools p on p.target_id = a.id
+      where a.id in (select id from target union select candidate_id from pool)
+        and +a.status = 'published'`),
     db.all<{
       tag_id: number
       name: string
-      tagged: number
+      tagged: number | null
       sample_low: number | null
       unpublished: number
-    }>(frequencyQuery(targetIds)),
+    }>(frequencyQuery(targets)),
     // Articles are never deleted, only unpublished, so ids up to the last are all articles.
     db.all<{ last_id: number | null; unpublished: number }>(sql`
       select (select max(id) from ${articles}) as last_id,
