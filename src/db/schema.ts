@@ -32,6 +32,8 @@ export const categories = sqliteTable('categories', {
   description: text().notNull().default(''),
   /** Order in the navigation bar; lower comes first. */
   position: integer().notNull().default(0),
+  /** Its published articles, kept by triggers (migrations/0004), so page links need no count. */
+  publishedCount: integer().notNull().default(0),
 })
 
 export const users = sqliteTable('users', {
@@ -122,6 +124,8 @@ export const tags = sqliteTable('tags', {
   id: integer().primaryKey({ autoIncrement: true }),
   slug: text().notNull().unique(),
   name: text().notNull(),
+  /** Its published articles, kept by triggers (migrations/0004), so page links need no count. */
+  publishedCount: integer().notNull().default(0),
 })
 
 export const articleTags = sqliteTable(
@@ -133,10 +137,22 @@ export const articleTags = sqliteTable(
     tagId: integer()
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
+    /**
+     * Copies of the article's status and published_at, kept by triggers (migrations/0004), so a
+     * tag's page is one index range in date order rather than a sort of every article it has.
+     */
+    status: text({ enum: ARTICLE_STATUSES }),
+    publishedAt: timestamp(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
     index('article_tags_tag_idx').on(t.tagId, t.articleId),
+    index('article_tags_tag_status_published_idx').on(
+      t.tagId,
+      t.status,
+      t.publishedAt,
+      t.articleId,
+    ),
   ],
 )
 

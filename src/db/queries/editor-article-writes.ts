@@ -70,7 +70,13 @@ export function replaceTagsQueries(
     db.delete(articleTags).where(eq(articleTags.articleId, articleId)),
     db.insert(articleTags).select(
       db
-        .select({ articleId: sql<number>`${articleId}`.as('article_id'), tagId: tags.id })
+        .select({
+          articleId: sql<number>`${articleId}`.as('article_id'),
+          tagId: tags.id,
+          // A trigger copies the article's status and published_at (migrations/0004).
+          status: sql<null>`null`.as('status'),
+          publishedAt: sql<null>`null`.as('published_at'),
+        })
         .from(tags)
         .where(inArray(tags.slug, slugs.length > 0 ? slugs : [''])),
     ),

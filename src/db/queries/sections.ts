@@ -1,9 +1,10 @@
 // Category and tag pages: one page of published stories, the total, and the chrome, in one batch.
-import { and, count, desc, eq } from 'drizzle-orm'
+import { desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, categories, tags } from '../schema'
-import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+import { type ArticleSummary, articleSummaryColumns } from './articles'
 import { listCategoriesQuery, type NavigationItem } from './categories'
+import { pageIdsQuery } from './section-page-ids'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
 export const SECTION_PAGE_SIZE = 20
@@ -34,34 +35,40 @@ export async function loadCategoryPage(
   slug: string,
   page: number,
 ): Promise<SectionPageData | null> {
-  const inCategory = and(eq(categories.slug, slug), isPublic)
-  const [found, items, total, navigation, lastUpdate] = await db.batch([
-    db
-      .select({ slug: categories.slug, name: categories.name, description: categories.description })
+  const ids = pageIdsQuery({
+    from: articles,
+    id: articles.id,
+    publishedAt: articles.publishedAt,
+    status: articles.status,
+    owner: articles.categoryId,
+    ownerId: db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)),
+    total: db
+      .select({ total: categories.publishedCount })
       .from(categories)
       .where(eq(categories.slug, slug)),
+    page: { number: page, size: SECTION_PAGE_SIZE },
+  })
+  const [found, items, navigation, lastUpdate] = await db.batch([
     db
-      .select(articleSummaryColumns)
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inCategory)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(SECTION_PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db
-      .select({ total: count() })
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inCategory),
+      .select({
+        slug: categories.slug,
+        name: categories.name,
+        description: categories.description,
+        total: categories.publishedCount,
+      })
+      .from(categories)
+      .where(eq(categories.slug, slug)),
+    pageItemsQuery(db, ids),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
   ])
   const category = found[0]
   if (!category) return null
+  const { total, ...section } = category
   return {
-    section: { kind: 'category', ...category },
+    section: { kind: 'category', ...section },
     items,
-    total: total[0]?.total ?? 0,
+    total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
   }
@@ -73,39 +80,46 @@ export async function loadTagPage(
   slug: string,
   page: number,
 ): Promise<SectionPageData | null> {
-  const tagged = and(eq(tags.slug, slug), isPublic)
-  const [found, items, total, navigation, lastUpdate] = await db.batch([
-    db.select({ slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug)),
+  const ids = pageIdsQuery({
+    from: articleTags,
+    id: articleTags.articleId,
+    publishedAt: articleTags.publishedAt,
+    status: articleTags.status,
+    owner: articleTags.tagId,
+    ownerId: db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)),
+    total: db.select({ total: tags.publishedCount }).from(tags).where(eq(tags.slug, slug)),
+    page: { number: page, size: SECTION_PAGE_SIZE },
+  })
+  const [found, items, navigation, lastUpdate] = await db.batch([
     db
-      .select(articleSummaryColumns)
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(tagged)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(SECTION_PAGE_SIZE)
-      .offset(pageOffset(page)),
-    db
-      .select({ total: count() })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .innerJoin(articles, eq(articles.id, articleTags.articleId))
-      .where(tagged),
+      .select({ slug: tags.slug, name: tags.name, total: tags.publishedCount })
+      .from(tags)
+      .where(eq(tags.slug, slug)),
+    pageItemsQuery(db, ids),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
   ])
   const tag = found[0]
   if (!tag) return null
+  const { total, ...section } = tag
   return {
-    section: { kind: 'tag', ...tag, description: '' },
+    section: { kind: 'tag', ...section, description: '' },
     items,
-    total: total[0]?.total ?? 0,
+    total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
   }
 }
 
-function pageOffset(page: number): number {
-  return (Math.max(1, Math.trunc(page)) - 1) * SECTION_PAGE_SIZE
+/**
+ * The stories of one page, newest first, by the ids `pageIdsQuery` picked (published ones only).
+ * No status test here: with one, SQLite would rather walk every published article in date order.
+ */
+function pageItemsQuery(db: Db, ids: ReturnType<typeof pageIdsQuery>) {
+  return db
+    .select(articleSummaryColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(inArray(articles.id, ids))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
 }
