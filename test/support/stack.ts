@@ -21,7 +21,7 @@ export type IsolatedStackOptions = Omit<
   StackOptions,
   'port' | 'dbPort' | 'dbPath' | 'persistTo'
 > & {
-  /** A db-server port the caller chose, for `externalDb`; a free one otherwise. */
+  /** A db-server port the caller chose, for `externalDb`; one the db-server picks otherwise. */
   dbPort?: number
 }
 
@@ -49,7 +49,8 @@ export async function startIsolatedStack(
     stdio: 'pipe',
     ...options,
     port: await freePort(),
-    dbPort: options.dbPort ?? (await freePort()),
+    // Port 0 lets the db-server bind a free port itself: no race with another run picking ports.
+    dbPort: options.dbPort ?? 0,
     dbPath,
     persistTo: join(dir, 'wrangler-state'),
   })
