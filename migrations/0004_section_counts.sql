@@ -7,8 +7,10 @@ ALTER TABLE `article_tags` ADD `published_at` integer;--> statement-breakpoint
 ALTER TABLE `categories` ADD `published_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `tags` ADD `published_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- Backfill in bulk, before the index exists, so that the index is built once rather than row by row.
--- The articles' three columns come from a covering index, not from the rows with their bodies.
-WITH a AS MATERIALIZED (SELECT `id`, `status`, `published_at` FROM `articles` WHERE `status` IS NOT NULL)
+-- The articles' three columns come from a covering index, not from the rows with their bodies,
+-- sorted by id so that article_tags is updated in its own order, each page once.
+WITH a AS MATERIALIZED (SELECT `id`, `status`, `published_at` FROM `articles`
+	INDEXED BY `articles_status_published_idx` WHERE `status` IS NOT NULL ORDER BY `id`)
 UPDATE `article_tags` SET `status` = a.`status`, `published_at` = a.`published_at`
 	FROM a WHERE a.`id` = `article_tags`.`article_id`;--> statement-breakpoint
 CREATE INDEX `article_tags_tag_status_published_idx` ON `article_tags` (`tag_id`,`status`,`published_at`,`article_id`);--> statement-breakpoint

@@ -3,7 +3,7 @@ import { connectDb } from '../db/connect'
 import { type Env, parseConfig } from '../env'
 import { type OpenPageCache, openDefaultPageCache } from '../middleware/edge-cache'
 import { purgeFunction } from '../services/purge-wiring'
-import { pruneRows } from './prune'
+import { pruneLimits, pruneRows } from './prune'
 import { publishScheduled } from './publish-scheduled'
 import { refreshChangedRelated } from './related-changes'
 import { continueRelatedRefresh, startRelatedRefresh } from './related-full'
@@ -21,6 +21,7 @@ const SCHEDULE: Record<string, Job[]> = {
     refreshChangedRelated,
     continueRelatedRefresh,
     computeTrending,
+    pruneLimits,
   ],
   [CRON_NIGHTLY]: [startRelatedRefresh, pruneRows],
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { jobs } from '../../src/db/schema'
 import { CRON_NIGHTLY } from '../../src/jobs'
-import { pruneRows } from '../../src/jobs/prune'
+import { pruneLimits, pruneRows } from '../../src/jobs/prune'
 import { publishScheduled } from '../../src/jobs/publish-scheduled'
 import { refreshChangedRelated } from '../../src/jobs/related-changes'
 import { continueRelatedRefresh } from '../../src/jobs/related-full'
@@ -135,6 +135,7 @@ describe('the cron runner', () => {
     expect(await roundTrips(refreshChangedRelated)).toBe(3)
     expect(await roundTrips(computeTrending)).toBe(3)
     expect(await roundTrips(pruneRows)).toBe(3)
+    expect(await roundTrips(pruneLimits)).toBe(3)
     // No pass under way: the lease and the record only.
     expect(await roundTrips(continueRelatedRefresh)).toBe(2)
   })

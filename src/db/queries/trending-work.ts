@@ -3,24 +3,22 @@ import { sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../client'
 import { articles, articleViews, rateLimits, trendingArticles } from '../schema'
+import {
+  CANDIDATES_PER_DAY,
+  candidateBoundQuery,
+  isProvenTop,
+  rankAllViewedQuery,
+  rankCandidatesQuery,
+  type TrendingRow,
+  type TrendingWeights,
+  toTrendingRows,
+} from './trending-rank'
 import { PENDING_VIEWS, PENDING_VIEWS_END } from './views'
+
+export type { TrendingRow, TrendingWeights } from './trending-rank'
 
 /** What an article was admitted in the last run, kept in rate_limits as its recent history. */
 const ADMITTED_VIEWS = 'trending:admitted:'
-
-export interface TrendingRow {
-  articleId: number
-  score: number
-}
-
-export interface TrendingWeights {
-  today: string
-  yesterday: string
-  /** What one view in today's bucket is worth. */
-  todayWeight: number
-  /** What one view in yesterday's bucket is worth, for the part of it inside the window. */
-  yesterdayWeight: number
-}
 
 /** How many of the views waiting since the last run one article may gain in this one. */
 export interface ViewAdmission {
@@ -64,7 +62,7 @@ function admitPendingViewsQueries(db: Db, admission: ViewAdmission, today: strin
       select v.article_id, ${today}, v.admitted from (${pending}) v
       join ${articles} a on a.id = v.article_id
       where v.admitted > 0
-      on conflict (article_id, day) do update set count = count + excluded.count`),
+      on conflict (day, article_id) do update set count = count + excluded.count`),
     db.all<{ articles: number; offered: number; admitted: number }>(sql`
       select count(*) as articles, coalesce(sum(v.offered), 0) as offered,
         coalesce(sum(v.admitted), 0) as admitted
@@ -84,35 +82,37 @@ function admitPendingViewsQueries(db: Db, admission: ViewAdmission, today: strin
 
 /**
  * Admits the waiting views, then reads the next trending list (published articles, today's and
- * yesterday's buckets weighed as given) and the stored one: one round trip. Scores are rounded so
- * equal views give equal scores.
+ * yesterday's buckets weighed as given) and the stored one: one round trip. The list comes from
+ * each day's most viewed stories; only when those cannot prove it is a second round trip spent on
+ * every story viewed on the two days.
  */
 export async function loadTrendingWork(
   db: Db,
-  input: { admission: ViewAdmission; weights: TrendingWeights; limit: number },
+  input: {
+    admission: ViewAdmission
+    weights: TrendingWeights
+    limit: number
+    /** Tests pass a small number to reach the fallback. */
+    candidatesPerDay?: number
+  },
 ): Promise<{ next: TrendingRow[]; current: TrendingRow[]; views: AdmittedViews }> {
-  const { admission, limit } = input
-  const { today, yesterday, todayWeight, yesterdayWeight } = input.weights
-  const [, views, , , next, current] = await db.batch([
-    ...admitPendingViewsQueries(db, admission, today),
-    db.all<{ article_id: number; score: number }>(sql`
-      select v.article_id, round(sum(v.count * case when v.day = ${today}
-          then ${todayWeight} else ${yesterdayWeight} end), 4) as score
-      from ${articleViews} v
-      join ${articles} a on a.id = v.article_id and a.status = 'published'
-      where v.day in (${today}, ${yesterday})
-      group by v.article_id having score > 0
-      order by score desc, a.published_at desc, a.id desc
-      limit ${limit}`),
+  const { admission, weights, limit } = input
+  const perDay = Math.max(limit, input.candidatesPerDay ?? CANDIDATES_PER_DAY)
+  const [, views, , , candidates, bound, current] = await db.batch([
+    ...admitPendingViewsQueries(db, admission, weights.today),
+    rankCandidatesQuery(db, weights, limit, perDay),
+    candidateBoundQuery(db, weights, perDay),
     db.all<{ article_id: number; score: number }>(sql`
       select article_id, score from ${trendingArticles} order by rank`),
   ])
-  const rows = (list: { article_id: number; score: number }[]) =>
-    list.map((row) => ({ articleId: row.article_id, score: row.score }))
+  let next = toTrendingRows(candidates)
+  if (!isProvenTop(next, limit, bound[0]?.bound ?? 0)) {
+    next = toTrendingRows(await rankAllViewedQuery(db, weights, limit))
+  }
   const admitted = views[0]
   return {
-    next: rows(next),
-    current: rows(current),
+    next,
+    current: toTrendingRows(current),
     views: {
       articles: Number(admitted?.articles ?? 0),
       offered: Number(admitted?.offered ?? 0),

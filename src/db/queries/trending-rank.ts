@@ -1,0 +1,97 @@
+// The next trending list from each day's most viewed stories, however many stories were read.
+import { sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { articles, articleViews } from '../schema'
+
+export interface TrendingRow {
+  articleId: number
+  score: number
+}
+
+export interface TrendingWeights {
+  today: string
+  yesterday: string
+  /** What one view in today's bucket is worth. */
+  todayWeight: number
+  /** What one view in yesterday's bucket is worth, for the part of it inside the window. */
+  yesterdayWeight: number
+}
+
+/**
+ * How many of each day's most viewed stories are candidates. Far more than the list shows, so that
+ * unpublished stories among them and ones that did well on both days rarely leave it unproven.
+ */
+export const CANDIDATES_PER_DAY = 200
+
+type ScoreRow = { article_id: number; score: number }
+
+/**
+ * The best `limit` published stories among each day's `perDay` most viewed (index seeks on
+ * (day, count)), scored on both days' counts. Scores are rounded so equal views give equal scores.
+ * CROSS JOIN keeps the candidates outermost: otherwise SQLite may walk every published article.
+ */
+export function rankCandidatesQuery(
+  db: Db,
+  weights: TrendingWeights,
+  limit: number,
+  perDay: number,
+) {
+  const { today, yesterday, todayWeight, yesterdayWeight } = weights
+  const top = (day: string) => sql`select article_id from (select ${articleViews.articleId}
+    from ${articleViews} where ${articleViews.day} = ${day} order by ${articleViews.count} desc
+    limit ${perDay})`
+  return db.all<ScoreRow>(sql`
+    select * from (
+      select c.article_id, round(coalesce(t.count, 0) * ${todayWeight}
+          + coalesce(y.count, 0) * ${yesterdayWeight}, 4) as score, a.published_at as published_at
+      from (${top(today)} union ${top(yesterday)}) c
+      cross join ${articles} a on a.id = c.article_id and a.status = 'published'
+      left join ${articleViews} t on t.day = ${today} and t.article_id = c.article_id
+      left join ${articleViews} y on y.day = ${yesterday} and y.article_id = c.article_id)
+    where score > 0
+    order by score desc, published_at desc, article_id desc
+    limit ${limit}`)
+}
+
+/**
+ * The most any story outside the candidates can score: the `perDay`-th count of each day, weighed.
+ * A day with fewer stories has nothing outside its candidates, and counts 0.
+ */
+export function candidateBoundQuery(db: Db, weights: TrendingWeights, perDay: number) {
+  const nth = (day: string) => sql`coalesce((select ${articleViews.count} from ${articleViews}
+    where ${articleViews.day} = ${day} order by ${articleViews.count} desc
+    limit 1 offset ${perDay - 1}), 0)`
+  return db.all<{ bound: number }>(sql`
+    select round(${nth(weights.today)} * ${weights.todayWeight}
+      + ${nth(weights.yesterday)} * ${weights.yesterdayWeight}, 4) as bound`)
+}
+
+/**
+ * True when no story outside the candidates can be in the list: it is full, and its last score
+ * beats the bound outright (a tie could go to an outsider published later).
+ */
+export function isProvenTop(ranked: TrendingRow[], limit: number, bound: number): boolean {
+  if (bound <= 0) return true
+  const last = ranked[limit - 1]
+  return last !== undefined && last.score > bound
+}
+
+/**
+ * Every story viewed on either day, ranked: the fallback when the candidates prove nothing. It
+ * reads those two days' rows only, never the archive (CROSS JOIN keeps article_views outermost).
+ */
+export function rankAllViewedQuery(db: Db, weights: TrendingWeights, limit: number) {
+  const { today, yesterday, todayWeight, yesterdayWeight } = weights
+  return db.all<ScoreRow>(sql`
+    select v.article_id, round(sum(v.count * case when v.day = ${today}
+        then ${todayWeight} else ${yesterdayWeight} end), 4) as score
+    from ${articleViews} v cross join ${articles} a
+    where v.day in (${today}, ${yesterday}) and a.id = v.article_id and a.status = 'published'
+    group by v.article_id having score > 0
+    order by score desc, a.published_at desc, a.id desc
+    limit ${limit}`)
+}
+
+export function toTrendingRows(list: ScoreRow[]): TrendingRow[] {
+  return list.map((row) => ({ articleId: row.article_id, score: row.score }))
+}
