@@ -111,6 +111,35 @@ export function emptyRelatedInputs(): RelatedInputs {
   }
 }
 
+function copyEntry<V>(from: ReadonlyMap<number, V>, to: Map<number, V>, id: number) {
+  const value = from.get(id)
+  if (value !== undefined) to.set(id, value)
+}
+
+/**
+ * The inputs of several reads as one. A target's own doc comes from its read, the one that names
+ * its tags (in another it may be a candidate, whose tags go unnamed).
+ */
+export function mergeRelatedInputs(parts: readonly RelatedInputs[]): RelatedInputs {
+  const merged = emptyRelatedInputs()
+  for (const part of parts) {
+    for (const [id, doc] of part.docs) merged.docs.set(id, doc)
+    for (const [id, frequency] of part.tagFrequency) merged.tagFrequency.set(id, frequency)
+    merged.publishedCount = part.publishedCount
+  }
+  for (const part of parts) {
+    for (const id of part.targetIds) {
+      merged.targetIds.push(id)
+      merged.docs.set(id, part.docs.get(id) as RelatedDocRow)
+      copyEntry(part.candidates, merged.candidates, id)
+      copyEntry(part.pins, merged.pins, id)
+      copyEntry(part.current, merged.current, id)
+    }
+  }
+  merged.targetIds.sort((a, b) => a - b)
+  return merged
+}
+
 /** Shapes the rows of relatedInputQueries for `targets`, in the same order, into plain maps. */
 export function assembleRelatedInputs(
   targets: readonly RelatedTarget[],

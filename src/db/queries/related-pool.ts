@@ -53,22 +53,22 @@ export function tagNeighbourPairs(sources: SQL): SQL {
 }
 
 /**
- * A subquery of ids for `IN`: the SECTION_POOL published articles of section `categoryId`
- * published just before `at`, and as many just after, other than `selfId`. Two seeks on the
- * (category_id, status, published_at) index.
+ * `(source_id, neighbour_id)` for every article of `sources` (a query with `id`, `category_id` and
+ * `at` columns): the SECTION_POOL published articles of its section published just before `at`,
+ * and as many just after. Two seeks on the (category_id, status, published_at) index, whose ids come
+ * back as a JSON array: joined to `articles` instead, each would cost a read of the article's row.
  */
-export function sectionNeighbourIds(categoryId: SQL, at: SQL, selfId: SQL): SQL {
-  return sql`select id from (
-      select a.id from ${articles} a
-      where a.category_id = ${categoryId} and a.status = 'published' and a.id <> ${selfId}
-        and a.published_at <= ${at}
-      order by a.published_at desc, a.id desc limit ${literal(SECTION_POOL)}
-    )
+export function sectionNeighbourPairs(sources: SQL): SQL {
+  const side = (where: SQL, order: SQL) => sql`json_each((
+      select json_group_array(id) from (
+        select a.id from ${articles} a
+        where a.category_id = s.category_id and a.status = 'published' and a.id <> s.id and ${where}
+        order by ${order} limit ${literal(SECTION_POOL)}
+      )
+    ))`
+  return sql`select s.id as source_id, j.value as neighbour_id
+    from (${sources}) s, ${side(sql`a.published_at <= s.at`, sql`a.published_at desc, a.id desc`)} j
     union all
-    select id from (
-      select a.id from ${articles} a
-      where a.category_id = ${categoryId} and a.status = 'published' and a.id <> ${selfId}
-        and a.published_at > ${at}
-      order by a.published_at, a.id limit ${literal(SECTION_POOL)}
-    )`
+    select s.id, j.value
+    from (${sources}) s, ${side(sql`a.published_at > s.at`, sql`a.published_at, a.id`)} j`
 }

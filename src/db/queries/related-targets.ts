@@ -3,8 +3,8 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, relatedArticles } from '../schema'
 import { type RelatedTarget, relatedInputQueries } from './related'
-import { assembleRelatedInputs, emptyRelatedInputs, type RelatedInputs } from './related-inputs'
-import { sectionNeighbourIds, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
+import { assembleRelatedInputs, mergeRelatedInputs, type RelatedInputs } from './related-inputs'
+import { sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
 
 /** Keyset position in `articles` ordered by (updated_at, id): the last change a run handled. */
 export interface ChangeCursor {
@@ -22,36 +22,45 @@ export interface ChangedWork {
   inputs: RelatedInputs
 }
 
-/** Changes up to `now` only: a save stamped in the future must not carry the cursor past others. */
+/**
+ * Changes up to `now` only: a save stamped in the future must not carry the cursor past others. The
+ * keyset test is written as a range first, so that SQLite seeks `updated_at` instead of walking it.
+ */
 function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
   return sql`select id from ${articles}
-    where (updated_at > ${after.updatedAt} or (updated_at = ${after.updatedAt} and id > ${after.id}))
-      and updated_at <= ${now.getTime()}
+    where updated_at >= ${after.updatedAt} and updated_at <= ${now.getTime()}
+      and (updated_at > ${after.updatedAt} or id > ${after.id})
     order by updated_at, id limit ${limit}`
 }
 
 /**
  * Every list a change can alter, most urgent first: the changed articles' own, the lists that show
- * them, and the lists of published articles near them that share a tag or their section (the
- * section part mirrors how the scoring pool picks section candidates). With what scoring needs of
- * each target, and how many there are in all.
+ * them, and the lists of articles near them that share a tag or their section (the section part
+ * mirrors how the scoring pool picks section candidates). The first `budget` of them, with what
+ * scoring needs of each and how many there are in all. Only those rows are read from `articles`
+ * (the changed ones aside): a neighbour found unpublished there just leaves its place empty.
  */
 function affectedTargets(changed: SQL, budget: number): SQL {
-  return sql`select u.id, a.category_id, coalesce(a.published_at, a.updated_at) as at,
-      min(u.priority) as priority, count(*) over () as total
+  return sql`select a.id, a.category_id, coalesce(a.published_at, a.updated_at) as at, top.total
     from (
-      select id, 0 as priority from (${changed})
-      union all
-      select article_id, 1 from ${relatedArticles} where related_id in (${changed})
-      union all
-      select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
-      union all
-      select s.id, 2 from ${articles} c join ${articles} s on s.id in (
-        ${sectionNeighbourIds(sql`c.category_id`, sql`coalesce(c.published_at, c.updated_at)`, sql`c.id`)}
-      )
-      where c.id in (${changed})
-    ) u join ${articles} a on a.id = u.id and +a.status = 'published'
-    group by u.id order by priority, u.id limit ${budget}`
+      select u.id, min(u.priority) as priority, count(*) over () as total from (
+        select id, 0 as priority from ${articles}
+        where id in (${changed}) and +status = 'published'
+        union all
+        select article_id, 1 from ${relatedArticles} where related_id in (${changed})
+        union all
+        select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
+        union all
+        select neighbour_id, 2 from (${sectionNeighbourPairs(sql`
+          select id, category_id, coalesce(published_at, updated_at) as at from ${articles}
+          where id in (${changed})`)})
+      ) u
+      where u.id not in (select id from ${articles} where id in (${changed}) and +status <> 'published')
+      group by u.id order by priority, u.id limit ${budget}
+    ) top
+    cross join ${articles} a on a.id = top.id
+    where +a.status = 'published'
+    order by top.priority, top.id`
 }
 
 type TargetRow = { id: number; category_id: number; at: number }
@@ -60,11 +69,22 @@ function toTargets(rows: readonly TargetRow[]): RelatedTarget[] {
   return rows.map((row) => ({ id: row.id, categoryId: row.category_id, at: row.at }))
 }
 
-/** The scoring inputs of `targets`: one more round trip, or none when there is nothing to score. */
+/**
+ * Targets whose inputs one round trip reads. Each costs some 45 article rows, read from disk when
+ * a large archive's pages are not cached: this many keep every read short, so that pages sharing
+ * the database never wait long behind a refresh.
+ */
+const TARGETS_PER_READ = 50
+
+/** The scoring inputs of `targets`: a round trip per TARGETS_PER_READ, none for no targets. */
 async function loadInputs(db: Db, targets: RelatedTarget[]): Promise<RelatedInputs> {
-  if (targets.length === 0) return emptyRelatedInputs()
-  const [first, ...rest] = relatedInputQueries(db, targets)
-  return assembleRelatedInputs(targets, await db.batch([first, ...rest]))
+  const parts: RelatedInputs[] = []
+  for (let i = 0; i < targets.length; i += TARGETS_PER_READ) {
+    const group = targets.slice(i, i + TARGETS_PER_READ)
+    const [first, ...rest] = relatedInputQueries(db, group)
+    parts.push(assembleRelatedInputs(group, await db.batch([first, ...rest])))
+  }
+  return mergeRelatedInputs(parts)
 }
 
 /**
@@ -92,7 +112,7 @@ export async function loadChangedWork(
   return {
     changed: changedRows.map((row) => ({ id: row.id, updatedAt: row.updated_at })),
     removedLists: new Set(removed.map((row) => row.article_id)).size,
-    deferred: Math.max(0, (targetRows[0]?.total ?? 0) - targets.length),
+    deferred: Math.max(0, (targetRows[0]?.total ?? 0) - budget),
     inputs: await loadInputs(db, targets),
   }
 }

@@ -2,7 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, relatedArticles, relatedPins, tags } from '../schema'
-import { literal, sectionNeighbourIds, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
+import { literal, sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
 
 /**
  * A tag's document frequency is counted exactly up to this many stories. Past it, it is
@@ -61,9 +61,8 @@ function poolCte(targets: readonly RelatedTarget[]) {
       select target_id, candidate_id, ${literal(VIA_TAG)} as via from by_tag
       where n <= ${literal(TAG_POOL)}
       union all
-      select t.id, c.id, ${literal(VIA_SECTION)} from target t join ${articles} c on c.id in (
-        ${sectionNeighbourIds(sql`t.category_id`, sql`t.at`, sql`t.id`)}
-      )
+      select source_id, neighbour_id, ${literal(VIA_SECTION)}
+      from (${sectionNeighbourPairs(sql`select id, category_id, at from target`)})
       union all
       select p.article_id, p.related_id, ${literal(VIA_PIN)} from ${relatedPins} p
       where p.article_id in (select id from target)
@@ -123,13 +122,18 @@ export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
         select target_id, group_concat(candidate_id || ':' || via) as pool from (
           select target_id, candidate_id, max(via) as via from pool group by target_id, candidate_id
         ) group by target_id
+      ),
+      doc as (
+        select t.id, p.pool from target t left join pools p on p.target_id = t.id
+        union all
+        select candidate_id, null from pool where candidate_id not in (select id from target)
+        group by candidate_id
       )
       select a.id, a.title, a.summary, a.category_id, coalesce(a.published_at, a.updated_at) as at,
         (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = a.id) as tag_ids,
-        p.pool
-      from ${articles} a left join pools p on p.target_id = a.id
-      where a.id in (select id from target union select candidate_id from pool)
-        and +a.status = 'published'`),
+        d.pool
+      from doc d cross join ${articles} a on a.id = d.id
+      where +a.status = 'published'`),
     db.all<{
       tag_id: number
       name: string

@@ -147,4 +147,56 @@ describe('loadRelatedChunk', () => {
     expect(inputs.publishedCount).toBe(4)
     expect([...inputs.tagFrequency.values()]).toEqual([3])
   })
+
+  it('reads only the nearest stories of a tag, ten on each side, however many carry it', async () => {
+    const db = await freshDb()
+    const world = await addCategory(db, 'world')
+    const russia = await addTag(db, 'Russia')
+    const ids: number[] = []
+    for (let n = 0; n < 30; n++) {
+      ids.push(
+        await addArticle(db, {
+          slug: `r${n}`,
+          categoryId: world,
+          publishedAt: NOW - (30 - n) * HOUR,
+          tagIds: [russia],
+        }),
+      )
+    }
+    const middle = ids[15] as number
+    const { inputs } = await loadRelatedChunk(db, middle - 1, 1)
+    expect(inputs.targetIds).toEqual([middle])
+    // Ten a side by tag; the section's six a side by time fall among them.
+    expect(inputs.candidates.get(middle)).toEqual([...ids.slice(5, 15), ...ids.slice(16, 26)])
+  })
+
+  it('reads a chunk bigger than one read in several, each target with its own tags named', async () => {
+    const db = await freshDb()
+    const world = await addCategory(db, 'world')
+    const [russia, kremlin] = [await addTag(db, 'Russia'), await addTag(db, 'Kremlin')]
+    const ids: number[] = []
+    for (let n = 0; n < 60; n++) {
+      ids.push(
+        await addArticle(db, {
+          slug: `r${n}`,
+          categoryId: world,
+          publishedAt: NOW - (60 - n) * HOUR,
+          // Story 45 is read as a target in the first read, and as a candidate in the second.
+          tagIds: n === 45 ? [russia, kremlin] : [russia],
+        }),
+      )
+    }
+    const { inputs } = await loadRelatedChunk(db, 0, 60)
+    expect(inputs.targetIds).toEqual(ids)
+    for (const id of ids) {
+      expect(inputs.docs.get(id)?.tags[0]).toEqual({ id: russia, name: 'Russia' })
+      expect(inputs.candidates.get(id)?.length).toBeGreaterThanOrEqual(10)
+    }
+    expect(inputs.docs.get(ids[45] as number)?.tags[1]).toEqual({ id: kremlin, name: 'Kremlin' })
+    // Stories either side of the boundary between two reads still meet.
+    expect(inputs.candidates.get(ids[49] as number)).toContain(ids[50])
+    expect(inputs.candidates.get(ids[50] as number)).toContain(ids[49])
+    expect(inputs.publishedCount).toBe(60)
+    expect(inputs.tagFrequency.get(russia)).toBe(60)
+  })
 })
