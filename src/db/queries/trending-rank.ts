@@ -23,6 +23,13 @@ export interface TrendingWeights {
  */
 export const CANDIDATES_PER_DAY = 200
 
+/**
+ * When the candidates cannot prove the list, a second read takes this many times more, and its
+ * best are the list, proven or not. Never every story read that day: checking each one's status
+ * reads its row past the body, and 200,000 of those take seconds.
+ */
+export const WIDER_CANDIDATES = 10
+
 type ScoreRow = { article_id: number; score: number }
 
 /**
@@ -74,22 +81,6 @@ export function isProvenTop(ranked: TrendingRow[], limit: number, bound: number)
   if (bound <= 0) return true
   const last = ranked[limit - 1]
   return last !== undefined && last.score > bound
-}
-
-/**
- * Every story viewed on either day, ranked: the fallback when the candidates prove nothing. It
- * reads those two days' rows only, never the archive (CROSS JOIN keeps article_views outermost).
- */
-export function rankAllViewedQuery(db: Db, weights: TrendingWeights, limit: number) {
-  const { today, yesterday, todayWeight, yesterdayWeight } = weights
-  return db.all<ScoreRow>(sql`
-    select v.article_id, round(sum(v.count * case when v.day = ${today}
-        then ${todayWeight} else ${yesterdayWeight} end), 4) as score
-    from ${articleViews} v cross join ${articles} a
-    where v.day in (${today}, ${yesterday}) and a.id = v.article_id and a.status = 'published'
-    group by v.article_id having score > 0
-    order by score desc, a.published_at desc, a.id desc
-    limit ${limit}`)
 }
 
 export function toTrendingRows(list: ScoreRow[]): TrendingRow[] {

@@ -7,11 +7,11 @@ import {
   CANDIDATES_PER_DAY,
   candidateBoundQuery,
   isProvenTop,
-  rankAllViewedQuery,
   rankCandidatesQuery,
   type TrendingRow,
   type TrendingWeights,
   toTrendingRows,
+  WIDER_CANDIDATES,
 } from './trending-rank'
 import { PENDING_VIEWS, PENDING_VIEWS_END } from './views'
 
@@ -83,8 +83,8 @@ function admitPendingViewsQueries(db: Db, admission: ViewAdmission, today: strin
 /**
  * Admits the waiting views, then reads the next trending list (published articles, today's and
  * yesterday's buckets weighed as given) and the stored one: one round trip. The list comes from
- * each day's most viewed stories; only when those cannot prove it is a second round trip spent on
- * every story viewed on the two days.
+ * each day's most viewed stories; only when those cannot prove it does a second round trip read
+ * ten times as many.
  */
 export async function loadTrendingWork(
   db: Db,
@@ -107,7 +107,7 @@ export async function loadTrendingWork(
   ])
   let next = toTrendingRows(candidates)
   if (!isProvenTop(next, limit, bound[0]?.bound ?? 0)) {
-    next = toTrendingRows(await rankAllViewedQuery(db, weights, limit))
+    next = toTrendingRows(await rankCandidatesQuery(db, weights, limit, perDay * WIDER_CANDIDATES))
   }
   const admitted = views[0]
   return {

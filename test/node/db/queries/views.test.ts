@@ -158,11 +158,11 @@ describe('loadTrendingWork with many stories read', () => {
     return { db, steady, a, b, d, e }
   }
 
-  it("ranks from each day's most viewed when they prove the list, and from every story read when not", async () => {
+  it("ranks from each day's most viewed when they prove the list, and from ten times as many when not", async () => {
     const { db, steady, a, d } = await twoDays()
     const load = (limit: number, candidatesPerDay: number) =>
       loadTrendingWork(db, { admission: NO_CAP, weights, limit, candidatesPerDay })
-    // Each day's top two cannot rule out a story scoring up to 80 + 80: not enough to prove a list.
+    // Each day's top two cannot rule out a story scoring up to 80 + 80; their top twenty can.
     expect((await load(2, 2)).next).toEqual([
       { articleId: steady, score: 160 },
       { articleId: d, score: 100 },
