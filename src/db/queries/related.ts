@@ -12,8 +12,9 @@ import { literal, sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from '
 export const FREQUENCY_SAMPLE = 500
 
 /**
- * Tag neighbours read per target: those found through the most of its tags first, then the nearest
- * by id (ids follow creation time). Only these are read from `articles`, whose rows are large.
+ * Tag neighbours read per target: those sharing the most of its tags first (counted on the
+ * article_tags index), then the nearest by id (ids follow creation time). Only these are read from
+ * `articles`, whose rows are large.
  */
 const TAG_POOL = 50
 
@@ -52,7 +53,11 @@ function poolCte(targets: readonly RelatedTarget[]) {
     by_tag as (
       select source_id as target_id, neighbour_id as candidate_id, row_number() over (
           partition by source_id
-          order by count(*) desc, abs(neighbour_id - source_id), neighbour_id desc
+          order by (
+            select count(*) from ${articleTags} a cross join ${articleTags} b
+              on b.article_id = neighbour_id and b.tag_id = a.tag_id
+            where a.article_id = source_id
+          ) desc, abs(neighbour_id - source_id), neighbour_id desc
         ) as n
       from (${tagNeighbourPairs(sql`select id from target`)})
       group by source_id, neighbour_id
