@@ -8,7 +8,9 @@ import {
   real,
   sqliteTable,
   text,
+  uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { CORRECTION_KINDS, CORRECTION_PLACEMENTS, PAGE_STATUSES } from '../lib/trust-vocabulary'
 import { ARTICLE_STATUSES, COMMENT_STATUSES, USER_ROLES } from '../lib/vocabulary'
 
 /** Milliseconds since the epoch; integers sort and compare cheaply in SQLite. */
@@ -360,3 +362,128 @@ export const siteState = sqliteTable('site_state', {
   value: text().notNull(),
   updatedAt: timestamp().notNull(),
 })
+
+// ---- Authors, static pages and corrections (issue 18) ----
+
+/**
+ * A byline's person or desk. Not necessarily an account: agency and contributor bylines have no
+ * login, while a user can be linked to the one profile that is theirs. `sourceSlug` keeps the
+ * WordPress or Ghost slug an import found, so old author URLs can still be redirected.
+ */
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    /** Role or title shown under the name, e.g. "Middle East correspondent". */
+    jobTitle: text().notNull().default(''),
+    bioMd: text().notNull().default(''),
+    /** Rendered from `bioMd` by the article Markdown sanitiser at save time. */
+    bioHtml: text().notNull().default(''),
+    /** The photo's URL; `photoMediaId` names its media-library item once that is wired. */
+    photoUrl: text(),
+    photoMediaId: integer(),
+    photoAlt: text().notNull().default(''),
+    /** JSON array of `{ label, url }`: a site and social profiles as plain links. */
+    links: text().notNull().default('[]'),
+    userId: integer()
+      .unique()
+      .references(() => users.id, { onDelete: 'set null' }),
+    /** Where an import found it (`wordpress`, `ghost`), its id and slug there. */
+    source: text(),
+    sourceId: text(),
+    sourceSlug: text(),
+    createdAt: createdAt(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [uniqueIndex('authors_source_idx').on(t.source, t.sourceId)],
+)
+
+/** An article's authors, in byline order. Restrict: an author with articles cannot be deleted. */
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer()
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorId] }),
+    index('article_authors_author_idx').on(t.authorId, t.articleId),
+  ],
+)
+
+/** Static pages (About, Contact, …): Markdown like articles, never in lists, feeds or related. */
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    bodyMd: text().notNull().default(''),
+    bodyHtml: text().notNull().default(''),
+    status: text({ enum: PAGE_STATUSES }).notNull().default('draft'),
+    /** Place in the footer menu, lowest first; null keeps the page out of it. */
+    footerPosition: integer(),
+    language: text().notNull().default('en'),
+    publishedAt: timestamp(),
+    updatedAt: timestamp().notNull(),
+    createdAt: createdAt(),
+    source: text(),
+    sourceId: text(),
+  },
+  (t) => [
+    index('pages_footer_idx').on(t.footerPosition),
+    uniqueIndex('pages_source_idx').on(t.source, t.sourceId),
+  ],
+)
+
+/** Every save of a page keeps the version it replaced, as article_revisions does. */
+export const pageRevisions = sqliteTable(
+  'page_revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    pageId: integer()
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    bodyMd: text().notNull(),
+    editorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
+)
+
+/** A dated correction or clarification note on a published article. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text({ enum: CORRECTION_KINDS }).notNull().default('correction'),
+    placement: text({ enum: CORRECTION_PLACEMENTS }).notNull().default('bottom'),
+    bodyMd: text().notNull(),
+    bodyHtml: text().notNull(),
+    /** When the note was made; an import keeps the original date. */
+    correctedAt: timestamp().notNull(),
+    editorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    source: text(),
+    sourceId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('corrections_article_idx').on(t.articleId, t.correctedAt),
+    index('corrections_corrected_idx').on(t.correctedAt),
+    uniqueIndex('corrections_source_idx').on(t.source, t.sourceId),
+  ],
+)
