@@ -487,3 +487,51 @@ export const corrections = sqliteTable(
     uniqueIndex('corrections_source_idx').on(t.source, t.sourceId),
   ],
 )
+
+/** An article under live coverage: it carries a stream of updates until the coverage ends. */
+export const liveBlogs = sqliteTable('live_blogs', {
+  articleId: integer()
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  startedAt: timestamp().notNull(),
+  /** Set when coverage ends: the page freezes as a normal article, its updates kept. */
+  endedAt: timestamp(),
+})
+
+/** One timestamped update of a live article; the id is the readers' poll cursor. */
+export const liveUpdates = sqliteTable(
+  'live_updates',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => liveBlogs.articleId, { onDelete: 'cascade' }),
+    bodyMd: text().notNull(),
+    /** Rendered from `bodyMd` and sanitised at save time, like an article body. */
+    bodyHtml: text().notNull(),
+    imageUrl: text(),
+    imageAlt: text().notNull().default(''),
+    keyEvent: integer({ mode: 'boolean' }).notNull().default(false),
+    pinned: integer({ mode: 'boolean' }).notNull().default(false),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [index('live_updates_article_idx').on(t.articleId, t.id)],
+)
+
+/** The site-wide breaking-news line; the newest one not cleared and not expired is shown. */
+export const breakingAlerts = sqliteTable(
+  'breaking_alerts',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    headline: text().notNull(),
+    /** A site path or an https URL. */
+    url: text().notNull(),
+    expiresAt: timestamp().notNull(),
+    clearedAt: timestamp(),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('breaking_alerts_expires_idx').on(t.expiresAt)],
+)
