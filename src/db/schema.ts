@@ -535,3 +535,32 @@ export const breakingAlerts = sqliteTable(
   },
   (t) => [index('breaking_alerts_expires_idx').on(t.expiresAt)],
 )
+
+/**
+ * The media library: one row per stored original in R2 (MEDIA), keyed by its content hash so the
+ * same file uploaded twice is stored once. Where an image is used is read from articles on demand.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The R2 object key and the URL segment: /media/<key>/<width>.<format>. */
+    key: text().notNull().unique(),
+    /** SHA-256 of the bytes as uploaded, so a second upload of the same file is recognised. */
+    contentHash: text().notNull().unique(),
+    /** The MIME type found from the bytes (never the file name or the declared type). */
+    type: text().notNull(),
+    bytes: integer().notNull(),
+    /** Dimensions after the EXIF orientation was applied. */
+    width: integer().notNull(),
+    height: integer().notNull(),
+    filename: text().notNull().default(''),
+    alt: text().notNull().default(''),
+    caption: text().notNull().default(''),
+    credit: text().notNull().default(''),
+    uploadedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index('media_created_idx').on(t.createdAt), index('media_uploader_idx').on(t.uploadedBy)],
+)
