@@ -19,6 +19,9 @@ import type { PurgeFn } from './lib/purge-types'
 /** Everything wrangler.toml, `wrangler secret put` and the runtime bind. */
 export interface Env {
   ASSETS: Fetcher
+  /** Media originals (R2); variants are made by IMAGES and kept in the edge cache. */
+  MEDIA: R2Bucket
+  IMAGES: ImagesBinding
   TURSO_DATABASE_URL?: string
   TURSO_AUTH_TOKEN?: string
   /** Salt for hashing IP addresses; the raw address is never stored. */
