@@ -1,10 +1,10 @@
 // What each archive size costs: uncached renders of every page kind, and one run of each cron.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@libsql/client/web'
 import Database from 'libsql'
-import { startStack } from '../../../src/cli/stack'
+import { type Stack, startStack } from '../../../src/cli/stack'
 import { createDb } from '../../../src/db/client'
 import { type Env, parseConfig } from '../../../src/env'
 import { CRON_EVERY_FIVE_MINUTES, CRON_NIGHTLY, jobsFor } from '../../../src/jobs'
@@ -12,7 +12,8 @@ import { runJob } from '../../../src/jobs/run-job'
 import { purgeFunction } from '../../../src/services/purge-wiring'
 import { freePort } from '../../support/stack'
 import { BYPASS, percentile } from '../render'
-import { type Archive, commonWord, measureFootprint } from './archive'
+import { type Archive, commonWord, measureFootprint, tagCount } from './archive'
+import { type IngestResult, measureIngest } from './ingest'
 import { rareName } from './vocabulary'
 
 /** Long enough that a slow statement is measured, not cut off by the Worker's own bound. */
@@ -44,6 +45,7 @@ export interface ScaleResult {
   buildSeconds: number
   footprint: ReturnType<typeof measureFootprint>
   pages: ScalePage[]
+  ingest: IngestResult
   cron: CronRun[]
 }
 
@@ -84,34 +86,55 @@ async function resetSlowest(dbUrl: string) {
   await (await fetch(`${dbUrl}/stats/reset-slowest`, { method: 'POST' })).arrayBuffer()
 }
 
-async function measurePage(
-  origin: string,
-  dbUrl: string,
-  page: { name: string; path: string },
-  samples: number,
-): Promise<ScalePage> {
-  const times: number[] = []
-  let [roundTrips, failures] = [0, 0]
-  await resetSlowest(dbUrl)
-  for (let i = 0; i < samples; i++) {
-    const before = (await dbStats(dbUrl)).pipelines
-    const started = performance.now()
-    const response = await fetch(`${origin}${page.path}`, { headers: BYPASS })
-    await response.arrayBuffer()
-    times.push(performance.now() - started)
-    if (response.status !== 200) failures++
-    roundTrips = Math.max(roundTrips, (await dbStats(dbUrl)).pipelines - before)
+/** One uncached render: its time, the round trips it made, and whether it answered 200. */
+async function samplePage(origin: string, dbUrl: string, path: string) {
+  const before = (await dbStats(dbUrl)).pipelines
+  const started = performance.now()
+  const response = await fetch(`${origin}${path}`, { headers: BYPASS })
+  await response.arrayBuffer()
+  const ms = performance.now() - started
+  return { ms, roundTrips: (await dbStats(dbUrl)).pipelines - before, ok: response.status === 200 }
+}
+
+type Running = { archive: Archive; stack: Stack; pages: { name: string; path: string }[] }
+
+/**
+ * Each page at every size, one sample of each size in turn: a shared machine's load then falls on
+ * all sizes alike, so the ratios between them hold even when the absolute times do not.
+ */
+async function measurePages(running: Running[], samples: number): Promise<ScalePage[][]> {
+  const measured: ScalePage[][] = running.map(() => [])
+  const [first] = running
+  for (const [index] of (first?.pages ?? []).entries()) {
+    const times: number[][] = running.map(() => [])
+    const roundTrips = running.map(() => 0)
+    const failures = running.map(() => 0)
+    for (const { stack, pages } of running) {
+      // One warm-up render, so that the first sample does not pay for cold file pages.
+      await (await fetch(`${stack.origin}${pages[index]?.path}`, { headers: BYPASS })).arrayBuffer()
+      await resetSlowest(stack.dbUrl)
+    }
+    for (let i = 0; i < samples; i++) {
+      for (const [n, { stack, pages }] of running.entries()) {
+        const sample = await samplePage(stack.origin, stack.dbUrl, pages[index]?.path ?? '/')
+        times[n]?.push(sample.ms)
+        roundTrips[n] = Math.max(roundTrips[n] ?? 0, sample.roundTrips)
+        if (!sample.ok) failures[n] = (failures[n] ?? 0) + 1
+      }
+    }
+    for (const [n, { stack, pages }] of running.entries()) {
+      const sorted = (times[n] ?? []).sort((x, y) => x - y)
+      measured[n]?.push({
+        ...(pages[index] as { name: string; path: string }),
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        roundTrips: roundTrips[n] ?? 0,
+        slowestMs: (await dbStats(stack.dbUrl)).slowestMs,
+        failures: failures[n] ?? 0,
+      })
+    }
   }
-  times.sort((a, b) => a - b)
-  const { slowestMs } = await dbStats(dbUrl)
-  return {
-    ...page,
-    p50Ms: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    roundTrips,
-    slowestMs,
-    failures,
-  }
+  return measured
 }
 
 /** One 5-minute cycle after 100 articles changed, then one nightly run, as the Worker runs them. */
@@ -160,43 +183,54 @@ async function measureCron(dbUrl: string, dbPath: string): Promise<CronRun[]> {
 export async function measureScale(
   archives: Archive[],
   samples: number,
+  ingestCount: number,
   log: (line: string) => void,
 ): Promise<ScaleResult[]> {
-  const results: ScaleResult[] = []
-  for (const archive of archives) {
-    const footprint = measureFootprint(archive.path, archive.articles)
-    const pages = pagesOf(archive)
-    const state = mkdtempSync(join(tmpdir(), 'bulletin-scale-'))
-    const stack = await startStack({
-      port: await freePort(),
-      dbPort: await freePort(),
-      dbPath: archive.path,
-      persistTo: state,
-      stdio: 'ignore',
-      vars: { DB_TIMEOUT_MS: String(BENCH_DB_TIMEOUT_MS) },
-    })
-    try {
+  const running: Running[] = []
+  const states: string[] = []
+  try {
+    for (const archive of archives) {
+      const state = mkdtempSync(join(tmpdir(), 'bulletin-scale-'))
+      states.push(state)
+      // The cron and the ingest write: they run on a copy, so the cached archive stays as built.
+      const workingCopy = join(state, 'archive.db')
+      copyFileSync(archive.path, workingCopy)
+      const stack = await startStack({
+        port: await freePort(),
+        dbPort: await freePort(),
+        dbPath: workingCopy,
+        persistTo: state,
+        stdio: 'ignore',
+        vars: { DB_TIMEOUT_MS: String(BENCH_DB_TIMEOUT_MS) },
+      })
+      running.push({ archive: { ...archive, path: workingCopy }, stack, pages: pagesOf(archive) })
       await stack.waitUntilReady()
-      log(`scale ${archive.articles}: stack up, measuring ${pages.length} pages`)
-      const measured: ScalePage[] = []
-      for (const page of pages) {
-        // One warm-up render, so that the first sample does not pay for cold file pages.
-        await (await fetch(`${stack.origin}${page.path}`, { headers: BYPASS })).arrayBuffer()
-        measured.push(await measurePage(stack.origin, stack.dbUrl, page, samples))
-      }
+    }
+    log(`scale: ${running.length} stacks up, measuring pages side by side`)
+    const pages = await measurePages(running, samples)
+    const results: ScaleResult[] = []
+    for (const [n, { archive, stack }] of running.entries()) {
+      log(`scale ${archive.articles}: ingest, ${ingestCount} saves`)
+      const ingest = await measureIngest(
+        stack.origin,
+        stack.dbUrl,
+        tagCount(archive.articles),
+        ingestCount,
+      )
       log(`scale ${archive.articles}: cron`)
       const cron = await measureCron(stack.dbUrl, archive.path)
       results.push({
         articles: archive.articles,
         buildSeconds: archive.buildSeconds,
-        footprint,
-        pages: measured,
+        footprint: measureFootprint(archives[n]?.path ?? archive.path, archive.articles),
+        pages: pages[n] ?? [],
+        ingest,
         cron,
       })
-    } finally {
-      await stack.stop()
-      rmSync(state, { recursive: true, force: true })
     }
+    return results
+  } finally {
+    for (const { stack } of running) await stack.stop()
+    for (const state of states) rmSync(state, { recursive: true, force: true })
   }
-  return results
 }

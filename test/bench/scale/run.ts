@@ -18,7 +18,8 @@ export async function runScaleBench(root: string, argv: string[]): Promise<numbe
   const started = performance.now()
   const archives = await ensureArchives(resolve(root, '.cache/bench-scale'), sizes)
   log(`archives ready in ${Math.round((performance.now() - started) / 1000)} s`)
-  const results = await measureScale(archives, argv.includes('--quick') ? 5 : 15, log)
+  const quick = argv.includes('--quick')
+  const results = await measureScale(archives, quick ? 5 : 15, quick ? 20 : 100, log)
   const path = resolve(root, 'bench-results.json')
   const previous = readPrevious(path)
   writeFileSync(
@@ -79,6 +80,22 @@ export function printScaleTable(results: ScaleResult[]): string[] {
       return `${at.ms} / ${at.roundTrips} / ${at.slowestMs}${at.status === 'ok' ? '' : ` (${at.status})`}`
     })
     console.log(`| ${run.name} | ${cells.join(' | ')} |`)
+  }
+  console.log(`\n| ingest: save (create + publish) | ${sizes.join(' | ')} |`)
+  console.log(`|---|${sizes.map(() => '---|').join('')}`)
+  const ingestRow = (label: string, cell: (ingest: ScaleResult['ingest']) => string | number) =>
+    console.log(`| ${label} | ${results.map((r) => cell(r.ingest)).join(' | ')} |`)
+  ingestRow('saves (failed)', (i) => `${i.saves} (${i.failures})`)
+  ingestRow('p50 / p99 ms', (i) => `${i.p50Ms} / ${i.p99Ms}`)
+  ingestRow(
+    'URLs purged per publish, median / most',
+    (i) => `${i.purgePathsP50} / ${i.purgePathsMax}`,
+  )
+  ingestRow('cache tags purged per publish', (i) => i.purgeTags)
+  for (const result of results) {
+    if (result.ingest.failures > 0) {
+      problems.push(`ingest at ${result.articles}: ${result.ingest.failures} saves failed`)
+    }
   }
   console.log(`\n| archive | ${sizes.join(' | ')} |`)
   console.log(`|---|${sizes.map(() => '---|').join('')}`)
