@@ -11,6 +11,7 @@ import { sitemapFileOf } from '../db/queries/sitemaps'
 import type { PageCache } from '../edge/page-cache'
 import { purgeZone } from '../edge/zone-purge'
 import type { ContentChange, PurgeReport, PurgeTargets } from '../lib/purge-types'
+import { livePurgeTargets } from './live-purge'
 
 export type { ContentChange, PurgeReport, PurgeTargets }
 
@@ -39,11 +40,20 @@ function latestEmbedPaths(article: ArticlePurgeFacts): string[] {
 }
 
 /**
+ * The numbered list pages a change purges by URL: the first few, where readers are. A big section
+ * has thousands of pages at a million articles, and purging each would cost a cache call per page
+ * on every publish; deeper pages are left to their 10-minute edge lifetime, and to the zone's
+ * purge by tag where it is on.
+ */
+export const PURGED_LIST_PAGES = 5
+
+/**
  * Facts are read after the change, so one page more: the page a withdrawn story's section has just
  * lost still holds it in caches.
  */
 function sectionPaths(kind: 'category' | 'tag', slug: string, pages: number): string[] {
-  const numbered = Array.from({ length: pages + 1 }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
+  const purged = Math.min(pages + 1, PURGED_LIST_PAGES)
+  const numbered = Array.from({ length: purged }, (_, i) => `/${kind}/${slug}?page=${i + 1}`)
   return [`/${kind}/${slug}`, ...numbered, `/${kind}/${slug}/feed.xml`, `/${kind}/${slug}/atom.xml`]
 }
 
@@ -71,6 +81,13 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
     sectionPages.get(`${kind}:${slug}`) ?? 1
 
   for (const change of changes) {
+    if (change.kind === 'live-update' || change.kind === 'breaking-alert') {
+      const live = livePurgeTargets(change)
+      if (change.kind === 'live-update') add(articlePagePaths(change.slug))
+      add(live.paths)
+      for (const tag of live.tags) tags.add(tag)
+      continue
+    }
     if (change.kind === 'comment-approved') {
       const article = byId.get(change.articleId)
       if (!article) continue

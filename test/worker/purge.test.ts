@@ -16,7 +16,12 @@ import {
   tags,
 } from '../../src/db/schema'
 import { createPageCache } from '../../src/edge/page-cache'
-import { type ContentChange, purgeContent, purgeTargetsFor } from '../../src/services/purge'
+import {
+  type ContentChange,
+  PURGED_LIST_PAGES,
+  purgeContent,
+  purgeTargetsFor,
+} from '../../src/services/purge'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { ORIGIN } from './helpers'
 
@@ -111,6 +116,34 @@ describe('purge targets', () => {
       '/sitemaps/tags-1.xml',
       '/sitemaps/tags-2.xml',
     ])
+  })
+
+  it('purges only the first pages of a section of thousands, however many pages it has', () => {
+    const article = {
+      id: 42,
+      slug: 'big-section-story',
+      categorySlug: 'world',
+      tagSlugs: ['elections'],
+      tagIds: [3],
+      shownOn: [],
+      commentCursors: [],
+    }
+    const { paths, tags } = purgeTargetsFor([{ kind: 'article', articleId: 42 }], {
+      articles: [article],
+      sections: [
+        { kind: 'category', slug: 'world', pages: 4_000 },
+        { kind: 'tag', slug: 'elections', pages: 2 },
+      ],
+    })
+    const numbered = (prefix: string) => paths.filter((path) => path.startsWith(`${prefix}?page=`))
+    expect(numbered('/category/world')).toEqual(
+      Array.from({ length: PURGED_LIST_PAGES }, (_, i) => `/category/world?page=${i + 1}`),
+    )
+    // A small list still loses every page, and the one after its last.
+    expect(numbered('/tag/elections')).toEqual([1, 2, 3].map((n) => `/tag/elections?page=${n}`))
+    // The deeper pages go at the zone by their tag.
+    expect(tags).toEqual(expect.arrayContaining(['category:world', 'tag:elections']))
+    expect(paths.length).toBeLessThan(60)
   })
 
   it('adds the old URLs after a slug change', async () => {

@@ -1,5 +1,5 @@
 // What a change touches: the facts the purge service needs to list every affected URL, in one batch.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, categories, comments, relatedArticles, tags } from '../schema'
 import { isPublic } from './articles'
@@ -112,11 +112,20 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
   }
 }
 
-/** Published articles of a category, whose pages name it, for purging after a rename. */
+/**
+ * After a rename, the newest articles of a category are purged by URL, since their pages name it.
+ * Bounded: a section of a big archive holds tens of thousands, more than one statement may list;
+ * older pages show the new name when their hour at the edge runs out.
+ */
+export const RENAME_PURGED_ARTICLES = 500
+
+/** The newest published articles of a category, whose pages name it, for purging after a rename. */
 export async function listCategoryArticleIds(db: Db, categoryId: number): Promise<number[]> {
   const rows = await db
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.categoryId, categoryId), isPublic))
+    .orderBy(desc(articles.publishedAt))
+    .limit(RENAME_PURGED_ARTICLES)
   return rows.map((row) => row.id)
 }
