@@ -1,0 +1,2 @@
+-- What related-news scoring reads of each candidate, without walking the bodies' overflow pages (issue 15).
+CREATE INDEX `articles_related_meta_idx` ON `articles` (`id`,`status`,`category_id`,`published_at`,`updated_at`);
