@@ -11,6 +11,7 @@ import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
 import { api } from './routes/api'
 import { articlePages } from './routes/articles'
+import { authorPages } from './routes/authors'
 import { beacon } from './routes/beacon'
 import { comments } from './routes/comments'
 import { editor } from './routes/editor'
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', sections)
   app.route('/', search)
   app.route('/', articlePages)
+  app.route('/', authorPages)
   app.route('/', comments)
   app.route('/', beacon)
   app.route('/', favorites)

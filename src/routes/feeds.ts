@@ -1,4 +1,4 @@
-// RSS 2.0 and Atom 1.0 feeds for the whole site, each category and each tag.
+// RSS 2.0 and Atom 1.0 feeds for the whole site, each category, each tag and each author.
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
@@ -29,6 +29,12 @@ export const feeds = new Hono<AppEnv>()
   )
   .get('/tag/:slug/atom.xml', (c) =>
     serveFeed(c, 'atom', { kind: 'tag', slug: c.req.param('slug') }),
+  )
+  .get('/author/:slug/feed.xml', (c) =>
+    serveFeed(c, 'rss', { kind: 'author', slug: c.req.param('slug') }),
+  )
+  .get('/author/:slug/atom.xml', (c) =>
+    serveFeed(c, 'atom', { kind: 'author', slug: c.req.param('slug') }),
   )
 
 async function serveFeed(c: Context<AppEnv>, format: FeedFormat, scope: FeedScope) {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client'
 import {
   type FeedArticle,
   type FeedData,
+  loadAuthorFeed,
   loadCategoryFeed,
   loadSiteFeed,
   loadTagFeed,
@@ -24,6 +25,7 @@ export type FeedScope =
   | { kind: 'site' }
   | { kind: 'category'; slug: string }
   | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string }
 
 /** What a feed document needs besides its data: where it lives and whose it is. */
 export interface FeedContext {
@@ -37,6 +39,7 @@ export interface FeedContext {
 export function loadFeed(db: Db, scope: FeedScope): Promise<FeedData | null> {
   if (scope.kind === 'category') return loadCategoryFeed(db, scope.slug)
   if (scope.kind === 'tag') return loadTagFeed(db, scope.slug)
+  if (scope.kind === 'author') return loadAuthorFeed(db, scope.slug)
   return loadSiteFeed(db)
 }
 
@@ -71,7 +74,10 @@ export function renderRssFeed(feed: FeedData, context: FeedContext): string {
             x('guid', { isPermaLink: 'true' }, link),
             x('pubDate', {}, publishedAt(item).toUTCString()),
             x('description', {}, item.summary),
-            item.byline && x('dc:creator', {}, item.byline),
+            // Each linked author by name; a free-text byline alone stays as it was written.
+            item.authors.length > 0
+              ? item.authors.map((author) => x('dc:creator', {}, author.name))
+              : item.byline && x('dc:creator', {}, item.byline),
             x('category', { domain: `${origin}/category/` }, item.categoryName),
             item.tags.map((tag) => x('category', { domain: `${origin}/tag/` }, tag.name)),
             x('content:encoded', {}, item.bodyHtml),
@@ -107,7 +113,16 @@ export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
           x('link', { rel: 'alternate', type: 'text/html', href: link }),
           x('published', {}, publishedAt(item).toISOString()),
           x('updated', {}, updatedAt(item).toISOString()),
-          item.byline && x('author', {}, x('name', {}, item.byline)),
+          item.authors.length > 0
+            ? item.authors.map((author) =>
+                x(
+                  'author',
+                  {},
+                  x('name', {}, author.name),
+                  x('uri', {}, `${origin}/author/${encodeURIComponent(author.slug)}`),
+                ),
+              )
+            : item.byline && x('author', {}, x('name', {}, item.byline)),
           x('summary', { type: 'text' }, item.summary),
           x('category', {
             term: item.categorySlug,

@@ -6,6 +6,7 @@ import { generateArticles } from './articles'
 import { generateComments } from './comments'
 import { REFERENCE_ARTICLE, REFERENCE_RELATED, REFERENCE_SLUG } from './reference-article'
 import { uniqueSlug } from './text'
+import { buildSeedAuthors, buildSeedPages, linkSeedAuthors } from './trust'
 import { generateViews } from './views'
 import { CATEGORIES, IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES, TAG_NAMES } from './words'
 
@@ -17,6 +18,9 @@ export interface SeedRows {
   comments: (typeof schema.comments.$inferInsert)[]
   articleViews: (typeof schema.articleViews.$inferInsert)[]
   siteState: (typeof schema.siteState.$inferInsert)[]
+  authors: (typeof schema.authors.$inferInsert)[]
+  articleAuthors: (typeof schema.articleAuthors.$inferInsert)[]
+  pages: (typeof schema.pages.$inferInsert)[]
 }
 
 /**
@@ -75,7 +79,11 @@ export function buildSeedRows(now: number): SeedRows {
     .filter((row) => row.status === 'published')
     .reduce((latest, row) => Math.max(latest, row.updatedAt.getTime()), 0)
 
+  const authors = buildSeedAuthors(at(30 * 24 * 3_600_000))
   return {
+    authors,
+    articleAuthors: linkSeedAuthors(articles, authors),
+    pages: buildSeedPages(at(30 * 24 * 3_600_000)),
     categories: CATEGORIES.map(({ slug, name, description }, i) => ({
       id: i + 1,
       slug,

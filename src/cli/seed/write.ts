@@ -2,11 +2,14 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
 import {
+  articleAuthors,
   articles,
   articleTags,
   articleViews,
+  authors,
   categories,
   comments,
+  pages,
   siteState,
   tags,
 } from '../../db/schema'
@@ -34,6 +37,11 @@ export async function writeSeedRows(db: Db, rows: SeedRows): Promise<void> {
     ...chunk(rows.articleTags).map((part) =>
       db.insert(articleTags).values(part).onConflictDoNothing(),
     ),
+    ...chunk(rows.authors).map((part) => db.insert(authors).values(part).onConflictDoNothing()),
+    ...chunk(rows.articleAuthors).map((part) =>
+      db.insert(articleAuthors).values(part).onConflictDoNothing(),
+    ),
+    ...chunk(rows.pages).map((part) => db.insert(pages).values(part).onConflictDoNothing()),
     ...chunk(rows.comments).map((part) => db.insert(comments).values(part).onConflictDoNothing()),
     ...chunk(rows.articleViews).map((part) =>
       db.insert(articleViews).values(part).onConflictDoNothing(),

@@ -1,5 +1,6 @@
 // Everything the article page shows, fetched in a single libSQL batch: one round trip.
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { articles, articleTags, categories, relatedArticles, tags, users } from '../schema'
 import {
@@ -10,6 +11,7 @@ import {
   resolveSlug,
   type SlugLookup,
 } from './articles'
+import { bylineAuthorsQuery } from './authors'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import {
   approvedCountQuery,
@@ -17,6 +19,7 @@ import {
   type CommentView,
   commentPageQueries,
 } from './comments'
+import { articleCorrectionsQuery, type CorrectionNote } from './corrections'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { type TrendingItem, trendingQuery } from './trending'
 
@@ -33,6 +36,9 @@ export interface ArticleDetail extends ArticleSummary {
 
 export interface ArticlePageData {
   article: ArticleDetail
+  /** Linked authors in byline order (issue 18); the free-text byline is kept beside them. */
+  authors: BylineAuthor[]
+  corrections: CorrectionNote[]
   tags: { slug: string; name: string }[]
   related: ArticleSummary[]
   comments: { items: CommentView[]; total: number; nextCursor: string | null }
@@ -68,6 +74,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     trending,
     nav,
     last,
+    authorRows,
+    notes,
   ] = await db.batch([
     db
       .select({
@@ -111,6 +119,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     trendingQuery(db),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    bylineAuthorsQuery(db, articleId),
+    articleCorrectionsQuery(db, articleId),
   ])
 
   const lookup = resolveSlug(found[0], moved[0])
@@ -120,6 +130,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     kind: 'found',
     page: {
       article,
+      authors: authorRows.map(({ slug, name }) => ({ slug, name })),
+      corrections: notes,
       tags: tagRows,
       related: related.length > 0 ? related : sameSection,
       comments: { ...assembleCommentPage(topLevel, replies), total: total[0]?.total ?? 0 },

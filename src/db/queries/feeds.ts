@@ -1,8 +1,10 @@
 // Feed queries: the latest published articles of the site, a category or a tag, with their tags.
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
-import { articles, articleTags, categories, tags } from '../schema'
+import { articleAuthors, articles, articleTags, authors, categories, tags } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+import { bylineAuthorsQuery, groupBylines } from './authors'
 
 /** How many items a feed carries. */
 export const FEED_SIZE = 30
@@ -16,6 +18,8 @@ export interface FeedArticle extends ArticleSummary {
   bodyHtml: string
   byline: string
   tags: FeedTag[]
+  /** Linked authors in byline order; empty when only the free-text byline names anyone. */
+  authors: BylineAuthor[]
 }
 
 export interface FeedData {
@@ -26,11 +30,12 @@ export interface FeedData {
 
 /** The whole site's feed, in one batch. */
 export async function loadSiteFeed(db: Db, limit = FEED_SIZE): Promise<FeedData> {
-  const [rows, tagRows] = await db.batch([
+  const [rows, tagRows, authorRows] = await db.batch([
     feedArticlesQuery(db, undefined, limit),
     feedTagsQuery(db, undefined, limit),
+    bylineAuthorsQuery(db, feedItemIdsQuery(db, undefined, limit)),
   ])
-  return { scopeName: null, items: attachTags(rows, tagRows) }
+  return { scopeName: null, items: attachTags(rows, tagRows, authorRows) }
 }
 
 /** One category's feed, in one batch; null when there is no such category. */
@@ -40,13 +45,16 @@ export async function loadCategoryFeed(
   limit = FEED_SIZE,
 ): Promise<FeedData | null> {
   const filter = eq(categories.slug, slug)
-  const [found, rows, tagRows] = await db.batch([
+  const [found, rows, tagRows, authorRows] = await db.batch([
     db.select({ name: categories.name }).from(categories).where(eq(categories.slug, slug)),
     feedArticlesQuery(db, filter, limit),
     feedTagsQuery(db, filter, limit),
+    bylineAuthorsQuery(db, feedItemIdsQuery(db, filter, limit)),
   ])
   const category = found[0]
-  return category ? { scopeName: category.name, items: attachTags(rows, tagRows) } : null
+  return category
+    ? { scopeName: category.name, items: attachTags(rows, tagRows, authorRows) }
+    : null
 }
 
 /**
@@ -64,13 +72,38 @@ export async function loadTagFeed(
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(tags.slug, slug))
   const filter = inArray(articles.id, taggedIds)
-  const [found, rows, tagRows] = await db.batch([
+  const [found, rows, tagRows, authorRows] = await db.batch([
     db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug)),
     feedArticlesQuery(db, filter, limit),
     feedTagsQuery(db, filter, limit),
+    bylineAuthorsQuery(db, feedItemIdsQuery(db, filter, limit)),
   ])
   const tag = found[0]
-  return tag && rows.length > 0 ? { scopeName: tag.name, items: attachTags(rows, tagRows) } : null
+  return tag && rows.length > 0
+    ? { scopeName: tag.name, items: attachTags(rows, tagRows, authorRows) }
+    : null
+}
+
+/** One author's feed, in one batch; null when there is no such author. */
+export async function loadAuthorFeed(
+  db: Db,
+  slug: string,
+  limit = FEED_SIZE,
+): Promise<FeedData | null> {
+  const theirIds = db
+    .select({ id: articleAuthors.articleId })
+    .from(articleAuthors)
+    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+    .where(eq(authors.slug, slug))
+  const filter = inArray(articles.id, theirIds)
+  const [found, rows, tagRows, authorRows] = await db.batch([
+    db.select({ name: authors.name }).from(authors).where(eq(authors.slug, slug)),
+    feedArticlesQuery(db, filter, limit),
+    feedTagsQuery(db, filter, limit),
+    bylineAuthorsQuery(db, feedItemIdsQuery(db, filter, limit)),
+  ])
+  const author = found[0]
+  return author ? { scopeName: author.name, items: attachTags(rows, tagRows, authorRows) } : null
 }
 
 function feedArticlesQuery(db: Db, filter: SQL | undefined, limit: number) {
@@ -85,13 +118,7 @@ function feedArticlesQuery(db: Db, filter: SQL | undefined, limit: number) {
 
 /** The tags of exactly the articles `feedArticlesQuery` picks, keyed on the same subquery. */
 function feedTagsQuery(db: Db, filter: SQL | undefined, limit: number) {
-  const itemIds = db
-    .select({ id: articles.id })
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(isPublic, filter))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
+  const itemIds = feedItemIdsQuery(db, filter, limit)
   return db
     .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
     .from(articleTags)
@@ -100,12 +127,26 @@ function feedTagsQuery(db: Db, filter: SQL | undefined, limit: number) {
     .orderBy(asc(tags.name))
 }
 
+/** The ids of exactly the articles `feedArticlesQuery` picks. */
+function feedItemIdsQuery(db: Db, filter: SQL | undefined, limit: number) {
+  return db
+    .select({ id: articles.id })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(isPublic, filter))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+}
+
 function attachTags<T extends { id: number }>(
   rows: T[],
   tagRows: (FeedTag & { articleId: number })[],
-): (T & { tags: FeedTag[] })[] {
+  authorRows: { articleId: number; slug: string; name: string }[],
+): (T & { tags: FeedTag[]; authors: BylineAuthor[] })[] {
+  const bylines = groupBylines(authorRows)
   return rows.map((row) => ({
     ...row,
+    authors: bylines.get(row.id) ?? [],
     tags: tagRows
       .filter((tag) => tag.articleId === row.id)
       .map(({ slug, name }) => ({ slug, name })),

@@ -1,5 +1,7 @@
 // The article's header: section kicker, title, summary, dates, favourite button and byline.
 import type { ArticleDetail } from '../../db/queries/article-page'
+import type { BylineAuthor } from '../../lib/byline'
+import { Byline } from './byline'
 import { FavoriteButton } from './favorite-button'
 import { RelativeTime } from './relative-time'
 
@@ -11,9 +13,11 @@ export interface ArticleHeaderProps {
   timeZone: string
   /** The article is among the trending stories. */
   isHot: boolean
+  /** Linked authors, whose names in the byline lead to their pages. */
+  authors?: readonly BylineAuthor[]
 }
 
-export function ArticleHeader({ article, timeZone, isHot }: ArticleHeaderProps) {
+export function ArticleHeader({ article, timeZone, isHot, authors = [] }: ArticleHeaderProps) {
   const wasUpdated =
     article.publishedAt !== null &&
     article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS
@@ -40,7 +44,7 @@ export function ArticleHeader({ article, timeZone, isHot }: ArticleHeaderProps) 
         ) : null}
         <FavoriteButton articleId={article.id} title={article.title} />
       </div>
-      {article.byline ? <p class="article__byline">{article.byline}</p> : null}
+      <Byline byline={article.byline} authors={authors} />
     </header>
   )
 }

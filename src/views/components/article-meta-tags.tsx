@@ -1,10 +1,15 @@
 // <head> tags that describe an article to search engines and social networks: OG, Twitter, JSON-LD.
 import type { ArticleDetail } from '../../db/queries/article-page'
+import type { CorrectionNote } from '../../db/queries/corrections'
+import type { BylineAuthor } from '../../lib/byline'
 import { JsonLd } from './json-ld'
+import { correctionJsonLd, personJsonLd } from './trust-json-ld'
 
 export interface ArticleMetaTagsProps {
   article: ArticleDetail
   tags: { name: string }[]
+  authors?: readonly BylineAuthor[]
+  corrections?: readonly CorrectionNote[]
   canonicalUrl: string
   origin: string
   siteName: string
@@ -13,6 +18,8 @@ export interface ArticleMetaTagsProps {
 export function ArticleMetaTags({
   article,
   tags,
+  authors = [],
+  corrections = [],
   canonicalUrl,
   origin,
   siteName,
@@ -57,7 +64,14 @@ export function ArticleMetaTags({
           description: article.summary,
           datePublished: published,
           dateModified: modified,
-          author: [{ '@type': 'Person', name: authorName(article) }],
+          author:
+            authors.length > 0
+              ? authors.map((author) => personJsonLd(author, origin))
+              : [{ '@type': 'Person', name: authorName(article) }],
+          correction:
+            corrections.length > 0
+              ? corrections.map((note) => correctionJsonLd(note, canonicalUrl))
+              : undefined,
           publisher: {
             '@type': 'Organization',
             name: siteName,

@@ -6,6 +6,7 @@ import { ArticleFigure, ArticleHeader } from '../components/article-header'
 import { ArticleMetaTags } from '../components/article-meta-tags'
 import { ArticleTags } from '../components/article-tags'
 import { Breadcrumb } from '../components/breadcrumb'
+import { CorrectionNotes } from '../components/correction-notes'
 import { ShareLinks } from '../components/share-links'
 import { StoryList } from '../components/story-list'
 import { Layout } from '../layout'
@@ -41,6 +42,8 @@ export function ArticlePage({ chrome, page, origin, commenting, viewToken }: Art
         <ArticleMetaTags
           article={article}
           tags={tags}
+          authors={page.authors}
+          corrections={page.corrections}
           canonicalUrl={canonicalUrl}
           origin={origin}
           siteName={chrome.site.name}
@@ -56,10 +59,17 @@ export function ArticlePage({ chrome, page, origin, commenting, viewToken }: Art
       />
       <div class="article-layout">
         <article class="article" data-article-id={article.id} data-view-token={viewToken}>
-          <ArticleHeader article={article} timeZone={timeZone} isHot={isHot} />
+          <ArticleHeader
+            article={article}
+            timeZone={timeZone}
+            isHot={isHot}
+            authors={page.authors}
+          />
+          <CorrectionNotes notes={page.corrections} placement="top" timeZone={timeZone} />
           <ArticleFigure article={article} />
           {/* body_html was rendered from Markdown and sanitised by an allowlist when it was saved. */}
           <div class="article__body">{raw(article.bodyHtml)}</div>
+          <CorrectionNotes notes={page.corrections} placement="bottom" timeZone={timeZone} />
           <ArticleTags tags={tags} />
           <ShareLinks url={canonicalUrl} title={article.title} />
           <ArticleComments

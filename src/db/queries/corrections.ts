@@ -1,0 +1,117 @@
+// Corrections and clarifications: the notes on one article, and the site-wide /corrections list.
+import { asc, count, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm'
+import type { CorrectionKind, CorrectionPlacement } from '../../lib/trust-vocabulary'
+import type { Db } from '../client'
+import { articles, corrections } from '../schema'
+import { isPublic } from './articles'
+import { listCategoriesQuery, type NavigationItem } from './categories'
+import { lastUpdateQuery, parseLastUpdate } from './site-state'
+
+export const CORRECTIONS_PAGE_SIZE = 20
+
+export interface CorrectionNote {
+  id: number
+  kind: CorrectionKind
+  placement: CorrectionPlacement
+  bodyHtml: string
+  correctedAt: Date
+}
+
+/** A note as /corrections lists it: with the story it belongs to. */
+export interface ListedCorrection extends CorrectionNote {
+  articleId: number
+  articleSlug: string
+  articleTitle: string
+}
+
+export interface CorrectionsPageData {
+  items: ListedCorrection[]
+  total: number
+  navigation: NavigationItem[]
+  lastUpdateAt: Date | null
+}
+
+const noteColumns = {
+  id: corrections.id,
+  kind: corrections.kind,
+  placement: corrections.placement,
+  bodyHtml: corrections.bodyHtml,
+  correctedAt: corrections.correctedAt,
+}
+
+const listedColumns = {
+  ...noteColumns,
+  articleId: articles.id,
+  articleSlug: articles.slug,
+  articleTitle: articles.title,
+}
+
+/** The notes on the article(s) `ids` selects, oldest first, as a reader follows the story. */
+export function articleCorrectionsQuery(db: Db, ids: SQLWrapper) {
+  return db
+    .select(noteColumns)
+    .from(corrections)
+    .where(inArray(corrections.articleId, ids))
+    .orderBy(asc(corrections.correctedAt), asc(corrections.id))
+}
+
+/** One page (1-based) of notes on published stories, newest first, with the chrome: one batch. */
+export async function loadCorrectionsPage(db: Db, page: number): Promise<CorrectionsPageData> {
+  const [items, total, navigation, lastUpdate] = await db.batch([
+    listedCorrectionsQuery(db, CORRECTIONS_PAGE_SIZE, (page - 1) * CORRECTIONS_PAGE_SIZE),
+    db
+      .select({ total: count() })
+      .from(corrections)
+      .innerJoin(articles, eq(articles.id, corrections.articleId))
+      .where(isPublic),
+    listCategoriesQuery(db),
+    lastUpdateQuery(db),
+  ])
+  return {
+    items,
+    total: total[0]?.total ?? 0,
+    navigation,
+    lastUpdateAt: parseLastUpdate(lastUpdate),
+  }
+}
+
+/** The newest notes on published stories, for the corrections feed. */
+export function listRecentCorrections(db: Db, limit: number): Promise<ListedCorrection[]> {
+  return listedCorrectionsQuery(db, limit, 0)
+}
+
+function listedCorrectionsQuery(db: Db, limit: number, offset: number) {
+  return db
+    .select(listedColumns)
+    .from(corrections)
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(isPublic)
+    .orderBy(desc(corrections.correctedAt), desc(corrections.id))
+    .limit(limit)
+    .offset(offset)
+}
+
+export interface NewCorrection {
+  articleId: number
+  kind: CorrectionKind
+  placement: CorrectionPlacement
+  bodyMd: string
+  bodyHtml: string
+  correctedAt: Date
+  editorId: number | null
+}
+
+/**
+ * Adds the note and moves the article's `updated_at` to its date in one batch (all or nothing), so
+ * the "Updated" line, `dateModified` and the feeds' <updated> all say the story changed. The
+ * caller has checked that the story is published.
+ */
+export async function insertCorrection(db: Db, note: NewCorrection): Promise<number> {
+  const [, inserted] = await db.batch([
+    db.update(articles).set({ updatedAt: note.correctedAt }).where(eq(articles.id, note.articleId)),
+    db.insert(corrections).values(note).returning({ id: corrections.id }),
+  ])
+  const id = inserted[0]?.id
+  if (id === undefined) throw new Error('The correction was not stored')
+  return id
+}
