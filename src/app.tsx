@@ -20,6 +20,7 @@ import { favorites } from './routes/favorites'
 import { feeds } from './routes/feeds'
 import { health } from './routes/health'
 import { home } from './routes/home'
+import { live } from './routes/live'
 import { oembed } from './routes/oembed'
 import { search } from './routes/search'
 import { sections } from './routes/sections'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', articlePages)
   app.route('/', authorPages)
   app.route('/', comments)
+  app.route('/', live)
   app.route('/', beacon)
   app.route('/', favorites)
   app.route('/', feeds).route('/', sitemaps)

@@ -2,6 +2,7 @@
 import { decodeCommentCursor } from '../db/queries/comments'
 import { EMBED_LATEST_DEFAULT } from '../db/queries/embed'
 import { parseId } from '../lib/ids'
+import { parseLiveCursor } from '../lib/live-poll'
 import { parseLang, parseLimit, parseSectionFilter, parseTheme } from '../routes/embed-input'
 import { MAX_QUERY_LENGTH, normalizeSearchInput } from '../services/search-query'
 
@@ -119,5 +120,14 @@ export const sectionFilter = (what: 'category' | 'tag') =>
 /** oEmbed offers JSON only: `json` or nothing is the default, anything else a 501 of its own. */
 export const oembedFormat: QueryParam = {
   read: (raw) => (raw === '' || raw === 'json' ? undefined : REFUSED),
+  purged: false,
+}
+
+/** A live poll's cursor; purges list only the newest ones, so the route's lifetime bounds the rest. */
+export const liveCursor: QueryParam = {
+  read(raw) {
+    const after = parseLiveCursor(raw)
+    return after === null ? REFUSED : String(after)
+  },
   purged: false,
 }

@@ -7,6 +7,7 @@ import {
   embedLang,
   embedLimit,
   embedTheme,
+  liveCursor,
   oembedFormat,
   oneOf,
   pageNumber,
@@ -29,6 +30,8 @@ export interface CachePolicy {
   params: Readonly<Record<string, QueryParam>>
   /** Tags for purge by tag; routes add their own (article ids, sections) on top. */
   tags: readonly string[]
+  /** How long a shared cache or browser may serve an expired copy while it refetches; a minute by default. */
+  staleWhileRevalidate?: number
 }
 
 const MINUTE = 60
@@ -102,6 +105,13 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
       ['embeds'],
     ),
   ],
+  // Live coverage changes by the second: a few seconds at the edge, purged on each update anyway, and
+  // never served stale, so a poll sees an update within its own interval (services/live-purge.ts).
+  [
+    /^\/fragments\/articles\/\d+\/live$/,
+    { ...page(5, { after: liveCursor }, ['live']), maxAge: 0, staleWhileRevalidate: 0 },
+  ],
+  [/^\/fragments\/breaking$/, { ...page(30, {}, ['breaking']), maxAge: 0, staleWhileRevalidate: 0 }],
   // The loader's content-hashed URL never changes its bytes (routes/widget.ts).
   [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, {}, ['widget']), maxAge: 365 * DAY }],
 ]
@@ -119,7 +129,7 @@ export function cacheControlHeader(policy: CachePolicy, edgeMaxAge = policy.edge
     'public',
     `max-age=${Math.min(policy.maxAge, edgeMaxAge)}`,
     `s-maxage=${edgeMaxAge}`,
-    `stale-while-revalidate=${MINUTE}`,
+    `stale-while-revalidate=${policy.staleWhileRevalidate ?? MINUTE}`,
     `stale-if-error=${policy.staleIfError}`,
   ].join(', ')
 }

@@ -6,6 +6,9 @@ export type ContentChange =
   | { kind: 'comment-approved'; articleId: number }
   | { kind: 'related-recomputed'; articleIds: number[] }
   | { kind: 'category-renamed'; categoryId: number }
+  /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
+  | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
+  | { kind: 'breaking-alert' }
 
 export interface PurgeTargets {
   /** Paths with their query, e.g. `/category/economy?page=2`. */

@@ -5,6 +5,7 @@ import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
+import { BreakingSlot } from './live/breaking-banner'
 import type { SiteChrome } from './site'
 
 export interface LayoutProps {
@@ -47,6 +48,7 @@ export function Layout(props: LayoutProps) {
           Skip to content
         </a>
         <SiteHeader chrome={chrome} />
+        <BreakingSlot />
         <main id="main" tabindex={-1}>
           {children}
         </main>

@@ -20,6 +20,7 @@ import {
   commentPageQueries,
 } from './comments'
 import { articleCorrectionsQuery, type CorrectionNote } from './corrections'
+import { assembleLiveBlog, type LiveBlogView, liveBlogQueries } from './live-updates'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { type TrendingItem, trendingQuery } from './trending'
 
@@ -45,6 +46,8 @@ export interface ArticlePageData {
   trending: TrendingItem[]
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  /** Its live coverage, running or ended; null for an ordinary article. */
+  live: LiveBlogView | null
 }
 
 export type ArticlePageResult =
@@ -76,6 +79,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     last,
     authorRows,
     notes,
+    liveBlog,
+    liveUpdates,
   ] = await db.batch([
     db
       .select({
@@ -121,6 +126,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     lastUpdateQuery(db),
     bylineAuthorsQuery(db, articleId),
     articleCorrectionsQuery(db, articleId),
+    ...liveBlogQueries(db, articleId),
   ])
 
   const lookup = resolveSlug(found[0], moved[0])
@@ -138,6 +144,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       trending,
       navigation: nav,
       lastUpdateAt: parseLastUpdate(last),
+      live: assembleLiveBlog(liveBlog, liveUpdates),
     },
   }
 }

@@ -9,6 +9,8 @@ import { Breadcrumb } from '../components/breadcrumb'
 import { CorrectionNotes } from '../components/correction-notes'
 import { ShareLinks } from '../components/share-links'
 import { StoryList } from '../components/story-list'
+import { LiveBlog } from '../live/live-blog'
+import { LiveBlogJsonLd } from '../live/live-blog-json-ld'
 import { Layout } from '../layout'
 import type { SiteChrome } from '../site'
 
@@ -69,6 +71,12 @@ export function ArticlePage({ chrome, page, origin, commenting, viewToken }: Art
           <ArticleFigure article={article} />
           {/* body_html was rendered from Markdown and sanitised by an allowlist when it was saved. */}
           <div class="article__body">{raw(article.bodyHtml)}</div>
+          {page.live ? (
+            <>
+              <LiveBlog articleId={article.id} live={page.live} timeZone={timeZone} />
+              <LiveBlogJsonLd live={page.live} url={canonicalUrl} headline={article.title} />
+            </>
+          ) : null}
           <CorrectionNotes notes={page.corrections} placement="bottom" timeZone={timeZone} />
           <ArticleTags tags={tags} />
           <ShareLinks url={canonicalUrl} title={article.title} />

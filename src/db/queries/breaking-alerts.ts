@@ -1,0 +1,60 @@
+// The breaking-news line: the current alert, setting a new one and clearing it early.
+import { and, desc, gt, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { breakingAlerts } from '../schema'
+
+export interface BreakingAlert {
+  id: number
+  headline: string
+  url: string
+  expiresAt: Date
+}
+
+const alertColumns = {
+  id: breakingAlerts.id,
+  headline: breakingAlerts.headline,
+  url: breakingAlerts.url,
+  expiresAt: breakingAlerts.expiresAt,
+}
+
+/** The newest alert that is neither cleared nor expired at `now`, or null. */
+export async function findBreakingAlert(db: Db, now: Date): Promise<BreakingAlert | null> {
+  const [row] = await db
+    .select(alertColumns)
+    .from(breakingAlerts)
+    .where(and(isNull(breakingAlerts.clearedAt), gt(breakingAlerts.expiresAt, now)))
+    .orderBy(desc(breakingAlerts.id))
+    .limit(1)
+  return row ?? null
+}
+
+/** Replaces any current alert with a new one, audited, in one batch. */
+export async function insertBreakingAlert(
+  db: Db,
+  alert: Omit<BreakingAlert, 'id'>,
+  authorId: number,
+  at: Date,
+): Promise<void> {
+  await db.batch([
+    db.update(breakingAlerts).set({ clearedAt: at }).where(isNull(breakingAlerts.clearedAt)),
+    db.insert(breakingAlerts).values({ ...alert, authorId, createdAt: at }),
+    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
+      values (${authorId}, 'breaking.set', 'breaking_alert', cast(last_insert_rowid() as text),
+        ${JSON.stringify({ headline: alert.headline, url: alert.url })}, ${at.getTime()})`),
+  ])
+}
+
+/** Clears the current alert before it expires; audited only if there was one. */
+export async function clearBreakingAlert(db: Db, actorId: number, at: Date): Promise<boolean> {
+  const [cleared] = await db.batch([
+    db
+      .update(breakingAlerts)
+      .set({ clearedAt: at })
+      .where(isNull(breakingAlerts.clearedAt))
+      .returning({ id: breakingAlerts.id }),
+    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
+      select ${actorId}, 'breaking.clear', 'breaking_alert', null, '{}', ${at.getTime()}
+      where changes() > 0`),
+  ])
+  return cleared.length > 0
+}

@@ -1,0 +1,172 @@
+// Live coverage writes: each is one batch holding the change, its audit entry and the purge facts.
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { articles, liveBlogs, liveUpdates } from '../schema'
+
+/** How many of the newest cursors a change purges: readers further behind wait out the short TTL. */
+export const PURGED_CURSORS = 10
+
+export interface LiveUpdateInput {
+  bodyMd: string
+  bodyHtml: string
+  imageUrl: string | null
+  imageAlt: string
+  keyEvent: boolean
+}
+
+export interface LiveWriteResult {
+  /** Whether the change happened: the coverage was running and the update belonged to it. */
+  changed: boolean
+  /** The id the write made or touched (an insert's new id). */
+  updateId: number | null
+  slug: string | null
+  /** The newest update ids after the change, whose poll answers are now stale. */
+  cursors: number[]
+}
+
+/**
+ * The audit entry for the write just before it in the same batch: written only if that write
+ * changed a row (`changes()` still holds its count), with the row id it made or touched.
+ */
+function auditIfChanged(
+  db: Db,
+  entry: { userId: number; action: string; targetId: number | 'inserted' },
+  detail: Record<string, unknown>,
+  at: Date,
+) {
+  const target =
+    entry.targetId === 'inserted' ? sql`cast(last_insert_rowid() as text)` : String(entry.targetId)
+  return db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
+    select ${entry.userId}, ${entry.action}, 'live_update', ${target}, ${JSON.stringify(detail)}, ${at.getTime()}
+    where changes() > 0`)
+}
+
+function factsQueries(db: Db, articleId: number) {
+  return [
+    db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId)),
+    db
+      .select({ id: liveUpdates.id })
+      .from(liveUpdates)
+      .where(eq(liveUpdates.articleId, articleId))
+      .orderBy(desc(liveUpdates.id))
+      .limit(PURGED_CURSORS),
+  ] as const
+}
+
+function resultOf(
+  changed: { id: number }[],
+  slug: { slug: string }[],
+  cursors: { id: number }[],
+): LiveWriteResult {
+  return {
+    changed: changed.length > 0,
+    updateId: changed[0]?.id ?? null,
+    slug: slug[0]?.slug ?? null,
+    cursors: cursors.map((row) => row.id),
+  }
+}
+
+/** Adds an update, only while the article's coverage is running: one round trip. */
+export async function insertLiveUpdate(
+  db: Db,
+  articleId: number,
+  authorId: number,
+  input: LiveUpdateInput,
+  at: Date,
+): Promise<LiveWriteResult> {
+  const running = db
+    .select({
+      articleId: liveBlogs.articleId,
+      bodyMd: sql`${input.bodyMd}`.as('body_md'),
+      bodyHtml: sql`${input.bodyHtml}`.as('body_html'),
+      imageUrl: sql`${input.imageUrl}`.as('image_url'),
+      imageAlt: sql`${input.imageAlt}`.as('image_alt'),
+      keyEvent: sql`${input.keyEvent ? 1 : 0}`.as('key_event'),
+      authorId: sql`${authorId}`.as('author_id'),
+      createdAt: sql`${at.getTime()}`.as('created_at'),
+      updatedAt: sql`${at.getTime()}`.as('updated_at'),
+    })
+    .from(liveBlogs)
+    .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))
+  const [inserted, , slug, cursors] = await db.batch([
+    db.insert(liveUpdates).select(running).returning({ id: liveUpdates.id }),
+    auditIfChanged(
+      db,
+      { userId: authorId, action: 'live.post', targetId: 'inserted' },
+      { articleId },
+      at,
+    ),
+    ...factsQueries(db, articleId),
+  ])
+  return resultOf(inserted, slug, cursors)
+}
+
+export type LiveUpdateChange =
+  | { kind: 'edit'; input: LiveUpdateInput }
+  | { kind: 'pin'; pinned: boolean }
+  | { kind: 'delete' }
+
+/** Edits, pins or deletes one update of the article (ended coverage included): one round trip. */
+export async function changeLiveUpdate(
+  db: Db,
+  articleId: number,
+  updateId: number,
+  actorId: number,
+  change: LiveUpdateChange,
+  at: Date,
+): Promise<LiveWriteResult> {
+  const where = and(eq(liveUpdates.id, updateId), eq(liveUpdates.articleId, articleId))
+  const write =
+    change.kind === 'delete'
+      ? db.delete(liveUpdates).where(where).returning({ id: liveUpdates.id })
+      : db
+          .update(liveUpdates)
+          .set(
+            change.kind === 'pin' ? { pinned: change.pinned } : { ...change.input, updatedAt: at },
+          )
+          .where(where)
+          .returning({ id: liveUpdates.id })
+  const action = change.kind === 'pin' ? (change.pinned ? 'pin' : 'unpin') : change.kind
+  const [changed, , slug, cursors] = await db.batch([
+    write,
+    auditIfChanged(
+      db,
+      { userId: actorId, action: `live.${action}`, targetId: updateId },
+      { articleId },
+      at,
+    ),
+    ...factsQueries(db, articleId),
+  ])
+  return resultOf(changed, slug, cursors)
+}
+
+/**
+ * Starts coverage (or restarts ended coverage) or ends it. Returns whether anything changed;
+ * the audit entry rides in the same batch.
+ */
+export async function setLiveCoverage(
+  db: Db,
+  articleId: number,
+  actorId: number,
+  running: boolean,
+  at: Date,
+): Promise<boolean> {
+  const write = running
+    ? db
+        .insert(liveBlogs)
+        .values({ articleId, startedAt: at })
+        .onConflictDoUpdate({ target: liveBlogs.articleId, set: { endedAt: null } })
+        .returning({ id: liveBlogs.articleId })
+    : db
+        .update(liveBlogs)
+        .set({ endedAt: at })
+        .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))
+        .returning({ id: liveBlogs.articleId })
+  const [changed] = await db.batch([
+    write,
+    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
+      select ${actorId}, ${running ? 'live.start' : 'live.end'}, 'article', ${String(articleId)}, '{}', ${at.getTime()}
+      where changes() > 0`),
+  ])
+  return changed.length > 0
+}

@@ -1,0 +1,42 @@
+// Reader-side live coverage: the poll fragment of updates newer than a cursor, and the breaking banner.
+import { Hono } from 'hono'
+import { findBreakingAlert } from '../db/queries/breaking-alerts'
+import { loadLivePoll } from '../db/queries/live-updates'
+import type { AppEnv } from '../env'
+import { AppError } from '../lib/errors'
+import { parseId } from '../lib/ids'
+import { parseLiveCursor } from '../lib/live-poll'
+import { addCacheTags } from '../middleware/edge-cache'
+import { BreakingBanner } from '../views/live/breaking-banner'
+import { LivePollAnswer } from '../views/live/live-poller'
+
+export const live = new Hono<AppEnv>()
+  /**
+   * Edge-cached for seconds and purged on every update (cache-policy.ts, services/live-purge.ts):
+   * readers at the same cursor share one render per update per data centre, and a poll with nothing
+   * new is a cache hit that revalidates to a 304.
+   */
+  .get('/fragments/articles/:id/live', async (c) => {
+    const articleId = parseId(c.req.param('id'), 'article')
+    const after = parseLiveCursor(c.req.query('after'))
+    if (after === null) {
+      throw new AppError('INVALID', 'The cursor must be the id of the newest update you have.')
+    }
+    const poll = await loadLivePoll(c.var.db, articleId, after)
+    if (!poll) throw new AppError('NOT_FOUND', 'This article has no live coverage.')
+    addCacheTags(c, `live:${articleId}`, `article:${articleId}`)
+    return c.html(
+      <LivePollAnswer
+        articleId={articleId}
+        updates={poll.updates}
+        after={after}
+        ended={poll.endedAt !== null}
+        timeZone={c.var.config.site.timeZone}
+      />,
+    )
+  })
+  /** The site-wide alert, loaded by htmx on every page so that cached pages need no purge for it. */
+  .get('/fragments/breaking', async (c) => {
+    const alert = await findBreakingAlert(c.var.db, new Date())
+    return c.html(<BreakingBanner alert={alert} />)
+  })

@@ -1,0 +1,34 @@
+// The breaking-news line across the top of reader pages, and the placeholder htmx fills with it.
+import type { BreakingAlert } from '../../db/queries/breaking-alerts'
+
+export const BREAKING_FRAGMENT_URL = '/fragments/breaking'
+
+/** What /fragments/breaking answers: the alert, or an empty placeholder when there is none. */
+export function BreakingBanner({ alert }: { alert: BreakingAlert | null }) {
+  if (!alert) return <div id="breaking" class="breaking" hidden />
+  return (
+    <div id="breaking" class="breaking">
+      <p class="breaking__inner">
+        <strong class="breaking__label">Breaking</strong>{' '}
+        <a href={alert.url} class="breaking__link">
+          {alert.headline}
+        </a>
+      </p>
+    </div>
+  )
+}
+
+/**
+ * Loads the alert after the page: pages stay cached for everyone and a new alert purges one small
+ * fragment, so the alert costs no site-wide purge.
+ */
+export function BreakingSlot() {
+  const attributes = {
+    'data-hx-get': BREAKING_FRAGMENT_URL,
+    'data-hx-trigger': 'load',
+    'data-hx-swap': 'outerHTML',
+    'data-hx-status:4xx': 'swap:none',
+    'data-hx-status:5xx': 'swap:none',
+  }
+  return <div id="breaking" class="breaking" hidden {...attributes} />
+}
