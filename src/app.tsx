@@ -15,12 +15,14 @@ import { authorPages } from './routes/authors'
 import { beacon } from './routes/beacon'
 import { comments } from './routes/comments'
 import { editor } from './routes/editor'
+import { MEDIA_UPLOAD_BODY_MAX, MEDIA_UPLOAD_PATH } from './routes/editor/media-paths'
 import { embeds } from './routes/embed'
 import { favorites } from './routes/favorites'
 import { feeds } from './routes/feeds'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { live } from './routes/live'
+import { mediaFiles } from './routes/media'
 import { oembed } from './routes/oembed'
 import { search } from './routes/search'
 import { sections } from './routes/sections'
@@ -38,7 +40,9 @@ export function createApp(deps: AppDeps = {}) {
   // Browsers send Origin with every form post; one from another site is refused. The API is
   // exempt: it only accepts bearer tokens, which a browser never attaches on another site's behalf.
   app.use(except('/api/*', csrf()))
-  app.use(withBodyLimit())
+  // Uploads to the media library get their own, larger ceiling (services/media-upload.ts).
+  app.use(except(MEDIA_UPLOAD_PATH, withBodyLimit()))
+  app.use(MEDIA_UPLOAD_PATH, withBodyLimit(MEDIA_UPLOAD_BODY_MAX))
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))
   app.use(withEdgeCache(openCache))
@@ -55,6 +59,7 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', beacon)
   app.route('/', favorites)
   app.route('/', feeds).route('/', sitemaps)
+  app.route('/', mediaFiles)
   // Private areas: each router mounts its own auth middleware on everything under it.
   app.route('/editor', editor)
   app.route('/api', api)

@@ -19,9 +19,10 @@ import type { PurgeFn } from './lib/purge-types'
 /** Everything wrangler.toml, `wrangler secret put` and the runtime bind. */
 export interface Env {
   ASSETS: Fetcher
-  /** Media originals (R2); variants are made by IMAGES and kept in the edge cache. */
-  MEDIA: R2Bucket
-  IMAGES: ImagesBinding
+  /** Media originals (R2); variants are made by IMAGES and kept in the edge cache. Optional so that
+   * scripts and tests that build an Env by hand need not bind them; /media answers 503 without. */
+  MEDIA?: R2Bucket
+  IMAGES?: ImagesBinding
   TURSO_DATABASE_URL?: string
   TURSO_AUTH_TOKEN?: string
   /** Salt for hashing IP addresses; the raw address is never stored. */

@@ -1,0 +1,52 @@
+// The media URL scheme shared by the serving route and the views: fixed widths, formats and paths.
+
+/**
+ * The only widths ever made. A fixed set keeps /media from being a way for anyone to spend our CPU
+ * on sizes they made up; 1200 is the width Open Graph and JSON-LD point at.
+ */
+export const MEDIA_WIDTHS = [320, 480, 640, 960, 1200, 1600] as const
+export type MediaWidth = (typeof MEDIA_WIDTHS)[number]
+export const SHARE_WIDTH: MediaWidth = 1200
+
+/** Keys are the first 128 bits of the upload's SHA-256, in hex. */
+export const MEDIA_KEY_PATTERN = /^[0-9a-f]{32}$/
+
+/** The address an article stores for a library image; variants hang below it. */
+export function mediaPath(key: string): string {
+  return `/media/${key}`
+}
+
+/** The library key behind an image address such as `/media/<key>`, or null for any other image. */
+export function mediaKeyOf(url: string | null | undefined): string | null {
+  const match = /^\/media\/([0-9a-f]{32})(?:\/|$)/.exec(url ?? '')
+  return match ? (match[1] ?? null) : null
+}
+
+/** A variant's URL. `.jpg` is negotiated from Accept (AVIF, WebP, then JPEG), so one URL serves all. */
+export function mediaVariantUrl(key: string, width: MediaWidth): string {
+  return `${mediaPath(key)}/${width}.jpg`
+}
+
+/** The widths worth offering for an image this wide: none larger than the original. */
+export function widthsFor(intrinsicWidth: number | null | undefined): MediaWidth[] {
+  const fit = MEDIA_WIDTHS.filter((width) => !intrinsicWidth || width <= intrinsicWidth)
+  return fit.length > 0 ? fit : [MEDIA_WIDTHS[0]]
+}
+
+/** `srcset` for a library image. */
+export function mediaSrcset(key: string, intrinsicWidth: number | null | undefined): string {
+  return widthsFor(intrinsicWidth)
+    .map((width) => `${mediaVariantUrl(key, width)} ${width}w`)
+    .join(', ')
+}
+
+/** The variant closest to `wanted` without going past the original, for a single `src`. */
+export function mediaSrc(
+  key: string,
+  intrinsicWidth: number | null | undefined,
+  wanted: number,
+): string {
+  const widths = widthsFor(intrinsicWidth)
+  const width = widths.find((w) => w >= wanted) ?? widths[widths.length - 1] ?? MEDIA_WIDTHS[0]
+  return mediaVariantUrl(key, width)
+}

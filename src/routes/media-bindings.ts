@@ -1,0 +1,15 @@
+// The media bindings of a request, or a clear 503 naming what wrangler.toml lacks.
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+import { AppError } from '../lib/errors'
+
+export function mediaBindings(c: Context<AppEnv>): { bucket: R2Bucket; images: ImagesBinding } {
+  const { MEDIA: bucket, IMAGES: images } = c.env
+  if (!bucket || !images) {
+    throw new AppError(
+      'MISCONFIGURED',
+      'Media needs the MEDIA (R2) and IMAGES bindings in wrangler.toml.',
+    )
+  }
+  return { bucket, images }
+}
