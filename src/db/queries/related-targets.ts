@@ -4,7 +4,7 @@ import type { Db } from '../client'
 import { articles, relatedArticles } from '../schema'
 import { type RelatedTarget, relatedInputQueries } from './related'
 import { assembleRelatedInputs, mergeRelatedInputs, type RelatedInputs } from './related-inputs'
-import { sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
+import { articleMeta, sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
 
 /** Keyset position in `articles` ordered by (updated_at, id): the last change a run handled. */
 export interface ChangeCursor {
@@ -58,7 +58,7 @@ function affectedTargets(changed: SQL, budget: number): SQL {
       where u.id not in (select id from ${articles} where id in (${changed}) and +status <> 'published')
       group by u.id order by priority, u.id limit ${budget}
     ) top
-    cross join ${articles} a on a.id = top.id
+    cross join ${articleMeta('a')} on a.id = top.id
     where +a.status = 'published'
     order by top.priority, top.id`
 }
@@ -136,9 +136,9 @@ export async function loadRelatedChunk(
       delete from ${relatedArticles} where ${sweep} and article_id in (
         select id from ${articles} where status in (${UNPUBLISHED})
       ) returning article_id`),
-    // `+status` keeps SQLite on the primary key from `afterId`: the status index would sort them all.
+    // `+status` keeps SQLite walking ids from `afterId`: the status index would sort them all.
     db.all<TargetRow>(sql`
-      select id, category_id, coalesce(published_at, updated_at) as at from ${articles}
+      select id, category_id, coalesce(published_at, updated_at) as at from ${articleMeta('a')}
       where +status = 'published' and id > ${afterId} order by id limit ${budget}`),
   ])
   return {

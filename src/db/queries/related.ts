@@ -2,7 +2,13 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, relatedArticles, relatedPins, tags } from '../schema'
-import { literal, sectionNeighbourPairs, tagNeighbourPairs, UNPUBLISHED } from './related-pool'
+import {
+  articleMeta,
+  literal,
+  sectionNeighbourPairs,
+  tagNeighbourPairs,
+  UNPUBLISHED,
+} from './related-pool'
 
 /**
  * A tag's document frequency is counted exactly up to this many stories. Past it, it is
@@ -134,11 +140,12 @@ export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
         select candidate_id, null from pool where candidate_id not in (select id from target)
         group by candidate_id
       )
-      select a.id, a.title, a.summary, a.category_id, coalesce(a.published_at, a.updated_at) as at,
-        (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = a.id) as tag_ids,
+      select m.id, a.title, a.summary, m.category_id, coalesce(m.published_at, m.updated_at) as at,
+        (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = m.id) as tag_ids,
         d.pool
-      from doc d cross join ${articles} a on a.id = d.id
-      where +a.status = 'published'`),
+      from doc d cross join ${articleMeta('m')} on m.id = d.id
+      cross join ${articles} a on a.id = m.id
+      where +m.status = 'published'`),
     db.all<{
       tag_id: number
       name: string
