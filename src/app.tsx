@@ -14,6 +14,7 @@ import { articlePages } from './routes/articles'
 import { authorPages } from './routes/authors'
 import { beacon } from './routes/beacon'
 import { comments } from './routes/comments'
+import { correctionPages } from './routes/corrections'
 import { editor } from './routes/editor'
 import { MEDIA_UPLOAD_BODY_MAX, MEDIA_UPLOAD_PATH } from './routes/editor/media-paths'
 import { embeds } from './routes/embed'
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', search)
   app.route('/', articlePages)
   app.route('/', authorPages)
+  app.route('/', correctionPages)
   app.route('/', comments)
   app.route('/', live)
   app.route('/', beacon)

@@ -74,7 +74,12 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
   ],
   [/^\/favorites$/, page(DAY, {}, ['favorites'])],
   [/^\/fragments\/favorites$/, page(5 * MINUTE, { ids: anyText }, ['favorites'])],
-  [/^\/((category|tag)\/[^/]+\/)?(feed|atom)\.xml$/, page(15 * MINUTE, {}, ['feeds'])],
+  [
+    /^\/((category|tag|author)\/[^/]+\/|corrections\/)?(feed|atom)\.xml$/,
+    page(15 * MINUTE, {}, ['feeds']),
+  ],
+  [/^\/author\/[^/]+$/, page(10 * MINUTE, { page: pageNumber(true) }, ['authors'])],
+  [/^\/corrections$/, page(10 * MINUTE, { page: pageNumber(true) }, ['corrections'])],
   [/^\/(sitemap\.xml|sitemaps\/[^/]+\.xml)$/, page(HOUR, {}, ['sitemaps'])],
   [/^\/robots\.txt$/, { ...page(DAY, {}, ['robots']), maxAge: DAY }],
   // Embeds: a change purges the plain URLs at once (services/purge.ts); the theme, lang and limit
@@ -111,7 +116,10 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
     /^\/fragments\/articles\/\d+\/live$/,
     { ...page(5, { after: liveCursor }, ['live']), maxAge: 0, staleWhileRevalidate: 0 },
   ],
-  [/^\/fragments\/breaking$/, { ...page(30, {}, ['breaking']), maxAge: 0, staleWhileRevalidate: 0 }],
+  [
+    /^\/fragments\/breaking$/,
+    { ...page(30, {}, ['breaking']), maxAge: 0, staleWhileRevalidate: 0 },
+  ],
   // The loader's content-hashed URL never changes its bytes (routes/widget.ts).
   [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, {}, ['widget']), maxAge: 365 * DAY }],
 ]

@@ -6,6 +6,8 @@ export type ContentChange =
   | { kind: 'comment-approved'; articleId: number }
   | { kind: 'related-recomputed'; articleIds: number[] }
   | { kind: 'category-renamed'; categoryId: number }
+  /** A correction or clarification added: the article's pages, and the /corrections list. */
+  | { kind: 'correction'; articleId: number }
   /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
   | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
   | { kind: 'breaking-alert' }

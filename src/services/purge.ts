@@ -57,6 +57,14 @@ function sectionPaths(kind: 'category' | 'tag', slug: string, pages: number): st
   return [`/${kind}/${slug}`, ...numbered, `/${kind}/${slug}/feed.xml`, `/${kind}/${slug}/atom.xml`]
 }
 
+/** The corrections list (first pages) and its feeds; a new note lands on page 1 of each. */
+const CORRECTIONS_LISTS = [
+  '/corrections',
+  '/corrections?page=1',
+  '/corrections/feed.xml',
+  '/corrections/atom.xml',
+]
+
 const SITE_LISTS = [
   '/',
   '/feed.xml',
@@ -96,8 +104,12 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       tags.add(`comments:${article.id}`)
       continue
     }
+    if (change.kind === 'correction') {
+      add(CORRECTIONS_LISTS)
+      tags.add('corrections')
+    }
     const ids =
-      change.kind === 'article'
+      change.kind === 'article' || change.kind === 'correction'
         ? [change.articleId]
         : change.kind === 'related-recomputed'
           ? change.articleIds
@@ -147,6 +159,7 @@ async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
   const ids = new Set<number>()
   for (const change of changes) {
     if (change.kind === 'article' || change.kind === 'comment-approved') ids.add(change.articleId)
+    if (change.kind === 'correction') ids.add(change.articleId)
     if (change.kind === 'related-recomputed') for (const id of change.articleIds) ids.add(id)
     if (change.kind === 'category-renamed') {
       for (const id of await listCategoryArticleIds(db, change.categoryId)) ids.add(id)

@@ -4,6 +4,7 @@ import type { CorrectionKind, CorrectionPlacement } from '../../lib/trust-vocabu
 import type { Db } from '../client'
 import { articles, corrections } from '../schema'
 import { isPublic } from './articles'
+import { insertAuditQuery } from './audit'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -102,16 +103,51 @@ export interface NewCorrection {
 }
 
 /**
- * Adds the note and moves the article's `updated_at` to its date in one batch (all or nothing), so
- * the "Updated" line, `dateModified` and the feeds' <updated> all say the story changed. The
- * caller has checked that the story is published.
+ * Adds the note, moves the article's `updated_at` to its date and records who did it, in one
+ * batch (all or nothing): the "Updated" line, `dateModified` and the feeds' <updated> all follow.
+ * The caller has checked that the story is published.
  */
 export async function insertCorrection(db: Db, note: NewCorrection): Promise<number> {
   const [, inserted] = await db.batch([
     db.update(articles).set({ updatedAt: note.correctedAt }).where(eq(articles.id, note.articleId)),
     db.insert(corrections).values(note).returning({ id: corrections.id }),
+    insertAuditQuery(
+      db,
+      [
+        {
+          userId: note.editorId,
+          action: `article.${note.kind}`,
+          targetType: 'article',
+          targetId: note.articleId,
+          detail: { placement: note.placement },
+        },
+      ],
+      note.correctedAt,
+    ),
   ])
   const id = inserted[0]?.id
   if (id === undefined) throw new Error('The correction was not stored')
   return id
+}
+
+/** The article a note is being added to, with the notes it has: one batch. */
+export async function loadCorrectionEditor(db: Db, articleId: number) {
+  const [found, notes] = await db.batch([
+    db
+      .select({
+        id: articles.id,
+        title: articles.title,
+        slug: articles.slug,
+        status: articles.status,
+      })
+      .from(articles)
+      .where(eq(articles.id, articleId)),
+    db
+      .select(noteColumns)
+      .from(corrections)
+      .where(eq(corrections.articleId, articleId))
+      .orderBy(asc(corrections.correctedAt), asc(corrections.id)),
+  ])
+  const article = found[0]
+  return article ? { article, notes } : null
 }

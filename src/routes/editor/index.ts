@@ -6,6 +6,7 @@ import { ARTICLE_PATHS, guardArticle } from './article-access'
 import { articles } from './articles'
 import { audit } from './audit'
 import { comments } from './comments'
+import { corrections } from './corrections'
 import { dashboard } from './dashboard'
 import { login } from './login'
 import { revisions } from './revisions'
@@ -23,6 +24,7 @@ export const editor = new Hono<EditorEnv>()
   .route('/', account)
   .route('/', articles)
   .route('/', revisions)
+  .route('/', corrections)
   .route('/', comments)
   .route('/', users)
   .route('/', tokens)

@@ -62,7 +62,8 @@ export function ArticleForm(props: ArticleFormProps) {
             {article.status === 'published' ? (
               <>
                 {' '}
-                · <a href={`/news/${article.slug}`}>View live</a>
+                · <a href={`/news/${article.slug}`}>View live</a>·{' '}
+                <a href={`/editor/articles/${article.id}/corrections`}>Corrections</a>
               </>
             ) : null}
           </p>
