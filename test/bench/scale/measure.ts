@@ -70,6 +70,7 @@ function pagesOf(archive: Archive): { name: string; path: string }[] {
       { name: 'search rare', path: `/search?q=${rareName(4242)}` },
       { name: 'search common', path: `/search?q=${commonWord()}` },
       { name: 'site feed', path: '/feed.xml' },
+      { name: 'biggest tag feed', path: '/tag/tag-1/feed.xml' },
       { name: 'sitemap index', path: '/sitemap.xml' },
       { name: 'article sitemap 1', path: '/sitemaps/articles-1.xml' },
     ]
