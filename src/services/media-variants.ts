@@ -123,21 +123,35 @@ export async function serveVariant(
   return answer(request, fresh, 'MISS', negotiated)
 }
 
+function unsatisfiable(size: number): Response {
+  return new Response('The requested range is outside the image.', {
+    status: 416,
+    headers: { 'Content-Range': `bytes */${size}` },
+  })
+}
+
+/** One `bytes=` range (`a-b`, `a-` or `-n`); anything else is ignored, as RFC 9110 allows. */
+export function parseRange(header: string | null): R2Range | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '')
+  if (!match || (match[1] === '' && match[2] === '')) return undefined
+  const [start, end] = [match[1] ?? '', match[2] ?? '']
+  if (start === '') return { suffix: Number(end) }
+  if (end === '') return { offset: Number(start) }
+  if (Number(end) < Number(start)) return undefined
+  return { offset: Number(start), length: Number(end) - Number(start) + 1 }
+}
+
 /** The stored original, with Range for players and resumable downloads. */
 export async function serveOriginal(bucket: R2Bucket, request: Request, key: string) {
   checkMediaKey(key)
-  const ranged = request.headers.has('range')
-  let object: R2ObjectBody | null
-  try {
-    object = await bucket.get(key, ranged ? { range: request.headers } : undefined)
-  } catch {
-    const head = await bucket.head(key)
-    if (!head) throw new AppError('NOT_FOUND', 'There is no such image.')
-    return new Response('The requested range is outside the image.', {
-      status: 416,
-      headers: { 'Content-Range': `bytes */${head.size}` },
-    })
-  }
+  const asked = parseRange(request.headers.get('range'))
+  const object = await bucket.get(key, asked ? { range: asked } : undefined).catch(async () => {
+    // R2 refuses a range that starts past the end; anything else is not the reader's doing.
+    const head = asked ? await bucket.head(key) : null
+    if (!head) throw new AppError('UNAVAILABLE', 'The image store did not answer. Try again.')
+    return unsatisfiable(head.size)
+  })
+  if (object instanceof Response) return object
   if (!object) throw new AppError('NOT_FOUND', 'There is no such image.')
   const headers = new Headers({
     'Content-Type': object.httpMetadata?.contentType ?? 'application/octet-stream',
@@ -150,14 +164,18 @@ export async function serveOriginal(bucket: R2Bucket, request: Request, key: str
     void object.body.cancel()
     return new Response(null, { status: 304, headers })
   }
-  const range = object.range as { offset?: number; length?: number } | undefined
-  if (ranged && range && range.offset !== undefined) {
-    const length = range.length ?? object.size - range.offset
-    headers.set(
-      'Content-Range',
-      `bytes ${range.offset}-${range.offset + length - 1}/${object.size}`,
+  if (asked) {
+    const start = 'suffix' in asked ? Math.max(0, object.size - asked.suffix) : (asked.offset ?? 0)
+    const end = Math.min(
+      object.size,
+      'length' in asked && asked.length ? start + asked.length : object.size,
     )
-    headers.set('Content-Length', String(length))
+    if (start >= object.size || end <= start) {
+      void object.body.cancel()
+      return unsatisfiable(object.size)
+    }
+    headers.set('Content-Range', `bytes ${start}-${end - 1}/${object.size}`)
+    headers.set('Content-Length', String(end - start))
     return new Response(object.body, { status: 206, headers })
   }
   headers.set('Content-Length', String(object.size))
