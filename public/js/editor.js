@@ -43,6 +43,21 @@
     )
   })
 
+  // The live desk is built for speed: Ctrl-Enter (or Cmd-Enter) posts the update being typed.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+    const field = event.target.closest?.('textarea[data-submit-shortcut]')
+    if (!field?.form) return
+    event.preventDefault()
+    field.form.requestSubmit()
+  })
+
+  // After a post the desk is swapped whole; the writer goes on typing in the fresh field.
+  document.addEventListener('htmx:after:swap', () => {
+    const field = document.querySelector('#live-desk textarea#live-body')
+    if (field && !document.activeElement?.closest?.('#live-desk')) field.focus()
+  })
+
   // Controls that only work with script stay hidden until it runs, here and in swapped content.
   function reveal() {
     for (const element of document.querySelectorAll('.select-all[hidden], button[data-copy][hidden]')) {

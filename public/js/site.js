@@ -111,6 +111,36 @@
     navigator.sendBeacon(`/beacon/view/${viewed.articleId}?t=${token}`)
   }
 
+  // Live blogs: no polling while the tab is hidden, one poll as soon as it is shown again. New
+  // updates wait in #live-pending behind a button, so the text never moves while it is read.
+  document.addEventListener('htmx:before:request', (event) => {
+    if (document.hidden && event.target.matches?.('[data-live-poll]')) event.preventDefault()
+  })
+  document.addEventListener('visibilitychange', () => {
+    const poller = document.querySelector('[data-live-poll]')
+    if (!document.hidden && poller && window.htmx) htmx.trigger(poller, 'live:poll')
+  })
+  function countPending() {
+    const button = document.querySelector('[data-live-reveal]')
+    const waiting = document.querySelectorAll('#live-pending > li').length
+    if (!button) return
+    button.textContent = waiting === 1 ? '1 new update' : `${waiting} new updates`
+    button.hidden = waiting === 0
+  }
+  // Whenever a poll's partial lands (htmx swaps partials after the main content).
+  const pendingList = document.getElementById('live-pending')
+  if (pendingList) new MutationObserver(countPending).observe(pendingList, { childList: true })
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest?.('[data-live-reveal]')
+    const pending = document.getElementById('live-pending')
+    const list = document.getElementById('live-updates')
+    if (!button || !pending || !list) return
+    const first = pending.firstElementChild
+    list.prepend(...pending.children)
+    countPending()
+    first?.focus()
+  })
+
   renderFavorites()
   updateTimes(document)
   // Fragments swapped in by htmx carry absolute times too. htmx 4 fires this on the element that

@@ -46,15 +46,17 @@ export async function insertBreakingAlert(
 
 /** Clears the current alert before it expires; audited only if there was one. */
 export async function clearBreakingAlert(db: Db, actorId: number, at: Date): Promise<boolean> {
-  const [cleared] = await db.batch([
+  // Audited first, while an uncleared row proves there is something to clear (changes() is not
+  // reliable on the local db-server, see live-writes.ts).
+  const [, cleared] = await db.batch([
+    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
+      select ${actorId}, 'breaking.clear', 'breaking_alert', null, '{}', ${at.getTime()}
+      where exists (select 1 from breaking_alerts where cleared_at is null)`),
     db
       .update(breakingAlerts)
       .set({ clearedAt: at })
       .where(isNull(breakingAlerts.clearedAt))
       .returning({ id: breakingAlerts.id }),
-    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
-      select ${actorId}, 'breaking.clear', 'breaking_alert', null, '{}', ${at.getTime()}
-      where changes() > 0`),
   ])
   return cleared.length > 0
 }

@@ -1,5 +1,5 @@
 // Live coverage reads: the updates an article page shows, the poll fragment's rows and the desk's list.
-import { and, desc, eq, gt, inArray, type SQLWrapper } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, liveBlogs, liveUpdates, users } from '../schema'
 import { isPublic } from './articles'
@@ -162,4 +162,15 @@ export async function listLiveBlogs(db: Db): Promise<LiveListItem[]> {
     .innerJoin(articles, eq(articles.id, liveBlogs.articleId))
     .orderBy(desc(liveBlogs.startedAt))
     .limit(50)
+}
+
+/** The newest published stories not yet covered live: what the desk offers to go live on. */
+export async function listLiveCandidates(db: Db): Promise<{ id: number; title: string }[]> {
+  return db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .leftJoin(liveBlogs, eq(liveBlogs.articleId, articles.id))
+    .where(and(isPublic, isNull(liveBlogs.articleId)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(30)
 }

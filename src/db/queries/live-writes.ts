@@ -1,5 +1,5 @@
 // Live coverage writes: each is one batch holding the change, its audit entry and the purge facts.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, liveBlogs, liveUpdates } from '../schema'
 
@@ -25,20 +25,24 @@ export interface LiveWriteResult {
 }
 
 /**
- * The audit entry for the write just before it in the same batch: written only if that write
- * changed a row (`changes()` still holds its count), with the row id it made or touched.
+ * The audit entry for a write in the same batch, written only where `condition` (SQL over the rows)
+ * holds. Conditions read the rows rather than `changes()`: the local db-server runs an EXPLAIN of
+ * each new statement text first, and that resets `changes()` to 0.
  */
-function auditIfChanged(
+function auditWhere(
   db: Db,
-  entry: { userId: number; action: string; targetId: number | 'inserted' },
+  entry: { userId: number; action: string; targetType: string; targetId: SQL | string },
   detail: Record<string, unknown>,
   at: Date,
+  condition: SQL,
 ) {
-  const target =
-    entry.targetId === 'inserted' ? sql`cast(last_insert_rowid() as text)` : String(entry.targetId)
   return db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
-    select ${entry.userId}, ${entry.action}, 'live_update', ${target}, ${JSON.stringify(detail)}, ${at.getTime()}
-    where changes() > 0`)
+    select ${entry.userId}, ${entry.action}, ${entry.targetType}, ${entry.targetId}, ${JSON.stringify(detail)}, ${at.getTime()}
+    where ${condition}`)
+}
+
+function updateExists(articleId: number, updateId: number, extra = sql`1`) {
+  return sql`exists (select 1 from live_updates where id = ${updateId} and article_id = ${articleId} and ${extra})`
 }
 
 function factsQueries(db: Db, articleId: number) {
@@ -74,14 +78,17 @@ export async function insertLiveUpdate(
   input: LiveUpdateInput,
   at: Date,
 ): Promise<LiveWriteResult> {
+  // drizzle's insert-select wants every column, in the table's order.
   const running = db
     .select({
+      id: sql`null`.as('id'),
       articleId: liveBlogs.articleId,
       bodyMd: sql`${input.bodyMd}`.as('body_md'),
       bodyHtml: sql`${input.bodyHtml}`.as('body_html'),
       imageUrl: sql`${input.imageUrl}`.as('image_url'),
       imageAlt: sql`${input.imageAlt}`.as('image_alt'),
       keyEvent: sql`${input.keyEvent ? 1 : 0}`.as('key_event'),
+      pinned: sql`0`.as('pinned'),
       authorId: sql`${authorId}`.as('author_id'),
       createdAt: sql`${at.getTime()}`.as('created_at'),
       updatedAt: sql`${at.getTime()}`.as('updated_at'),
@@ -90,11 +97,17 @@ export async function insertLiveUpdate(
     .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))
   const [inserted, , slug, cursors] = await db.batch([
     db.insert(liveUpdates).select(running).returning({ id: liveUpdates.id }),
-    auditIfChanged(
+    auditWhere(
       db,
-      { userId: authorId, action: 'live.post', targetId: 'inserted' },
+      {
+        userId: authorId,
+        action: 'live.post',
+        targetType: 'live_update',
+        targetId: sql`cast(last_insert_rowid() as text)`,
+      },
       { articleId },
       at,
+      sql`exists (select 1 from live_updates where id = last_insert_rowid() and article_id = ${articleId} and created_at = ${at.getTime()})`,
     ),
     ...factsQueries(db, articleId),
   ])
@@ -127,16 +140,28 @@ export async function changeLiveUpdate(
           .where(where)
           .returning({ id: liveUpdates.id })
   const action = change.kind === 'pin' ? (change.pinned ? 'pin' : 'unpin') : change.kind
-  const [changed, , slug, cursors] = await db.batch([
-    write,
-    auditIfChanged(
-      db,
-      { userId: actorId, action: `live.${action}`, targetId: updateId },
-      { articleId },
-      at,
-    ),
-    ...factsQueries(db, articleId),
-  ])
+  const entry = {
+    userId: actorId,
+    action: `live.${action}`,
+    targetType: 'live_update',
+    targetId: String(updateId),
+  }
+  // A delete is audited before it runs, while the row still proves it exists; the others after.
+  const audit = auditWhere(
+    db,
+    entry,
+    { articleId },
+    at,
+    change.kind === 'edit'
+      ? updateExists(articleId, updateId, sql`updated_at = ${at.getTime()}`)
+      : updateExists(articleId, updateId),
+  )
+  const [first, second, slug, cursors] = await db.batch(
+    change.kind === 'delete'
+      ? [audit, write, ...factsQueries(db, articleId)]
+      : [write, audit, ...factsQueries(db, articleId)],
+  )
+  const changed = (change.kind === 'delete' ? second : first) as { id: number }[]
   return resultOf(changed, slug, cursors)
 }
 
@@ -162,11 +187,16 @@ export async function setLiveCoverage(
         .set({ endedAt: at })
         .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))
         .returning({ id: liveBlogs.articleId })
-  const [changed] = await db.batch([
-    write,
-    db.run(sql`insert into audit_log (user_id, action, target_type, target_id, detail, created_at)
-      select ${actorId}, ${running ? 'live.start' : 'live.end'}, 'article', ${String(articleId)}, '{}', ${at.getTime()}
-      where changes() > 0`),
-  ])
+  const entry = {
+    userId: actorId,
+    action: running ? 'live.start' : 'live.end',
+    targetType: 'article',
+    targetId: String(articleId),
+  }
+  const runningNow = sql`exists (select 1 from live_blogs where article_id = ${articleId} and ended_at is null)`
+  // Ending is audited before the update, while the running row proves there is something to end.
+  const audit = auditWhere(db, entry, {}, at, runningNow)
+  const [first, second] = await db.batch(running ? [write, audit] : [audit, write])
+  const changed = (running ? first : second) as { id: number }[]
   return changed.length > 0
 }

@@ -8,6 +8,7 @@ import { audit } from './audit'
 import { comments } from './comments'
 import { corrections } from './corrections'
 import { dashboard } from './dashboard'
+import { live } from './live'
 import { login } from './login'
 import { revisions } from './revisions'
 import { tokens } from './tokens'
@@ -26,6 +27,7 @@ export const editor = new Hono<EditorEnv>()
   .route('/', revisions)
   .route('/', corrections)
   .route('/', comments)
+  .route('/', live)
   .route('/', users)
   .route('/', tokens)
   .route('/', audit)

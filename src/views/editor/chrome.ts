@@ -6,6 +6,7 @@ export type EditorSection =
   | 'articles'
   | 'new-article'
   | 'comments'
+  | 'live'
   | 'users'
   | 'tokens'
   | 'audit'

@@ -1,0 +1,69 @@
+// Live coverage writes: each change and its audit entry in one batch, and nothing when it cannot apply.
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import {
+  changeLiveUpdate,
+  insertLiveUpdate,
+  setLiveCoverage,
+} from '../../../../src/db/queries/live-writes'
+import { auditLog, liveUpdates, users } from '../../../../src/db/schema'
+import { addArticle, addCategory, freshDb } from '../fresh-db'
+
+const input = { bodyMd: 'Hi', bodyHtml: '<p>Hi</p>', imageUrl: null, imageAlt: '', keyEvent: false }
+
+async function setUp() {
+  const db = await freshDb()
+  const categoryId = await addCategory(db, 'news')
+  const articleId = await addArticle(db, { slug: 'live', categoryId, publishedAt: Date.now() })
+  const [user] = await db
+    .insert(users)
+    .values({ email: 'e@x.test', name: 'E', role: 'editor', passwordHash: 'x' })
+    .returning()
+  return { db, articleId, userId: user?.id as number }
+}
+
+async function actions(db: Awaited<ReturnType<typeof freshDb>>) {
+  const rows = await db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id)
+  return rows.map((row) => row.action)
+}
+
+describe('live coverage writes', () => {
+  it('posts only while coverage runs, and audits only what happened', async () => {
+    const { db, articleId, userId } = await setUp()
+    const refused = await insertLiveUpdate(db, articleId, userId, input, new Date())
+    expect(refused.changed).toBe(false)
+    expect(await actions(db)).toEqual([])
+    expect(await setLiveCoverage(db, articleId, userId, true, new Date())).toBe(true)
+    const posted = await insertLiveUpdate(db, articleId, userId, input, new Date())
+    expect(posted).toMatchObject({ changed: true, slug: 'live', cursors: [posted.updateId] })
+    expect(await setLiveCoverage(db, articleId, userId, false, new Date())).toBe(true)
+    expect(await setLiveCoverage(db, articleId, userId, false, new Date())).toBe(false)
+    expect((await insertLiveUpdate(db, articleId, userId, input, new Date())).changed).toBe(false)
+    expect(await actions(db)).toEqual(['live.start', 'live.post', 'live.end'])
+  })
+
+  it('edits, pins and deletes an update of its own article only, each audited', async () => {
+    const { db, articleId, userId } = await setUp()
+    await setLiveCoverage(db, articleId, userId, true, new Date())
+    const { updateId } = await insertLiveUpdate(db, articleId, userId, input, new Date())
+    const id = updateId as number
+    const edit = { kind: 'edit' as const, input: { ...input, bodyMd: 'Ho', bodyHtml: '<p>Ho</p>' } }
+    expect((await changeLiveUpdate(db, articleId + 1, id, userId, edit, new Date())).changed).toBe(
+      false,
+    )
+    expect((await changeLiveUpdate(db, articleId, id, userId, edit, new Date())).changed).toBe(true)
+    const pin = { kind: 'pin' as const, pinned: true }
+    expect((await changeLiveUpdate(db, articleId, id, userId, pin, new Date())).changed).toBe(true)
+    const [row] = await db.select().from(liveUpdates).where(eq(liveUpdates.id, id))
+    expect(row).toMatchObject({ bodyMd: 'Ho', pinned: true })
+    const gone = await changeLiveUpdate(db, articleId, id, userId, { kind: 'delete' }, new Date())
+    expect(gone).toMatchObject({ changed: true, cursors: [] })
+    expect(await actions(db)).toEqual([
+      'live.start',
+      'live.post',
+      'live.edit',
+      'live.pin',
+      'live.delete',
+    ])
+  })
+})
