@@ -10,8 +10,9 @@ const DAY_MS = 86_400_000
 /**
  * At most this many rows go per statement, so that no delete holds the database for long: a day
  * of views on a busy site is 100,000 rows, and the beacon leaves one rate-limit row per view.
+ * Measured at 70–100 µs a rate-limit row, 5,000 keep a statement near half a second.
  */
-export const PRUNE_CHUNK_ROWS = 10_000
+export const PRUNE_CHUNK_ROWS = 5_000
 
 export interface PruneLimits {
   chunkRows: number
@@ -67,7 +68,7 @@ export function pruneExpiredRows(
   db: Db,
   now: Date,
   viewRetentionDays: number,
-  limits: PruneLimits = { chunkRows: PRUNE_CHUNK_ROWS, maxRoundTrips: 50 },
+  limits: PruneLimits = { chunkRows: PRUNE_CHUNK_ROWS, maxRoundTrips: 100 },
 ): Promise<PruneCounts> {
   const oldestKept = utcDay(new Date(now.getTime() - (viewRetentionDays - 1) * DAY_MS))
   return deleteInChunks(
@@ -89,7 +90,7 @@ export function pruneExpiredRows(
 export async function pruneExpiredLimits(
   db: Db,
   now: Date,
-  limits: PruneLimits = { chunkRows: PRUNE_CHUNK_ROWS, maxRoundTrips: 10 },
+  limits: PruneLimits = { chunkRows: PRUNE_CHUNK_ROWS, maxRoundTrips: 20 },
 ): Promise<number> {
   const where = lt(rateLimits.expiresAt, now.getTime())
   return (await deleteInChunks(db, { rateLimits: { table: rateLimits, where } }, limits)).rateLimits
