@@ -20,7 +20,7 @@ import type { PurgeFn } from './lib/purge-types'
 export interface Env {
   ASSETS: Fetcher
   /** Media originals (R2); variants are made by IMAGES and kept in the edge cache. Optional so that
-   * scripts and tests that build an Env by hand need not bind them; /media answers 503 without. */
+   * scripts and tests that build an Env by hand need not bind them; media routes say what is missing. */
   MEDIA?: R2Bucket
   IMAGES?: ImagesBinding
   TURSO_DATABASE_URL?: string

@@ -1,9 +1,8 @@
-// The media bindings of a request, or a clear 503 naming what wrangler.toml lacks.
-import type { Context } from 'hono'
-import type { AppEnv } from '../env'
+// The media bindings of a request, or a clear 500 naming what wrangler.toml lacks.
+import type { Env } from '../env'
 import { AppError } from '../lib/errors'
 
-export function mediaBindings(c: Context<AppEnv>): { bucket: R2Bucket; images: ImagesBinding } {
+export function mediaBindings(c: { env: Env }): { bucket: R2Bucket; images: ImagesBinding } {
   const { MEDIA: bucket, IMAGES: images } = c.env
   if (!bucket || !images) {
     throw new AppError(

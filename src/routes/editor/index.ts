@@ -10,6 +10,7 @@ import { corrections } from './corrections'
 import { dashboard } from './dashboard'
 import { live } from './live'
 import { login } from './login'
+import { media } from './media'
 import { revisions } from './revisions'
 import { tokens } from './tokens'
 import { users } from './users'
@@ -31,3 +32,4 @@ export const editor = new Hono<EditorEnv>()
   .route('/', users)
   .route('/', tokens)
   .route('/', audit)
+  .route('/', media)

@@ -11,6 +11,7 @@ export type EditorSection =
   | 'tokens'
   | 'audit'
   | 'account'
+  | 'media'
 
 export interface EditorChrome {
   site: Pick<Config['site'], 'name' | 'language' | 'timeZone'>

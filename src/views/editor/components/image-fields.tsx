@@ -2,6 +2,7 @@
 
 import { IMAGE_ALT_MAX, IMAGE_URL_MAX } from '../../../lib/article-input-limits'
 import type { ArticleFormValues } from '../../../services/editorial-form'
+import { HeroUploadControl } from '../media/hero-upload'
 import { Field, fieldAria } from './field'
 
 export function ImageFields(props: { values: ArticleFormValues; errors: Record<string, string> }) {
@@ -10,6 +11,7 @@ export function ImageFields(props: { values: ArticleFormValues; errors: Record<s
   return (
     <fieldset class="field-group">
       <legend>Image</legend>
+      <HeroUploadControl />
       <Field
         id="article-image-url"
         label="Image address"

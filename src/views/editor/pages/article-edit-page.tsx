@@ -2,6 +2,7 @@
 import type { EditorChrome } from '../chrome'
 import { ArticleForm, type ArticleFormProps } from '../fragments/article-form'
 import { EditorLayout } from '../layout'
+import { HeroUploadForm } from '../media/hero-upload'
 
 export function ArticleEditPage(props: { chrome: EditorChrome; form: ArticleFormProps }) {
   const { chrome, form } = props
@@ -10,6 +11,7 @@ export function ArticleEditPage(props: { chrome: EditorChrome; form: ArticleForm
     <EditorLayout chrome={chrome} title={title}>
       <h1>{form.article ? 'Edit article' : 'New article'}</h1>
       <ArticleForm {...form} />
+      <HeroUploadForm csrf={chrome.csrfToken ?? ''} />
     </EditorLayout>
   )
 }
