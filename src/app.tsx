@@ -28,6 +28,7 @@ import { oembed } from './routes/oembed'
 import { search } from './routes/search'
 import { sections } from './routes/sections'
 import { sitemaps } from './routes/sitemaps'
+import { staticPages } from './routes/static-pages'
 import { widget } from './routes/widget'
 
 export interface AppDeps {
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/editor', editor)
   app.route('/api', api)
   app.route('/', embeds).route('/', oembed).route('/', widget)
+  // Last: `/:slug` pages only answer for what no route above claims (lib/reserved-slugs.ts).
+  app.route('/', staticPages)
   app.notFound(handleNotFound)
   app.onError(handleError)
   return app

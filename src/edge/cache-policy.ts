@@ -1,5 +1,6 @@
 // The one table of what the edge caches: per public GET route, its lifetimes, key parameters and tags.
 import { parse } from 'hono/utils/cookie'
+import { RESERVED_SLUGS } from '../lib/reserved-slugs'
 import {
   anyText,
   commentCursor,
@@ -124,11 +125,22 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
   [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, {}, ['widget']), maxAge: 365 * DAY }],
 ]
 
+/**
+ * Static pages at `/<slug>`: any well-formed slug that no route reserves (lib/reserved-slugs.ts),
+ * so /healthz and the newsroom can never fall under it. Kept out of the table above because it
+ * must be matched last.
+ */
+const STATIC_PAGE = new RegExp(
+  `^/(?!(?:${[...RESERVED_SLUGS].join('|')})$)[a-z0-9]+(?:-[a-z0-9]+)*$`,
+)
+const STATIC_PAGE_POLICY = page(HOUR, {}, ['pages'])
+
 /** A 404 is cached briefly, so a flood of requests for a missing page does not reach the DB. */
 export const NOT_FOUND_EDGE_MAX_AGE = MINUTE
 
 export function cachePolicyFor(pathname: string): CachePolicy | undefined {
-  return CACHE_POLICIES.find(([pattern]) => pattern.test(pathname))?.[1]
+  const policy = CACHE_POLICIES.find(([pattern]) => pattern.test(pathname))?.[1]
+  return policy ?? (STATIC_PAGE.test(pathname) ? STATIC_PAGE_POLICY : undefined)
 }
 
 /** The header readers' browsers and shared caches (Workers Cache, CDNs) act on. */

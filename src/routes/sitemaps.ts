@@ -75,6 +75,7 @@ export const sitemaps = new Hono<AppEnv>()
           ...entry,
           loc: sectionUrl(origin, 'category', entry),
         })),
+        ...sections.pages.map((entry) => ({ ...entry, loc: `${origin}/${entry.slug}` })),
       ]),
     )
   })

@@ -114,6 +114,7 @@ export async function loadHomePage(db: Db) {
     lastUpdateQuery(db),
   ])
   const sections = navigation
+    .filter((item) => item.kind !== 'page')
     .map((category) => ({
       ...category,
       stories: sectionLeads.filter((story) => story.categorySlug === category.slug),

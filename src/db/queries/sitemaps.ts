@@ -1,7 +1,7 @@
 // Sitemap queries: article and tag URLs in files by id range, sections and recent news; seeks only.
 import { and, asc, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, categories, tags } from '../schema'
+import { articles, articleTags, categories, pages, tags } from '../schema'
 import { isPublic } from './articles'
 
 /**
@@ -31,6 +31,8 @@ export interface SitemapFiles {
 export interface SectionSitemap {
   homeLastModified: Date | null
   categories: SitemapEntry[]
+  /** Published static pages (About, Contact…), served at `/<slug>`. */
+  pages: SitemapEntry[]
 }
 
 export interface NewsSitemapEntry {
@@ -152,7 +154,7 @@ export async function loadSectionSitemap(db: Db): Promise<SectionSitemap> {
     .where(and(eq(articles.categoryId, categories.id), isPublic))
     .orderBy(desc(articles.publishedAt))
     .limit(1)
-  const [site, categoryRows] = await db.batch([
+  const [site, categoryRows, pageRows] = await db.batch([
     db
       .select({ lastModified: articles.updatedAt })
       .from(articles)
@@ -166,8 +168,17 @@ export async function loadSectionSitemap(db: Db): Promise<SectionSitemap> {
       })
       .from(categories)
       .orderBy(asc(categories.position), asc(categories.name)),
+    db
+      .select({ slug: pages.slug, lastModified: pages.updatedAt })
+      .from(pages)
+      .where(eq(pages.status, 'published'))
+      .orderBy(asc(pages.slug)),
   ])
-  return { homeLastModified: site[0]?.lastModified ?? null, categories: categoryRows }
+  return {
+    homeLastModified: site[0]?.lastModified ?? null,
+    categories: categoryRows,
+    pages: pageRows,
+  }
 }
 
 /** Articles published since `since`, newest first, for the Google News sitemap. */

@@ -38,16 +38,18 @@ export function SiteHeader({ chrome }: { chrome: SiteChrome }) {
           <li>
             <a href="/">Home</a>
           </li>
-          {navigation.map((category) => (
-            <li>
-              <a
-                href={`/category/${category.slug}`}
-                aria-current={category.slug === currentCategory ? 'page' : undefined}
-              >
-                {category.name}
-              </a>
-            </li>
-          ))}
+          {navigation
+            .filter((item) => item.kind !== 'page')
+            .map((category) => (
+              <li>
+                <a
+                  href={`/category/${category.slug}`}
+                  aria-current={category.slug === currentCategory ? 'page' : undefined}
+                >
+                  {category.name}
+                </a>
+              </li>
+            ))}
         </ul>
       </nav>
     </header>

@@ -1,0 +1,46 @@
+// Static pages for readers: one published page with the site chrome, and the footer menu.
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../client'
+import { pages } from '../schema'
+import { listCategoriesQuery, type NavigationItem } from './categories'
+import { lastUpdateQuery, parseLastUpdate } from './site-state'
+
+export interface StaticPageView {
+  id: number
+  slug: string
+  title: string
+  summary: string
+  bodyHtml: string
+  language: string
+  publishedAt: Date | null
+  updatedAt: Date
+}
+
+export interface StaticPageData {
+  page: StaticPageView
+  navigation: NavigationItem[]
+  lastUpdateAt: Date | null
+}
+
+/** A published page by slug with the chrome, in one batch; null for a draft or no such page. */
+export async function loadStaticPage(db: Db, slug: string): Promise<StaticPageData | null> {
+  const [found, navigation, lastUpdate] = await db.batch([
+    db
+      .select({
+        id: pages.id,
+        slug: pages.slug,
+        title: pages.title,
+        summary: pages.summary,
+        bodyHtml: pages.bodyHtml,
+        language: pages.language,
+        publishedAt: pages.publishedAt,
+        updatedAt: pages.updatedAt,
+      })
+      .from(pages)
+      .where(and(eq(pages.slug, slug), eq(pages.status, 'published'))),
+    listCategoriesQuery(db),
+    lastUpdateQuery(db),
+  ])
+  const page = found[0]
+  return page ? { page, navigation, lastUpdateAt: parseLastUpdate(lastUpdate) } : null
+}

@@ -1,0 +1,27 @@
+// Every first path segment the app routes claim is reserved, so no author or page slug can take it.
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../../src/app'
+import { isReservedSlug } from '../../../src/lib/reserved-slugs'
+
+/** `/news/:slug` → `news`; `/feed.xml` → `feed`; `/:slug` and `*` claim nothing by name. */
+function firstSegments(paths: string[]): string[] {
+  const names = paths
+    .map((path) => path.split('/')[1] ?? '')
+    .map((segment) => segment.replace(/[.{].*$/, '').replace(/-[0-9a-f[\]{}]*$/, ''))
+    .filter((segment) => segment !== '' && !segment.startsWith(':') && segment !== '*')
+  return [...new Set(names)].sort()
+}
+
+describe('reserved slugs', () => {
+  it('cover the first segment of every route the app mounts', () => {
+    const paths = createApp().routes.map((route) => route.path)
+    const unreserved = firstSegments(paths).filter((segment) => !isReservedSlug(segment))
+    expect(unreserved).toEqual([])
+  })
+
+  it('leave ordinary page names free', () => {
+    for (const slug of ['about', 'contact', 'corrections-policy', 'privacy']) {
+      expect(isReservedSlug(slug)).toBe(false)
+    }
+  })
+})
