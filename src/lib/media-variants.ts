@@ -50,3 +50,9 @@ export function mediaSrc(
   const width = widths.find((w) => w >= wanted) ?? widths[widths.length - 1] ?? MEDIA_WIDTHS[0]
   return mediaVariantUrl(key, width)
 }
+
+/** The image Open Graph, Twitter and JSON-LD point at: a library image's 1200-wide variant. */
+export function shareImagePath(url: string, intrinsicWidth: number | null | undefined): string {
+  const key = mediaKeyOf(url)
+  return key ? mediaSrc(key, intrinsicWidth, SHARE_WIDTH) : url
+}

@@ -51,7 +51,9 @@ describe('GET /news/:slug', () => {
     expect(image?.getAttribute('width')).toBe('1200')
     expect(image?.getAttribute('height')).toBe('675')
     expect(image?.getAttribute('alt')).toBeTruthy()
-    expect(image?.getAttribute('loading')).toBe('lazy')
+    // The lead image is what the reader waits for: never lazy, fetched first (issue 17).
+    expect(image?.getAttribute('loading')).toBeUndefined()
+    expect(image?.getAttribute('fetchpriority')).toBe('high')
     const paragraphs = page.querySelectorAll('.article__body p').map((p) => p.text)
     expect(paragraphs.length).toBeGreaterThanOrEqual(7)
     expect(paragraphs[0]).toContain(

@@ -1,8 +1,8 @@
 // Everything the article page shows, fetched in a single libSQL batch: one round trip.
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
-import { articles, articleTags, categories, relatedArticles, tags, users } from '../schema'
+import { articles, articleTags, categories, media, relatedArticles, tags, users } from '../schema'
 import {
   type ArticleSummary,
   articleSummaryColumns,
@@ -33,6 +33,9 @@ export interface ArticleDetail extends ArticleSummary {
   status: string
   language: string
   commentsClosed: boolean
+  /** From the media library, when the lead image is a library image (`/media/<key>`). */
+  imageCaption: string | null
+  imageCredit: string | null
 }
 
 export interface ArticlePageData {
@@ -91,10 +94,14 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
         status: articles.status,
         language: articles.language,
         commentsClosed: articles.commentsClosed,
+        imageCaption: media.caption,
+        imageCredit: media.credit,
       })
       .from(articles)
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .leftJoin(users, eq(users.id, articles.authorId))
+      // '/media/' is 7 characters: the rest of the address is the key, found by its unique index.
+      .leftJoin(media, eq(media.key, sql`substr(${articles.imageUrl}, 8)`))
       .where(eq(articles.slug, slug)),
     movedSlugQuery(db, slug),
     db

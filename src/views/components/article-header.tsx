@@ -4,6 +4,7 @@ import type { BylineAuthor } from '../../lib/byline'
 import { Byline } from './byline'
 import { FavoriteButton } from './favorite-button'
 import { RelativeTime } from './relative-time'
+import { ResponsiveImage } from './responsive-image'
 
 /** An edit within a few minutes of publishing is not worth an "Updated" line. */
 const UPDATE_THRESHOLD_MS = 5 * 60_000
@@ -49,19 +50,23 @@ export function ArticleHeader({ article, timeZone, isHot, authors = [] }: Articl
   )
 }
 
-/** The lead image, sized when its dimensions are known so the page does not shift. */
+/** The lead image, sized so the page does not shift, fetched first; caption and credit beneath. */
 export function ArticleFigure({ article }: { article: ArticleDetail }) {
   if (!article.imageUrl) return null
+  const caption = [article.imageCaption, article.imageCredit && `Photo: ${article.imageCredit}`]
   return (
     <figure class="article__figure">
-      <img
+      <ResponsiveImage
         src={article.imageUrl}
         alt={article.imageAlt}
-        width={article.imageWidth ?? undefined}
-        height={article.imageHeight ?? undefined}
-        loading="lazy"
-        decoding="async"
+        width={article.imageWidth}
+        height={article.imageHeight}
+        sizes="(min-width: 72rem) 46rem, (min-width: 56rem) 64vw, calc(100vw - 2rem)"
+        priority
       />
+      {caption.some(Boolean) ? (
+        <figcaption>{caption.filter(Boolean).join(' · ')}</figcaption>
+      ) : null}
     </figure>
   )
 }

@@ -2,6 +2,7 @@
 import type { ArticleDetail } from '../../db/queries/article-page'
 import type { CorrectionNote } from '../../db/queries/corrections'
 import type { BylineAuthor } from '../../lib/byline'
+import { shareImagePath } from '../../lib/media-variants'
 import { JsonLd } from './json-ld'
 import { correctionJsonLd, personJsonLd } from './trust-json-ld'
 
@@ -24,7 +25,9 @@ export function ArticleMetaTags({
   origin,
   siteName,
 }: ArticleMetaTagsProps) {
-  const image = article.imageUrl ? new URL(article.imageUrl, origin).href : undefined
+  const image = article.imageUrl
+    ? new URL(shareImagePath(article.imageUrl, article.imageWidth), origin).href
+    : undefined
   const published = article.publishedAt?.toISOString()
   const modified = article.updatedAt.toISOString()
   return (

@@ -1,0 +1,60 @@
+// Library images on reader pages: srcset and sizes, dimensions, the hero first, caption and credit.
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { articles, media as mediaTable } from '../../src/db/schema'
+import { uploadMedia } from '../../src/services/media-upload'
+import { createUser } from './editor-fixtures'
+import { insertArticle, testDb } from './fixtures'
+import { html, request } from './helpers'
+import { mediaEnv, uniqueJpeg } from './media-fixtures'
+
+async function articleWithLibraryHero() {
+  const user = await createUser('editor')
+  const { media } = await uploadMedia({ db: testDb(), ...mediaEnv() }, user, {
+    bytes: uniqueJpeg(),
+    filename: 'harbour.jpg',
+  })
+  const article = await insertArticle()
+  await testDb()
+    .update(articles)
+    .set({ imageUrl: `/media/${media.key}`, imageAlt: 'Boats', imageWidth: 1000, imageHeight: 600 })
+    .where(eq(articles.id, article.id))
+  return { article, media }
+}
+
+describe('library images on the article page', () => {
+  it('gives the hero a srcset of the fixed widths up to its own, sizes, and its dimensions', async () => {
+    const { article, media } = await articleWithLibraryHero()
+    const page = await html(await request(`/news/${article.slug}`))
+    const image = page.querySelector('.article__figure img')
+    expect(image?.getAttribute('srcset')).toBe(
+      [320, 480, 640, 960].map((w) => `/media/${media.key}/${w}.jpg ${w}w`).join(', '),
+    )
+    expect(image?.getAttribute('sizes')).toBeTruthy()
+    expect(image?.getAttribute('src')).toBe(`/media/${media.key}/960.jpg`)
+    expect([image?.getAttribute('width'), image?.getAttribute('height')]).toEqual(['1000', '600'])
+    expect(image?.getAttribute('fetchpriority')).toBe('high')
+    expect(image?.getAttribute('loading')).toBeUndefined()
+  })
+
+  it('shows the caption and credit from the library under the hero', async () => {
+    const { article, media } = await articleWithLibraryHero()
+    await testDb()
+      .update(mediaTable)
+      .set({ caption: 'Tyre harbour at dawn', credit: 'Staff photographer' })
+      .where(eq(mediaTable.id, media.id))
+    const page = await html(await request(`/news/${article.slug}`))
+    expect(page.querySelector('.article__figure figcaption')?.text).toBe(
+      'Tyre harbour at dawn · Photo: Staff photographer',
+    )
+  })
+
+  it('points Open Graph and JSON-LD at the largest variant up to 1200 wide', async () => {
+    const { article, media } = await articleWithLibraryHero()
+    const page = await html(await request(`/news/${article.slug}`))
+    const og = page.querySelector('meta[property="og:image"]')?.getAttribute('content')
+    expect(og).toBe(`http://bulletin.test/media/${media.key}/960.jpg`)
+    const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.text ?? '{}')
+    expect(JSON.stringify(ld)).toContain(`/media/${media.key}/960.jpg`)
+  })
+})
