@@ -1,6 +1,7 @@
 // One story in a list: thumbnail, section, headline, teaser and time.
 import type { ArticleSummary } from '../../db/queries/articles'
 import { RelativeTime } from './relative-time'
+import { ResponsiveImage } from './responsive-image'
 
 export interface ArticleCardProps {
   article: ArticleSummary
@@ -13,15 +14,19 @@ export function ArticleCard({ article, timeZone, lead }: ArticleCardProps) {
   return (
     <article class={lead ? 'card card--lead' : 'card'}>
       {article.imageUrl ? (
-        <img
+        <ResponsiveImage
           class="card__image"
           src={article.imageUrl}
           alt={article.imageAlt}
-          width={article.imageWidth ?? undefined}
-          height={article.imageHeight ?? undefined}
-          loading={lead ? 'eager' : 'lazy'}
-          fetchpriority={lead ? 'high' : undefined}
-          decoding="async"
+          width={article.imageWidth}
+          height={article.imageHeight}
+          sizes={
+            lead
+              ? '(min-width: 56rem) 46rem, calc(100vw - 2rem)'
+              : '(min-width: 56rem) 22rem, calc(100vw - 2rem)'
+          }
+          fallbackWidth={lead ? 960 : 480}
+          priority={lead}
         />
       ) : null}
       <div class="card__body">

@@ -1,6 +1,7 @@
 // A compact list of stories with thumbnails and times: Related News and What's hot.
 import type { ArticleSummary } from '../../db/queries/articles'
 import { RelativeTime } from './relative-time'
+import { ResponsiveImage } from './responsive-image'
 
 export interface StoryListProps {
   id: string
@@ -22,14 +23,14 @@ export function StoryList({ id, heading, stories, timeZone, hot }: StoryListProp
         {stories.map((story) => (
           <li class="story-list__item">
             {story.imageUrl ? (
-              <img
+              <ResponsiveImage
                 class="story-list__thumb"
                 src={story.imageUrl}
                 alt=""
                 width={120}
                 height={68}
-                loading="lazy"
-                decoding="async"
+                sizes="7.5rem"
+                fallbackWidth={320}
               />
             ) : null}
             <div>
