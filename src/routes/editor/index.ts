@@ -5,6 +5,7 @@ import { account } from './account'
 import { ARTICLE_PATHS, guardArticle } from './article-access'
 import { articles } from './articles'
 import { audit } from './audit'
+import { authorsAdmin } from './authors'
 import { comments } from './comments'
 import { corrections } from './corrections'
 import { dashboard } from './dashboard'
@@ -27,6 +28,7 @@ export const editor = new Hono<EditorEnv>()
   .route('/', articles)
   .route('/', revisions)
   .route('/', corrections)
+  .route('/', authorsAdmin)
   .route('/', comments)
   .route('/', live)
   .route('/', users)

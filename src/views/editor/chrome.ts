@@ -4,6 +4,8 @@ import type { Config } from '../../env'
 export type EditorSection =
   | 'dashboard'
   | 'articles'
+  | 'authors'
+  | 'pages'
   | 'new-article'
   | 'comments'
   | 'live'
