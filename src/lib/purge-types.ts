@@ -8,6 +8,8 @@ export type ContentChange =
   | { kind: 'category-renamed'; categoryId: number }
   /** A correction or clarification added: the article's pages, and the /corrections list. */
   | { kind: 'correction'; articleId: number }
+  /** A static page saved or (un)published, under its old and new slugs; or the footer reordered. */
+  | { kind: 'page'; slugs: string[] }
   /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
   | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
   | { kind: 'breaking-alert' }

@@ -104,6 +104,12 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       tags.add(`comments:${article.id}`)
       continue
     }
+    if (change.kind === 'page') {
+      // The footer menu is on every page; those copies age out with their edge lifetime.
+      add([...change.slugs.map((slug) => `/${slug}`), '/', '/sitemaps/sections.xml'])
+      tags.add('pages')
+      continue
+    }
     if (change.kind === 'correction') {
       add(CORRECTIONS_LISTS)
       tags.add('corrections')

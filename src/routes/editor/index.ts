@@ -11,6 +11,7 @@ import { corrections } from './corrections'
 import { dashboard } from './dashboard'
 import { live } from './live'
 import { login } from './login'
+import { pagesAdmin } from './pages'
 import { media } from './media'
 import { revisions } from './revisions'
 import { tokens } from './tokens'
@@ -29,6 +30,7 @@ export const editor = new Hono<EditorEnv>()
   .route('/', revisions)
   .route('/', corrections)
   .route('/', authorsAdmin)
+  .route('/', pagesAdmin)
   .route('/', comments)
   .route('/', live)
   .route('/', users)

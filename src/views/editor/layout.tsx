@@ -13,6 +13,7 @@ const NAV: { section: EditorSection; href: string; label: string; needs?: 'moder
     { section: 'articles', href: '/editor/articles', label: 'Articles' },
     { section: 'new-article', href: '/editor/articles/new', label: 'New article' },
     { section: 'authors', href: '/editor/authors', label: 'Authors', needs: 'moderate' },
+    { section: 'pages', href: '/editor/pages', label: 'Pages', needs: 'moderate' },
     { section: 'live', href: '/editor/live', label: 'Live desk' },
     { section: 'media', href: '/editor/media', label: 'Media' },
     { section: 'comments', href: '/editor/comments', label: 'Comments', needs: 'moderate' },
