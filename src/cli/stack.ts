@@ -5,6 +5,7 @@ import { startDbServer } from './db-server'
 import { migrateDatabase, openClient } from './migrate'
 import { type ProcessGroup, spawnProcessGroup } from './process-group'
 import { seedDatabase } from './seed'
+import { seedHeroPhotos } from './seed/media'
 
 export interface StackOptions {
   /** wrangler dev's port; the Worker answers at http://localhost:<port>. */
@@ -54,6 +55,11 @@ async function prepareDatabase(options: StackOptions): Promise<void> {
     })
     const log = options.log ?? (() => {})
     if (result.seeded) log(`Seeded ${result.articles} demo articles into ${options.dbPath}`)
+    // Hero photos go through the upload service into wrangler's local R2, on first run only.
+    if (result.seeded) {
+      const photos = await seedHeroPhotos(createDb(client), options.persistTo)
+      log(`Uploaded ${photos} demo hero photos to the media library`)
+    }
     if (result.adminPassword) {
       log(
         `Local admin: ${result.adminEmail} / ${result.adminPassword} (local use only; shown once)`,
