@@ -10,14 +10,27 @@ export interface BundleSize {
   gzipBytes: number
 }
 
-export function measureBundle(root: string): BundleSize {
-  const outdir = mkdtempSync(join(tmpdir(), 'bulletin-bundle-'))
+/** Builds the Worker as `wrangler deploy` would upload it, into `outdir`; returns its entry file. */
+export function buildBundle(root: string, outdir: string): string {
   try {
     execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', outdir], {
       cwd: root,
-      stdio: 'ignore',
+      stdio: 'pipe',
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
     })
+  } catch (error) {
+    const output = (error as { stderr?: Buffer; stdout?: Buffer }) ?? {}
+    throw new Error(
+      `wrangler deploy --dry-run failed:\n${output.stdout ?? ''}${output.stderr ?? ''}`,
+    )
+  }
+  return join(outdir, 'index.js')
+}
+
+export function measureBundle(root: string): BundleSize {
+  const outdir = mkdtempSync(join(tmpdir(), 'bulletin-bundle-'))
+  try {
+    buildBundle(root, outdir)
     const code = readdirSync(outdir)
       .filter((name) => name.endsWith('.js'))
       .map((name) => readFileSync(join(outdir, name)))

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 const NGINX = '/usr/sbin/nginx'
 
 export interface NginxServer {
+  /** The master process; its worker is its child (CPU is read across both). */
+  pid: number
   url(path: string): string
   stop(): Promise<void>
 }
@@ -31,10 +33,13 @@ export async function startNginx(
     writeFileSync(file, bytes)
   }
   const config = join(dir, 'nginx.conf')
+  // Run as root, nginx drops its worker to nobody, who cannot read a 0700 mkdtemp folder: every
+  // answer was a 403 (counted as errors, but its req/s was reported as nginx's).
+  const user = process.getuid?.() === 0 ? 'user root;\n' : ''
   writeFileSync(
     config,
     `worker_processes 1;
-daemon off;
+${user}daemon off;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'logs/error.log')} warn;
 events { worker_connections 1024; }
@@ -65,7 +70,13 @@ http {
       await new Promise((done) => setTimeout(done, 100))
     }
   }
+  for (const path of Object.keys(files)) {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`)
+    await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`nginx answered ${path} with ${response.status}`)
+  }
   return {
+    pid: child.pid ?? 0,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     stop: () =>
       new Promise((done) => {

@@ -1,6 +1,8 @@
 // The benchmark report: budgets judged within or over, a table for people and JSON for machines.
 import type { BundleSize } from './bundle'
 import type { CronScaling } from './cron-cost'
+import type { EdgeReport } from './edge/measure-edge'
+import { formatEdgeTable, judgeEdgeBudgets } from './edge/report'
 import type { LoadResult } from './load'
 import { formatMarkdown, judgeMarkdown, type MarkdownReport } from './markdown'
 import type { RenderResult } from './render'
@@ -9,6 +11,9 @@ import type { PageWeight } from './weight'
 export interface BenchReport {
   date: string
   mode: string
+  /** The built Worker on workerd without wrangler's proxy: floors, hits, renders, nginx, CPU. */
+  edge?: EdgeReport
+  /** Hits through wrangler dev's proxy: what the dev proxy costs, not what Bulletin costs. */
   cacheHits?: LoadResult[]
   nginx?: LoadResult[]
   workerdPeakRssMb?: number
@@ -81,6 +86,8 @@ export function judgeBudgets(report: BenchReport): BudgetVerdict[] {
     })
   }
   if (report.markdown) verdicts.push(...judgeMarkdown(report.markdown))
+  const article = report.edge?.loads.find((load) => load.target === 'bulletin')?.path
+  if (report.edge && article) verdicts.push(...judgeEdgeBudgets(report.edge, article))
   return verdicts
 }
 
@@ -95,9 +102,11 @@ function table(headers: string[], rows: (string | number)[][]): string {
 
 export function printReport(report: BenchReport): void {
   const out: string[] = [`Bulletin benchmark (${report.mode}), ${report.date}`, '']
+  if (report.edge) out.push(formatEdgeTable(report.edge))
   if (report.cacheHits) {
     out.push(
-      'Cache hits (wrangler dev / workerd) vs nginx serving the same bytes, autocannon, same run:',
+      'DEV PROXY figures: cache hits through wrangler dev (its Node proxy and Miniflare) vs nginx,',
+      'same bytes, autocannon, same run. They measure the dev proxy more than Bulletin:',
     )
     out.push(
       table(
@@ -133,7 +142,9 @@ export function printReport(report: BenchReport): void {
     out.push(`workerd peak RSS under that load: ${report.workerdPeakRssMb} MB`, '')
   }
   if (report.renders) {
-    out.push('Uncached renders (cache bypassed), sequential:')
+    out.push(
+      'DEV PROXY figures: uncached renders through wrangler dev (cache bypassed), sequential:',
+    )
     out.push(
       table(
         ['page', 'p50 ms', 'p99 ms', 'DB round trips'],

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { freePort, startIsolatedStack } from '../support/stack'
 import { measureBundle } from './bundle'
 import { measureCronCost } from './cron-cost'
+import { type EdgeReport, measureEdge } from './edge/measure-edge'
 import { measureLoad } from './load'
 import { measureMarkdown } from './markdown'
 import { samplePeakRss } from './memory'
@@ -18,6 +19,8 @@ const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
 const full = args.has('--full')
 const check = args.has('--check')
+/** Only the edge measurements (the built Worker on workerd), for working on the Worker's CPU. */
+const edgeOnly = args.has('--edge')
 const root = resolve(import.meta.dirname, '../..')
 
 const ARTICLE = '/news/kremlin-first-putin-macron-conversation-since-2022'
@@ -28,7 +31,19 @@ const PAGES = [
   { name: 'search', path: '/search?q=macron' },
 ]
 
+/** The built bundle on workerd without wrangler: floors, hits, renders and nginx in one run. */
+function runEdge(): Promise<EdgeReport> {
+  return measureEdge({
+    root,
+    hits: PAGES.slice(0, 2),
+    misses: PAGES,
+    quick,
+    log: (line) => console.error(`bench: ${line}`),
+  })
+}
+
 async function main(): Promise<BenchReport> {
+  if (edgeOnly) return { date: new Date().toISOString(), mode: 'edge', edge: await runEdge() }
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-bench-'))
   const nginxPort = await freePort()
   const log = (line: string) => console.error(`bench: ${line}`)
@@ -86,6 +101,8 @@ async function main(): Promise<BenchReport> {
   } finally {
     await stack.cleanUp()
   }
+  // After wrangler has stopped, so its processes do not compete with the runtimes measured.
+  report.edge = await runEdge()
 
   // 5: the bundle; 6: cron cost on generated data.
   log('bundle size')
@@ -114,7 +131,10 @@ if (args.has('--scale')) {
     .then((report) => {
       const verdicts = judgeBudgets(report)
       report.budgets = verdicts
-      writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`)
+      // A partial run (--edge) must not overwrite the full report.
+      if (!edgeOnly) {
+        writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`)
+      }
       printReport(report)
       const missedByFar = verdicts.filter((verdict) => verdict.hard && !verdict.within)
       if (check && missedByFar.length > 0) {
