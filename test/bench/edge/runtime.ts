@@ -89,7 +89,10 @@ export function bundleWorker(
     // Module names are paths below this root; the bundle lives in a temporary folder.
     modulesRoot: dirname(scriptPath),
     bindings: { ...(workerOptions.bindings as Record<string, unknown>), ...vars },
-    serviceBindings: { ...workerOptions.serviceBindings, ASSETS: STATIC_WORKER },
+    serviceBindings: {
+      ...(workerOptions.serviceBindings as Record<string, unknown>),
+      ASSETS: STATIC_WORKER,
+    },
     cacheAPI: cacheApi,
   } as V4WorkerOptions
 }
