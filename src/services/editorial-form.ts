@@ -16,6 +16,8 @@ export interface ArticleFormValues {
   language: string
   commentsClosed: boolean
   related: string
+  /** Author slugs in byline order, comma separated. */
+  authors: string
   publishAt: string
 }
 
@@ -33,6 +35,7 @@ const FORM_FIELDS: Record<Exclude<keyof ArticleFormValues, 'commentsClosed'>, st
   imageHeight: 'image_height',
   language: 'language',
   related: 'related',
+  authors: 'authors',
   publishAt: 'publish_at',
 }
 
@@ -76,5 +79,6 @@ export function formToInput(values: ArticleFormValues): Record<string, unknown> 
     language: values.language || undefined,
     commentsClosed: values.commentsClosed,
     related: splitList(values.related),
+    authors: splitList(values.authors),
   }
 }

@@ -60,6 +60,9 @@ const dimension = (label: string) =>
 const list = (item: v.GenericSchema<unknown, string>, max: number, message: string) =>
   v.optional(v.pipe(v.array(item, 'Expected a list.'), v.maxLength(max, message)), [])
 
+/** Authors on one byline; more reads as a list, not a byline. */
+const AUTHORS_MAX = 10
+
 export const ArticleInputSchema = v.pipe(
   v.object({
     title: v.pipe(
@@ -139,6 +142,16 @@ export const ArticleInputSchema = v.pipe(
       v.pipe(v.string('Each related article is a slug.'), v.trim(), v.toLowerCase()),
       RELATED_MAX,
       `Pin at most ${RELATED_MAX} related articles.`,
+    ),
+    /** Author slugs in byline order; absent leaves the article's authors as they are. */
+    authors: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(v.string('Each author is a slug.'), v.trim(), v.toLowerCase()),
+          'Expected a list.',
+        ),
+        v.maxLength(AUTHORS_MAX, `Name at most ${AUTHORS_MAX} authors.`),
+      ),
     ),
   }),
   v.forward(

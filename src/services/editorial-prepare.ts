@@ -12,6 +12,8 @@ export interface PreparedSave {
   fields: ArticleFields
   tags: { slug: string; name: string }[]
   relatedIds: number[]
+  /** Author ids in byline order; null when the input did not name authors (keep them). */
+  authorIds: number[] | null
   current: EditableArticle | null
 }
 
@@ -32,6 +34,7 @@ export async function prepareSave(
     category: input.category,
     related: input.related,
     slugBase,
+    authors: input.authors,
   })
   if (id !== null && !context.current) throw new AppError('NOT_FOUND', 'There is no such article.')
   const errors: Record<string, string> = {}
@@ -47,6 +50,15 @@ export async function prepareSave(
     } else if (found.id === id) errors.related = 'An article cannot be related to itself.'
     else relatedIds.push(found.id)
   }
+  let authorIds: number[] | null = null
+  if (input.authors) {
+    authorIds = []
+    for (const slug of new Set(input.authors)) {
+      const found = context.authors.find((row) => row.slug === slug)
+      if (!found) errors.authors = `No author has the slug "${slug}".`
+      else authorIds.push(found.id)
+    }
+  }
   if (Object.keys(errors).length > 0) throw new InvalidFields(errors)
 
   const tags = new Map<string, string>()
@@ -57,6 +69,7 @@ export async function prepareSave(
   return {
     current: context.current,
     relatedIds,
+    authorIds,
     tags: [...tags].map(([slug, name]) => ({ slug, name })),
     fields: {
       slug: input.slug || firstFreeSlug(slugBase, context.taken),
@@ -86,5 +99,7 @@ export function changedFields(current: EditableArticle, next: PreparedSave): str
   if (!sameList(tagSlugs(current.tags), tagSlugs(next.tags))) changed.push('tags')
   const pinned = current.related.map((row) => row.id)
   if (!sameList(pinned, next.relatedIds)) changed.push('related')
+  const bylines = current.authors.map((author) => author.id)
+  if (next.authorIds && !sameList(bylines, next.authorIds)) changed.push('authors')
   return changed
 }

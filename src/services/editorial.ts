@@ -1,4 +1,5 @@
 // Saving articles: validation against the database, unique slugs, tags, pins, revisions and purges.
+
 import type { Db } from '../db/client'
 import { insertAuditQuery } from '../db/queries/audit'
 import {
@@ -10,6 +11,7 @@ import {
   updateArticleQuery,
 } from '../db/queries/editor-article-writes'
 import type { EditableArticle } from '../db/queries/editor-articles'
+import { setArticleAuthorsQueries } from '../db/queries/editor-authors'
 import { insertRevisionQuery } from '../db/queries/revisions'
 import { AppError } from '../lib/errors'
 import { auditEntry } from './audit'
@@ -69,6 +71,7 @@ export async function createArticle(deps: EditorialDeps, actor: Actor, input: Ar
       ),
       ...replaceTagsQueries(db, newId, next.tags),
       ...replacePinsQueries(db, newId, next.relatedIds),
+      ...(next.authorIds ? setArticleAuthorsQueries(db, newId, next.authorIds) : []),
     ])
   } catch (error) {
     // Two saves raced for the same generated slug; the loser is told, with its input intact.
@@ -133,6 +136,7 @@ export async function updateArticle(
     updateArticleQuery(db, id, { ...next.fields, updatedAt: now }),
     ...replaceTagsQueries(db, id, next.tags),
     ...replacePinsQueries(db, id, next.relatedIds),
+    ...(next.authorIds ? setArticleAuthorsQueries(db, id, next.authorIds) : []),
     ...(slugMoved ? moveSlugQueries(db, id, current.slug, next.fields.slug) : []),
     insertAuditQuery(
       db,

@@ -3,8 +3,10 @@ import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
   type ArticleStatus,
+  articleAuthors,
   articles,
   articleTags,
+  authors,
   categories,
   relatedPins,
   slugRedirects,
@@ -42,6 +44,8 @@ export interface EditableArticle {
   commentsClosed: boolean
   tags: { slug: string; name: string }[]
   related: { id: number; slug: string; title: string }[]
+  /** Linked author profiles in byline order (issue 18). */
+  authors: { id: number; slug: string; name: string }[]
 }
 
 export function categoryOptionsQuery(db: Db) {
@@ -94,18 +98,30 @@ export function editableArticleQueries(db: Db, id: number) {
       .innerJoin(articles, eq(articles.id, relatedPins.relatedId))
       .where(eq(relatedPins.articleId, id))
       .orderBy(asc(relatedPins.position)),
+    db
+      .select({ id: authors.id, slug: authors.slug, name: authors.name })
+      .from(articleAuthors)
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+      .where(eq(articleAuthors.articleId, id))
+      .orderBy(asc(articleAuthors.position)),
   ] as const
 }
 
 type EditableRows = [
-  Omit<EditableArticle, 'tags' | 'related'>[],
+  Omit<EditableArticle, 'tags' | 'related' | 'authors'>[],
   EditableArticle['tags'],
   EditableArticle['related'],
+  EditableArticle['authors'],
 ]
 
-export function assembleEditable([found, tagRows, pins]: EditableRows): EditableArticle | null {
+export function assembleEditable([
+  found,
+  tagRows,
+  pins,
+  bylines,
+]: EditableRows): EditableArticle | null {
   const article = found[0]
-  return article ? { ...article, tags: tagRows, related: pins } : null
+  return article ? { ...article, tags: tagRows, related: pins, authors: bylines } : null
 }
 
 /** Just what a permission check needs: whose article it is and where it stands; null if none. */
@@ -122,11 +138,11 @@ export async function findArticleAccess(
 
 /** The article form's data: the article and the section list, in one round trip. */
 export async function loadArticleEditor(db: Db, id: number) {
-  const [found, tagRows, pins, options] = await db.batch([
+  const [found, tagRows, pins, bylines, options] = await db.batch([
     ...editableArticleQueries(db, id),
     categoryOptionsQuery(db),
   ])
-  return { article: assembleEditable([found, tagRows, pins]), categories: options }
+  return { article: assembleEditable([found, tagRows, pins, bylines]), categories: options }
 }
 
 /**
@@ -136,30 +152,42 @@ export async function loadArticleEditor(db: Db, id: number) {
  */
 export async function loadSaveContext(
   db: Db,
-  input: { id: number | null; category: string; related: string[]; slugBase: string },
+  input: {
+    id: number | null
+    category: string
+    related: string[]
+    slugBase: string
+    authors?: string[]
+  },
 ) {
   const others = (column: typeof articles.id | typeof slugRedirects.articleId) =>
     input.id === null ? undefined : ne(column, input.id)
   const near = (column: typeof articles.slug | typeof slugRedirects.oldSlug) =>
     or(eq(column, input.slugBase), like(column, `${input.slugBase}-%`))
-  const [found, tagRows, pins, category, related, takenSlugs, takenRedirects] = await db.batch([
-    ...editableArticleQueries(db, input.id ?? 0),
-    db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.category)),
-    db
-      .select({ id: articles.id, slug: articles.slug, status: articles.status })
-      .from(articles)
-      .where(inArray(articles.slug, input.related.length > 0 ? input.related : [''])),
-    db
-      .select({ slug: articles.slug })
-      .from(articles)
-      .where(and(near(articles.slug), others(articles.id))),
-    db
-      .select({ slug: slugRedirects.oldSlug })
-      .from(slugRedirects)
-      .where(and(near(slugRedirects.oldSlug), others(slugRedirects.articleId))),
-  ])
+  const [found, tagRows, pins, bylines, category, related, takenSlugs, takenRedirects, named] =
+    await db.batch([
+      ...editableArticleQueries(db, input.id ?? 0),
+      db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.category)),
+      db
+        .select({ id: articles.id, slug: articles.slug, status: articles.status })
+        .from(articles)
+        .where(inArray(articles.slug, input.related.length > 0 ? input.related : [''])),
+      db
+        .select({ slug: articles.slug })
+        .from(articles)
+        .where(and(near(articles.slug), others(articles.id))),
+      db
+        .select({ slug: slugRedirects.oldSlug })
+        .from(slugRedirects)
+        .where(and(near(slugRedirects.oldSlug), others(slugRedirects.articleId))),
+      db
+        .select({ id: authors.id, slug: authors.slug })
+        .from(authors)
+        .where(inArray(authors.slug, input.authors?.length ? input.authors : [''])),
+    ])
   return {
-    current: input.id === null ? null : assembleEditable([found, tagRows, pins]),
+    current: input.id === null ? null : assembleEditable([found, tagRows, pins, bylines]),
+    authors: named,
     categoryId: category[0]?.id ?? null,
     related,
     taken: new Set([...takenSlugs, ...takenRedirects].map((row) => row.slug)),

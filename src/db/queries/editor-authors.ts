@@ -1,5 +1,5 @@
 // Newsroom author queries: the list with article counts, one profile, writes, and the admin merge.
-import { asc, count, eq, sql } from 'drizzle-orm'
+import { asc, count, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articleAuthors, authors } from '../schema'
 import { type AuditEntry, insertAuditQuery } from './audit'
@@ -90,7 +90,7 @@ export async function mergeAuthors(
 }
 
 /** Replaces an article's authors with `ids`, in that order. */
-export function setArticleAuthorsQueries(db: Db, articleId: number, ids: number[]) {
+export function setArticleAuthorsQueries(db: Db, articleId: number | SQL<number>, ids: number[]) {
   const clear = db.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId))
   if (ids.length === 0) return [clear] as const
   const rows = ids.map((authorId, position) => ({ articleId, authorId, position }))

@@ -45,6 +45,7 @@ export function articleJson(article: EditableArticle, origin: string) {
     language: article.language,
     commentsClosed: article.commentsClosed,
     related: article.related.map((pin) => pin.slug),
+    authors: article.authors.map((author) => ({ slug: author.slug, name: author.name })),
     status: article.status,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,

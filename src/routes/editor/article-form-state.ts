@@ -41,6 +41,7 @@ export function emptyFormValues(language: string): ArticleFormValues {
     language,
     commentsClosed: false,
     related: '',
+    authors: '',
     publishAt: '',
   }
 }
@@ -61,6 +62,7 @@ export function formValuesOf(article: EditableArticle, timeZone: string): Articl
     language: article.language,
     commentsClosed: article.commentsClosed,
     related: article.related.map((pin) => pin.slug).join(', '),
+    authors: article.authors.map((author) => author.slug).join(', '),
     publishAt:
       article.status === 'scheduled' && article.publishedAt
         ? toZonedInputValue(article.publishedAt, timeZone)

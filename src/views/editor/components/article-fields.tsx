@@ -19,6 +19,24 @@ export function ArticleFields({ values, errors, categories }: ArticleFieldsProps
       <ArticleFilingFields values={values} errors={errors} categories={categories} />
       <ImageFields values={values} errors={errors} />
       <Field
+        id="article-authors"
+        label="Authors"
+        error={errors.authors}
+        hint={
+          <>
+            Author slugs in byline order, separated by commas; their names in the byline link to
+            their pages. See <a href="/editor/authors">Authors</a>.
+          </>
+        }
+      >
+        <input
+          {...fieldAria('article-authors', errors.authors, true)}
+          name="authors"
+          type="text"
+          value={values.authors}
+        />
+      </Field>
+      <Field
         id="article-related"
         label="Pinned related articles"
         error={errors.related}
