@@ -33,6 +33,8 @@ export interface CachePolicy {
   tags: readonly string[]
   /** How long a shared cache or browser may serve an expired copy while it refetches; a minute by default. */
   staleWhileRevalidate?: number
+  /** Concurrent misses wait for one render (middleware/edge-cache.ts): for fragments polled in crowds. */
+  coalesce?: boolean
 }
 
 const MINUTE = 60
@@ -115,11 +117,16 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
   // never served stale, so a poll sees an update within its own interval (services/live-purge.ts).
   [
     /^\/fragments\/articles\/\d+\/live$/,
-    { ...page(5, { after: liveCursor }, ['live']), maxAge: 0, staleWhileRevalidate: 0 },
+    {
+      ...page(5, { after: liveCursor }, ['live']),
+      maxAge: 0,
+      staleWhileRevalidate: 0,
+      coalesce: true,
+    },
   ],
   [
     /^\/fragments\/breaking$/,
-    { ...page(30, {}, ['breaking']), maxAge: 0, staleWhileRevalidate: 0 },
+    { ...page(30, {}, ['breaking']), maxAge: 0, staleWhileRevalidate: 0, coalesce: true },
   ],
   // The loader's content-hashed URL never changes its bytes (routes/widget.ts).
   [/^\/widget-[0-9a-f]{16}\.js$/, { ...page(365 * DAY, {}, ['widget']), maxAge: 365 * DAY }],

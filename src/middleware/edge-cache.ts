@@ -65,8 +65,18 @@ async function prepare(response: Response, policy: CachePolicy, tags: string[]) 
   return prepared
 }
 
-export const withEdgeCache = (openCache: OpenPageCache) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+/** A finished render as plain data: another request may copy it, never share its Response body. */
+interface SharedRender {
+  body: ArrayBuffer
+  status: number
+  headers: [string, string][]
+}
+
+export const withEdgeCache = (openCache: OpenPageCache) => {
+  // Renders in flight per key, for policies that coalesce (one app per isolate): readers polling a
+  // just-purged fragment wait for one render instead of each sending the database its own.
+  const inFlight = new Map<string, Promise<SharedRender | null>>()
+  return createMiddleware<AppEnv>(async (c, next) => {
     const { method } = c.req
     const policy = method === 'GET' || method === 'HEAD' ? cachePolicyFor(c.req.path) : undefined
     if (!policy) return next()
@@ -93,35 +103,58 @@ export const withEdgeCache = (openCache: OpenPageCache) =>
       return
     }
     await hit?.body?.cancel()
-
-    c.set('cacheTags', [])
-    await next()
-    const { res } = c
-    if (res.status >= 500) {
-      const stale = await cache?.matchStale(key)
-      if (stale) {
-        const served = withHeader(stale, X_CACHE, 'STALE')
-        served.headers.set('Cache-Control', 'public, max-age=30')
-        replaceResponse(c, served)
-      }
+    const coalesce = policy.coalesce === true && method === 'GET'
+    const pending = coalesce ? inFlight.get(key) : undefined
+    const shared = pending ? await pending : null
+    if (shared) {
+      const copy = new Response(shared.body.slice(0), shared)
+      const answer = matchesEtag(raw, copy.headers.get('etag')) ? notModified(copy) : copy
+      replaceResponse(c, withHeader(answer, X_CACHE, 'HIT'))
       return
     }
-    // HEAD renders have no body, so only a GET may fill the cache; an error only in the
-    // representation every plain request gets.
-    const cacheable =
-      method === 'GET' &&
-      (res.status === 200 || (res.status === 404 && plain)) &&
-      !res.headers.has('set-cookie')
-    if (!cacheable) return
-    const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
-    // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
-    const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
-    if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
-    const response = matchesEtag(raw, prepared.headers.get('etag'))
-      ? notModified(prepared)
-      : prepared
-    replaceResponse(c, withHeader(response, X_CACHE, 'MISS'))
+    let settle: ((render: SharedRender | null) => void) | undefined
+    if (coalesce && !pending) inFlight.set(key, new Promise((resolve) => (settle = resolve)))
+    try {
+      c.set('cacheTags', [])
+      await next()
+      const { res } = c
+      if (res.status >= 500) {
+        const stale = await cache?.matchStale(key)
+        if (stale) {
+          const served = withHeader(stale, X_CACHE, 'STALE')
+          served.headers.set('Cache-Control', 'public, max-age=30')
+          replaceResponse(c, served)
+        }
+        return
+      }
+      // HEAD renders have no body, so only a GET may fill the cache; an error only in the
+      // representation every plain request gets.
+      const cacheable =
+        method === 'GET' &&
+        (res.status === 200 || (res.status === 404 && plain)) &&
+        !res.headers.has('set-cookie')
+      if (!cacheable) return
+      const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
+      if (settle && prepared.status === 200) {
+        const body = await prepared.clone().arrayBuffer()
+        settle({ body, status: prepared.status, headers: [...prepared.headers] })
+      }
+      // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
+      const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
+      if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
+      const response = matchesEtag(raw, prepared.headers.get('etag'))
+        ? notModified(prepared)
+        : prepared
+      replaceResponse(c, withHeader(response, X_CACHE, 'MISS'))
+    } finally {
+      // Waiters render for themselves when this render had nothing they may share.
+      if (settle) {
+        inFlight.delete(key)
+        settle(null)
+      }
+    }
   })
+}
 
 /** Adds purge tags for what this response shows, such as `article:42` or `category:economy`. */
 export function addCacheTags(

@@ -27,7 +27,11 @@ export interface LiveReport {
   polls: number
   /** Poll answers by status: 200 with news or the same poller, 304 when the ETag still matches. */
   statuses: Record<string, number>
+  /** Poll answers by how the edge served them (x-cache): HIT, MISS. */
+  cache: Record<string, number>
   errors: number
+  /** Posts the desk could not make, with the answer's status and message. */
+  postErrors: string[]
   pollP50Ms: number
   pollP99Ms: number
   /** Every DB round trip in the run (posts included), divided by the updates posted. */
@@ -78,7 +82,9 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
   const postedAt = new Map<number, number>()
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
+  const cache: Record<string, number> = {}
   let errors = 0
+  const postErrors: string[] = []
   let running = true
 
   async function read(startCursor: number) {
@@ -96,6 +102,8 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
         const body = await response.text()
         latencies.push(performance.now() - started)
         statuses[response.status] = (statuses[response.status] ?? 0) + 1
+        const served = response.headers.get('x-cache') ?? 'none'
+        cache[served] = (cache[served] ?? 0) + 1
         if (response.status !== 200 && response.status !== 304) errors++
         if (response.status === 200) {
           etags.set(url, response.headers.get('etag') ?? '')
@@ -125,7 +133,11 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
       body: new URLSearchParams({ body: `Bench update ${index}: the situation develops.` }),
     })
     const body = await response.text()
-    if (response.status !== 200) throw new Error(`posting answered ${response.status}`)
+    if (response.status !== 200) {
+      throw new Error(
+        `posting answered ${response.status}: ${body.replace(/<[^>]+>/g, ' ').slice(0, 300)}`,
+      )
+    }
     const id = Number(/id="desk-update-(\d+)"/.exec(body)?.[1])
     postedAt.set(id, started)
   }
@@ -156,7 +168,9 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
     updates,
     polls: latencies.length,
     statuses,
+    cache,
     errors,
+    postErrors,
     pollP50Ms: percentile(latencies, 50),
     pollP99Ms: percentile(latencies, 99),
     roundTripsPerUpdate: Math.round((roundTrips / Math.max(1, updates)) * 10) / 10,
@@ -173,9 +187,14 @@ export function judgeLive(report: LiveReport, pollEverySeconds: number): string[
     failures.push(`${report.roundTripsPerUpdate} round trips per update (budget 10)`)
   if (report.firstSeenMaxMs > (pollEverySeconds + 2) * 1000)
     failures.push(`an update took ${report.firstSeenMaxMs} ms to be seen`)
-  if (report.errors > 0 || report.unseen > 0)
+  if (report.errors > 0 || report.unseen > 0 || report.postErrors.length > 0)
     failures.push(`${report.errors} errors, ${report.unseen} updates unseen`)
   return failures
+}
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(name)
+  return index === -1 ? undefined : process.argv[index + 1]
 }
 
 async function main() {
@@ -188,8 +207,8 @@ async function main() {
     const report = await measureLive({
       origin: stack.origin,
       dbUrl: stack.dbUrl,
-      readers: quick ? 200 : 1000,
-      seconds: quick ? 30 : 120,
+      readers: Number(flag('--readers') ?? (quick ? 200 : 1000)),
+      seconds: Number(flag('--seconds') ?? (quick ? 30 : 120)),
       postEverySeconds: 10,
       pollEverySeconds,
       editorEmail: editor.email,
@@ -198,6 +217,9 @@ async function main() {
     const failures = judgeLive(report, pollEverySeconds)
     for (const failure of failures) console.error(`live budget missed: ${failure}`)
     process.exitCode = failures.length > 0 ? 1 : 0
+  } catch (error) {
+    console.error(`wrangler said:\n${stack.output().slice(-3000)}`)
+    throw error
   } finally {
     await stack.cleanUp()
   }

@@ -9,6 +9,7 @@ import { purgeContent } from '../../src/services/purge'
 import { cachedApp, DEAD_DB } from './edge-cache-fixtures'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { html, meteredDb, ORIGIN } from './helpers'
+import { insertLiveArticle } from './live-fixtures'
 
 const MONTH_AGO = new Date(Date.now() - 30 * 86_400_000)
 
@@ -263,6 +264,7 @@ describe('every route in the policy table', () => {
     const article = await insertArticle({ publishedAt: MONTH_AGO })
     const source = await (await env.ASSETS.fetch(new URL('/widget.js', ORIGIN))).text()
     const articleUrl = encodeURIComponent(`${ORIGIN}/news/${article.slug}`)
+    const { article: live } = await insertLiveArticle(['A live update'])
     const samples = [
       '/',
       `/news/${article.slug}`,
@@ -282,6 +284,8 @@ describe('every route in the policy table', () => {
       '/fragments/embed/latest?category=international-news&limit=3',
       `/oembed?url=${articleUrl}&maxwidth=400`,
       `/widget-${await widgetVersion(source)}.js`,
+      `/fragments/articles/${live.id}/live?after=0`,
+      '/fragments/breaking',
     ]
     for (const [pattern] of CACHE_POLICIES) {
       const covered = samples.some((path) => pattern.test(new URL(path, ORIGIN).pathname))

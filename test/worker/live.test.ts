@@ -139,6 +139,20 @@ describe('the poll fragment at the edge', () => {
     expect(fragment.querySelector('hx-partial li strong')?.text).toBe('news')
   })
 
+  it('makes one render for a crowd of readers polling a fragment nobody has cached yet', async () => {
+    const app = await appWithPrivateCache()
+    const { article, ids } = await insertLiveArticle(['A', 'B'])
+    const db = meteredDb()
+    const path = `/fragments/articles/${article.id}/live?after=${ids[0]}`
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => editorFetch(path, { app, htmx: true, env: db.env })),
+    )
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200))
+    const bodies = new Set(await Promise.all(answers.map((answer) => answer.text())))
+    expect(bodies.size).toBe(1)
+    expect(await db.roundTrips()).toBe(1)
+  })
+
   it('purges the article page on each update, so a fresh load shows it', async () => {
     const app = await appWithPrivateCache()
     const { article } = await insertLiveArticle(['A'])
