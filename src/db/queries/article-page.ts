@@ -7,6 +7,7 @@ import {
   type ArticleSummary,
   articleSummaryColumns,
   isPublic,
+  isPublicRow,
   movedSlugQuery,
   resolveSlug,
   type SlugLookup,
@@ -115,7 +116,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .from(relatedArticles)
       .innerJoin(articles, eq(articles.id, relatedArticles.relatedId))
       .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(and(inArray(relatedArticles.articleId, articleId), isPublic))
+      .where(and(inArray(relatedArticles.articleId, articleId), isPublicRow))
       .orderBy(asc(relatedArticles.rank))
       .limit(RELATED_LIMIT),
     // The fallback until the cron has computed a related list: the latest in the same section.

@@ -1,5 +1,5 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { articles, categories, slugRedirects } from '../schema'
@@ -40,6 +40,13 @@ export const articleSummaryColumns = {
 
 /** Published articles only: drafts, scheduled and archived ones never reach a public list. */
 export const isPublic = eq(articles.status, 'published')
+
+/**
+ * `isPublic` that no index can serve, for rows found some other way (by id, or walked by rowid).
+ * Nearly every article is published, so the (status, published_at) index SQLite would otherwise
+ * pick reads the whole archive: a million rows to find a story's six related ones.
+ */
+export const isPublicRow = sql`+${articles.status} = ${'published'}`
 
 /** Where an old slug points now: the current slug of a published article, if any. */
 export function movedSlugQuery(db: Db, oldSlug: string) {

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, categories, comments, relatedArticles, tags } from '../schema'
-import { isPublic } from './articles'
+import { isPublic, isPublicRow } from './articles'
 import { COMMENTS_PAGE_SIZE } from './comments'
 import { SECTION_PAGE_SIZE } from './sections'
 
@@ -65,7 +65,7 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
       .select({ relatedId: relatedArticles.relatedId, slug: articles.slug })
       .from(relatedArticles)
       .innerJoin(articles, eq(articles.id, relatedArticles.articleId))
-      .where(and(inArray(relatedArticles.relatedId, ids), isPublic)),
+      .where(and(inArray(relatedArticles.relatedId, ids), isPublicRow)),
     // Every COMMENTS_PAGE_SIZE-th top-level approved comment ends a page; its key starts the next.
     db.all<{ article_id: number; created_at: number; id: number }>(sql`
       select article_id, created_at, id from (

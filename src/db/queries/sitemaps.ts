@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, articleTags, categories, pages, tags } from '../schema'
-import { isPublic } from './articles'
+import { isPublic, isPublicRow } from './articles'
 
 /**
  * Ids per article or tag sitemap file. A file never moves (an article's id fixes its file, so a
@@ -46,13 +46,6 @@ export interface NewsSitemapEntry {
 export function sitemapFileOf(id: number): number {
   return Math.max(1, Math.ceil(id / SITEMAP_IDS_PER_FILE))
 }
-
-/**
- * `isPublic` that no index can serve. Nearly every article is published, so the (status,
- * published_at) index SQLite would pick reads them all; walking rowids or updated_at instead
- * stops at the first published row.
- */
-const isPublicRow = sql`+${articles.status} = ${'published'}`
 
 function newestPublishedQuery(db: Db) {
   return db
