@@ -56,3 +56,30 @@ export function shareImagePath(url: string, intrinsicWidth: number | null | unde
   const key = mediaKeyOf(url)
   return key ? mediaSrc(key, intrinsicWidth, SHARE_WIDTH) : url
 }
+
+/** The shared image with the size it is served at, for feeds' media:content. */
+export function shareImage(
+  url: string,
+  width: number | null | undefined,
+  height: number | null | undefined,
+): { path: string; width?: number; height?: number } {
+  const key = mediaKeyOf(url)
+  if (!key || !width || !height)
+    return { path: url, width: width ?? undefined, height: height ?? undefined }
+  const widths = widthsFor(width)
+  const served = Math.min(
+    width,
+    widths.find((w) => w >= SHARE_WIDTH) ?? widths[widths.length - 1] ?? width,
+  )
+  return {
+    path: mediaVariantUrl(key, served as MediaWidth),
+    width: served,
+    height: Math.round((height * served) / width),
+  }
+}
+
+/** A single address to show any article image at about `wanted` wide: a library image's variant. */
+export function displaySrc(url: string, wanted = 960): string {
+  const key = mediaKeyOf(url)
+  return key ? mediaSrc(key, null, wanted) : url
+}

@@ -8,6 +8,7 @@ import {
   loadSiteFeed,
   loadTagFeed,
 } from '../db/queries/feeds'
+import { shareImage } from '../lib/media-variants'
 import { renderXmlDocument, createElement as x } from '../lib/xml'
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
@@ -17,6 +18,7 @@ const NS = {
   atom: 'http://www.w3.org/2005/Atom',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
 }
 
 export type FeedFormat = 'rss' | 'atom'
@@ -53,7 +55,13 @@ export function renderRssFeed(feed: FeedData, context: FeedContext): string {
   return renderXmlDocument(
     x(
       'rss',
-      { version: '2.0', 'xmlns:atom': NS.atom, 'xmlns:content': NS.content, 'xmlns:dc': NS.dc },
+      {
+        version: '2.0',
+        'xmlns:atom': NS.atom,
+        'xmlns:content': NS.content,
+        'xmlns:dc': NS.dc,
+        'xmlns:media': NS.media,
+      },
       x(
         'channel',
         {},
@@ -81,6 +89,7 @@ export function renderRssFeed(feed: FeedData, context: FeedContext): string {
             x('category', { domain: `${origin}/category/` }, item.categoryName),
             item.tags.map((tag) => x('category', { domain: `${origin}/tag/` }, tag.name)),
             x('content:encoded', {}, item.bodyHtml),
+            heroMediaContent(origin, item),
           )
         }),
       ),
@@ -94,7 +103,7 @@ export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
   return renderXmlDocument(
     x(
       'feed',
-      { xmlns: NS.atom, 'xml:lang': site.language },
+      { xmlns: NS.atom, 'xmlns:media': NS.media, 'xml:lang': site.language },
       x('id', {}, selfUrl),
       x('title', { type: 'text' }, feedTitle(feed, context)),
       x('subtitle', { type: 'text' }, site.tagline),
@@ -133,9 +142,27 @@ export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
             x('category', { term: tag.slug, label: tag.name, scheme: `${origin}/tag/` }),
           ),
           x('content', { type: 'html' }, item.bodyHtml),
+          heroMediaContent(origin, item),
         )
       }),
     ),
+  )
+}
+
+/** The hero image as Media RSS: readers show it beside the item (`.jpg` serves JPEG to them). */
+function heroMediaContent(origin: string, item: FeedArticle) {
+  if (!item.imageUrl) return null
+  const image = shareImage(item.imageUrl, item.imageWidth, item.imageHeight)
+  return x(
+    'media:content',
+    {
+      url: new URL(image.path, origin).href,
+      medium: 'image',
+      ...(image.width && image.height
+        ? { width: String(image.width), height: String(image.height) }
+        : {}),
+    },
+    item.imageAlt && x('media:description', { type: 'plain' }, item.imageAlt),
   )
 }
 

@@ -1,5 +1,6 @@
 // Library images on reader pages: srcset and sizes, dimensions, the hero first, caption and credit.
 import { eq } from 'drizzle-orm'
+import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
 import { articles, media as mediaTable } from '../../src/db/schema'
 import { uploadMedia } from '../../src/services/media-upload'
@@ -8,13 +9,13 @@ import { insertArticle, testDb } from './fixtures'
 import { html, request } from './helpers'
 import { mediaEnv, uniqueJpeg } from './media-fixtures'
 
-async function articleWithLibraryHero() {
+async function articleWithLibraryHero(publishedAt?: Date) {
   const user = await createUser('editor')
   const { media } = await uploadMedia({ db: testDb(), ...mediaEnv() }, user, {
     bytes: uniqueJpeg(),
     filename: 'harbour.jpg',
   })
-  const article = await insertArticle()
+  const article = await insertArticle(publishedAt ? { publishedAt } : {})
   await testDb()
     .update(articles)
     .set({ imageUrl: `/media/${media.key}`, imageAlt: 'Boats', imageWidth: 1000, imageHeight: 600 })
@@ -56,5 +57,29 @@ describe('library images on the article page', () => {
     expect(og).toBe(`http://bulletin.test/media/${media.key}/960.jpg`)
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')?.text ?? '{}')
     expect(JSON.stringify(ld)).toContain(`/media/${media.key}/960.jpg`)
+  })
+})
+
+describe('library images in feeds', () => {
+  it('gives RSS items and Atom entries the hero as media:content', async () => {
+    const { article, media } = await articleWithLibraryHero(new Date())
+    const variant = `http://bulletin.test/media/${media.key}/960.jpg`
+    const rss = parse(await (await request('/feed.xml')).text())
+    const item = rss
+      .querySelectorAll('item')
+      .find((i) => i.querySelector('title')?.text === article.title)
+    const content = item?.querySelector('media\\:content')
+    expect(content?.getAttribute('url')).toBe(variant)
+    expect([content?.getAttribute('width'), content?.getAttribute('height')]).toEqual([
+      '960',
+      '576',
+    ])
+    expect(content?.querySelector('media\\:description')?.text).toBe('Boats')
+
+    const atom = parse(await (await request('/atom.xml')).text())
+    const entry = atom
+      .querySelectorAll('entry')
+      .find((e) => e.querySelector('title')?.text === article.title)
+    expect(entry?.querySelector('media\\:content')?.getAttribute('url')).toBe(variant)
   })
 })

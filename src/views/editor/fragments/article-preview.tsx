@@ -1,5 +1,6 @@
 // The live preview: the article as readers would see it, from the sanitised HTML the save would store.
 import { raw } from 'hono/html'
+import { displaySrc } from '../../../lib/media-variants'
 
 export interface PreviewProps {
   title: string
@@ -16,7 +17,9 @@ export function ArticlePreview({ title, imageUrl, imageAlt, html, problem }: Pre
     // data-hx-ignore: nothing in an article body is ever processed by htmx, whatever it contains.
     <div class="article-preview__content" data-hx-ignore>
       <h2 class="article-preview__title">{title || 'Untitled'}</h2>
-      {imageUrl ? <img src={imageUrl} alt={imageAlt ?? ''} class="article-preview__image" /> : null}
+      {imageUrl ? (
+        <img src={displaySrc(imageUrl)} alt={imageAlt ?? ''} class="article-preview__image" />
+      ) : null}
       {problem ? (
         <p class="notice notice--error" role="alert">
           {problem}
