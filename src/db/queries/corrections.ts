@@ -3,7 +3,7 @@ import { asc, count, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm'
 import type { CorrectionKind, CorrectionPlacement } from '../../lib/trust-vocabulary'
 import type { Db } from '../client'
 import { articles, corrections } from '../schema'
-import { isPublic } from './articles'
+import { isPublicRow } from './articles'
 import { insertAuditQuery } from './audit'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
@@ -64,7 +64,7 @@ export async function loadCorrectionsPage(db: Db, page: number): Promise<Correct
       .select({ total: count() })
       .from(corrections)
       .innerJoin(articles, eq(articles.id, corrections.articleId))
-      .where(isPublic),
+      .where(isPublicRow),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
   ])
@@ -81,12 +81,16 @@ export function listRecentCorrections(db: Db, limit: number): Promise<ListedCorr
   return listedCorrectionsQuery(db, limit, 0)
 }
 
+/**
+ * Driven by the notes, newest first, each story looked up by id: with `isPublic` SQLite would walk
+ * every published story of the archive to find the few that carry a note.
+ */
 function listedCorrectionsQuery(db: Db, limit: number, offset: number) {
   return db
     .select(listedColumns)
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(isPublic)
+    .where(isPublicRow)
     .orderBy(desc(corrections.correctedAt), desc(corrections.id))
     .limit(limit)
     .offset(offset)
