@@ -134,9 +134,12 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
     })
     const body = await response.text()
     if (response.status !== 200) {
-      throw new Error(
-        `posting answered ${response.status}: ${body.replace(/<[^>]+>/g, ' ').slice(0, 300)}`,
-      )
+      const message = body
+        .replace(/<[^>]+>|\s+/g, ' ')
+        .trim()
+        .slice(0, 120)
+      postErrors.push(`${response.status}: ${message}`)
+      return
     }
     const id = Number(/id="desk-update-(\d+)"/.exec(body)?.[1])
     postedAt.set(id, started)
