@@ -103,7 +103,11 @@ type Running = { archive: Archive; stack: Stack; pages: { name: string; path: st
  * Each page at every size, one sample of each size in turn: a shared machine's load then falls on
  * all sizes alike, so the ratios between them hold even when the absolute times do not.
  */
-async function measurePages(running: Running[], samples: number): Promise<ScalePage[][]> {
+async function measurePages(
+  running: Running[],
+  samples: number,
+  log: (line: string) => void,
+): Promise<ScalePage[][]> {
   const measured: ScalePage[][] = running.map(() => [])
   const [first] = running
   for (const [index] of (first?.pages ?? []).entries()) {
@@ -123,6 +127,7 @@ async function measurePages(running: Running[], samples: number): Promise<ScaleP
         if (!sample.ok) failures[n] = (failures[n] ?? 0) + 1
       }
     }
+    log(`scale: ${first?.pages[index]?.name} measured`)
     for (const [n, { stack, pages }] of running.entries()) {
       const sorted = (times[n] ?? []).sort((x, y) => x - y)
       measured[n]?.push({
@@ -208,7 +213,7 @@ export async function measureScale(
       await stack.waitUntilReady()
     }
     log(`scale: ${running.length} stacks up, measuring pages side by side`)
-    const pages = await measurePages(running, samples)
+    const pages = await measurePages(running, samples, log)
     const results: ScaleResult[] = []
     for (const [n, { archive, stack }] of running.entries()) {
       log(`scale ${archive.articles}: ingest, ${ingestCount} saves`)
