@@ -55,6 +55,8 @@ describe('adding a correction in the newsroom', () => {
     expect(Date.parse(data.dateModified)).toBeGreaterThan(Date.now() - 60_000)
     const updated = page.querySelectorAll('.article__meta span').map((span) => span.text)
     expect(updated.some((text) => text.startsWith('Updated'))).toBe(true)
+    const stamp = page.querySelector('.site-footer__update time')?.getAttribute('datetime')
+    expect(Date.parse(stamp ?? '')).toBeGreaterThan(Date.now() - 60_000)
   })
 
   it('lists the note on /corrections and in its feed, linking to the story', async () => {

@@ -2,11 +2,11 @@
 import { asc, count, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm'
 import type { CorrectionKind, CorrectionPlacement } from '../../lib/trust-vocabulary'
 import type { Db } from '../client'
-import { articles, corrections } from '../schema'
+import { articles, corrections, siteState } from '../schema'
 import { isPublicRow } from './articles'
 import { insertAuditQuery } from './audit'
 import { listCategoriesQuery, type NavigationItem } from './categories'
-import { lastUpdateQuery, parseLastUpdate } from './site-state'
+import { LAST_UPDATE_KEY, lastUpdateQuery, parseLastUpdate } from './site-state'
 
 export const CORRECTIONS_PAGE_SIZE = 20
 
@@ -107,14 +107,26 @@ export interface NewCorrection {
 }
 
 /**
- * Adds the note, moves the article's `updated_at` to its date and records who did it, in one
- * batch (all or nothing): the "Updated" line, `dateModified` and the feeds' <updated> all follow.
+ * Adds the note, moves the article's `updated_at` and the footer's last-update stamp to its date,
+ * and records who did it, in one batch (all or nothing): the "Updated" line, `dateModified`, the
+ * feeds' <updated> and "Last update" all follow.
  * The caller has checked that the story is published.
  */
 export async function insertCorrection(db: Db, note: NewCorrection): Promise<number> {
   const [, inserted] = await db.batch([
     db.update(articles).set({ updatedAt: note.correctedAt }).where(eq(articles.id, note.articleId)),
     db.insert(corrections).values(note).returning({ id: corrections.id }),
+    db
+      .insert(siteState)
+      .values({
+        key: LAST_UPDATE_KEY,
+        value: note.correctedAt.toISOString(),
+        updatedAt: note.correctedAt,
+      })
+      .onConflictDoUpdate({
+        target: siteState.key,
+        set: { value: note.correctedAt.toISOString(), updatedAt: note.correctedAt },
+      }),
     insertAuditQuery(
       db,
       [
