@@ -33,13 +33,6 @@ export function widthsFor(intrinsicWidth: number | null | undefined): MediaWidth
   return fit.length > 0 ? fit : [MEDIA_WIDTHS[0]]
 }
 
-/** `srcset` for a library image. */
-export function mediaSrcset(key: string, intrinsicWidth: number | null | undefined): string {
-  return widthsFor(intrinsicWidth)
-    .map((width) => `${mediaVariantUrl(key, width)} ${width}w`)
-    .join(', ')
-}
-
 /** The variant closest to `wanted` without going past the original, for a single `src`. */
 export function mediaSrc(
   key: string,

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { type EmbedArticle, loadEmbedArticle } from '../db/queries/embed'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
+import { shareImage } from '../lib/media-variants'
 import { addCacheTags } from '../middleware/edge-cache'
 import { authorName } from '../views/components/article-meta-tags'
 import { EmbedIframe } from '../views/embed/embed-iframe'
@@ -103,10 +104,13 @@ oembed.onError(answerErrorsWith((c, message) => c.json({ error: { message } })))
 function thumbnail(article: EmbedArticle, origin: string, maxWidth?: number, maxHeight?: number) {
   const { imageUrl, imageWidth, imageHeight } = article
   if (!imageUrl || !imageWidth || !imageHeight) return {}
-  if (imageWidth > (maxWidth ?? Infinity) || imageHeight > (maxHeight ?? Infinity)) return {}
+  // A library image is offered at its share width (1200 or less), a fixed variant like any other.
+  const image = shareImage(imageUrl, imageWidth, imageHeight)
+  const [width, height] = [image.width ?? imageWidth, image.height ?? imageHeight]
+  if (width > (maxWidth ?? Infinity) || height > (maxHeight ?? Infinity)) return {}
   return {
-    thumbnail_url: new URL(imageUrl, origin).href,
-    thumbnail_width: imageWidth,
-    thumbnail_height: imageHeight,
+    thumbnail_url: new URL(image.path, origin).href,
+    thumbnail_width: width,
+    thumbnail_height: height,
   }
 }

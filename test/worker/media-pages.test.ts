@@ -83,3 +83,29 @@ describe('library images in feeds', () => {
     expect(entry?.querySelector('media\\:content')?.getAttribute('url')).toBe(variant)
   })
 })
+
+describe('library images in embeds and oEmbed', () => {
+  it('gives the embed card absolute variant URLs in its srcset', async () => {
+    const { article, media } = await articleWithLibraryHero()
+    const page = await html(await request(`/embed/articles/${article.slug}`))
+    const image = page.querySelector('.bulletin-card__image')
+    expect(image?.getAttribute('src')).toBe(`http://bulletin.test/media/${media.key}/640.jpg`)
+    expect(image?.getAttribute('srcset')).toContain(
+      `http://bulletin.test/media/${media.key}/320.jpg 320w`,
+    )
+  })
+
+  it('offers a variant as the oEmbed thumbnail, never the bare library address', async () => {
+    const { article, media } = await articleWithLibraryHero()
+    const url = encodeURIComponent(`http://bulletin.test/news/${article.slug}`)
+    const body = (await (await request(`/oembed?url=${url}&format=json`)).json()) as Record<
+      string,
+      unknown
+    >
+    expect(body).toMatchObject({
+      thumbnail_url: `http://bulletin.test/media/${media.key}/960.jpg`,
+      thumbnail_width: 960,
+      thumbnail_height: 576,
+    })
+  })
+})

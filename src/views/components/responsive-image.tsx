@@ -1,5 +1,5 @@
 // An <img> that gets srcset and sizes when it is a library image, and width and height always.
-import { mediaKeyOf, mediaSrc, mediaSrcset } from '../../lib/media-variants'
+import { mediaKeyOf, mediaSrc, mediaVariantUrl, widthsFor } from '../../lib/media-variants'
 
 export interface ResponsiveImageProps {
   src: string
@@ -22,9 +22,8 @@ export function ResponsiveImage(props: ResponsiveImageProps) {
   const key = mediaKeyOf(src)
   const absolute = props.absolute ?? ((path: string) => path)
   const srcset = key
-    ? mediaSrcset(key, width)
-        .split(', ')
-        .map((entry) => absolute(entry))
+    ? widthsFor(width)
+        .map((w) => `${absolute(mediaVariantUrl(key, w))} ${w}w`)
         .join(', ')
     : undefined
   return (

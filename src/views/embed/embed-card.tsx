@@ -1,5 +1,6 @@
 // One story as a card for other sites: image, section, time, headline, summary and the way back.
 import type { EmbedArticle } from '../../db/queries/embed'
+import { ResponsiveImage } from '../components/responsive-image'
 import { contentLanguage, EmbedRoot, EmbedTime } from './embed-root'
 import { type EmbedPresentation, siteUrl } from './presentation'
 
@@ -18,13 +19,16 @@ export function EmbedCard({ article, presentation }: EmbedCardProps) {
     <EmbedRoot presentation={presentation}>
       <article class="bulletin-card" {...contentLanguage(article.language, presentation.lang)}>
         {article.imageUrl ? (
-          <img
+          <ResponsiveImage
             class="bulletin-card__image"
-            src={siteUrl(site, article.imageUrl)}
+            src={article.imageUrl}
+            absolute={(path) => siteUrl(site, path)}
             alt={article.imageAlt}
-            width={article.imageWidth ?? undefined}
-            height={article.imageHeight ?? undefined}
-            decoding="async"
+            width={article.imageWidth}
+            height={article.imageHeight}
+            sizes="(min-width: 40rem) 40rem, 100vw"
+            fallbackWidth={640}
+            priority
           />
         ) : null}
         <div class="bulletin-card__body">

@@ -1,5 +1,6 @@
 // "Latest from World": a short list of stories for other sites, with thumbnails, times and a way back.
 import type { EmbedListItem, SectionName } from '../../db/queries/embed'
+import { ResponsiveImage } from '../components/responsive-image'
 import { contentLanguage, EmbedRoot, EmbedTime } from './embed-root'
 import { labelsFor } from './labels'
 import { type EmbedPresentation, siteUrl } from './presentation'
@@ -35,14 +36,15 @@ export function EmbedList({ items, category, tag, presentation }: EmbedListProps
             {items.map((story) => (
               <li class="bulletin-list__item">
                 {story.imageUrl ? (
-                  <img
+                  <ResponsiveImage
                     class="bulletin-list__thumb"
-                    src={siteUrl(site, story.imageUrl)}
+                    src={story.imageUrl}
+                    absolute={(path) => siteUrl(site, path)}
                     alt=""
                     width={96}
                     height={54}
-                    loading="lazy"
-                    decoding="async"
+                    sizes="6rem"
+                    fallbackWidth={320}
                   />
                 ) : null}
                 <div class="bulletin-list__text">

@@ -2,6 +2,7 @@
 import type { HighlightSegment, SearchHit } from '../../db/queries/search'
 import { Pagination } from '../components/pagination'
 import { RelativeTime } from '../components/relative-time'
+import { ResponsiveImage } from '../components/responsive-image'
 
 export interface SearchResultsProps {
   /** The normalised query as typed; empty before the reader has asked anything. */
@@ -60,14 +61,14 @@ function SearchResultItem({ hit, timeZone }: { hit: SearchHit; timeZone: string 
   return (
     <li class="search-result">
       {hit.imageUrl ? (
-        <img
+        <ResponsiveImage
           class="search-result__thumb"
           src={hit.imageUrl}
           alt=""
           width={160}
           height={90}
-          loading="lazy"
-          decoding="async"
+          sizes="8rem"
+          fallbackWidth={320}
         />
       ) : null}
       <div class="search-result__body">
