@@ -10,6 +10,8 @@ export type ContentChange =
   | { kind: 'correction'; articleId: number }
   /** A static page saved or (un)published, under its old and new slugs; or the footer reordered. */
   | { kind: 'page'; slugs: string[] }
+  /** Author profiles edited or merged: their pages and feeds, under old and new slugs. */
+  | { kind: 'author'; slugs: string[] }
   /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
   | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
   | { kind: 'breaking-alert' }

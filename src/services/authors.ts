@@ -72,6 +72,7 @@ export async function editAuthor(
     targetId: id,
     detail: current.slug === input.slug ? {} : { previousSlug: current.slug },
   })
+  await deps.purge([{ kind: 'author', slugs: [...new Set([current.slug, input.slug])] }])
 }
 
 /** Refused while any article names them: reassign or merge first. */
@@ -115,4 +116,5 @@ export async function mergeAuthor(
     targetId: intoId,
     detail: { from: { id: from.id, slug: from.slug, name: from.name }, into: into.slug },
   })
+  await deps.purge([{ kind: 'author', slugs: [from.slug, into.slug] }])
 }

@@ -104,6 +104,14 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       tags.add(`comments:${article.id}`)
       continue
     }
+    if (change.kind === 'author') {
+      for (const slug of change.slugs) {
+        const base = `/author/${slug}`
+        add([base, `${base}?page=1`, `${base}/feed.xml`, `${base}/atom.xml`])
+        tags.add(`author:${slug}`)
+      }
+      continue
+    }
     if (change.kind === 'page') {
       // The footer menu is on every page; those copies age out with their edge lifetime.
       add([...change.slugs.map((slug) => `/${slug}`), '/', '/sitemaps/sections.xml'])

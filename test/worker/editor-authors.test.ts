@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articleAuthors, auditLog, authors } from '../../src/db/schema'
-import { createUser, editorFetch, sessionFor } from './editor-fixtures'
+import { appWithPrivateCache, createUser, editorFetch, sessionFor } from './editor-fixtures'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { html, request } from './helpers'
 
@@ -103,5 +103,26 @@ describe('newsroom authors', () => {
       form: { from: String(a.id), into: String(b.id) },
     })
     expect(response.status).toBe(403)
+  })
+})
+
+describe('author pages and the edge cache', () => {
+  it('shows an edited profile on the cached author page at once', async () => {
+    const app = await appWithPrivateCache()
+    const session = await sessionFor(await createUser('editor'))
+    const { id, form } = await createAuthorVia(session)
+    const path = `/author/${form.slug}`
+    await editorFetch(path, { app })
+    expect((await editorFetch(path, { app })).headers.get('x-cache')).toBe('HIT')
+    await editorFetch(`/editor/authors/${id}`, {
+      app,
+      session,
+      form: { ...form, job_title: 'Chief correspondent' },
+    })
+    const after = await editorFetch(path, { app })
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect((await html(after)).querySelector('.author-profile__role')?.text).toBe(
+      'Chief correspondent',
+    )
   })
 })
