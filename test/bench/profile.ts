@@ -1,14 +1,15 @@
 // `npm run bench:profile`: where an uncached article render spends its time, from a V8 CPU profile.
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../../src/app'
-import { startDbServer } from '../../src/cli/db-server'
 import { migrateDatabase, openClient } from '../../src/cli/migrate'
 import { seedDatabase } from '../../src/cli/seed'
 import { createDb } from '../../src/db/client'
 import type { Env } from '../../src/env'
+import { freePort } from '../support/stack'
 
 const PATH = '/news/kremlin-first-putin-macron-conversation-since-2022'
 const RENDERS = Number(process.argv[2] ?? 400)
@@ -36,6 +37,18 @@ function area(url: string): string {
   return url ? 'node internals' : '(native, GC, idle)'
 }
 
+async function waitForDbServer(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await (await fetch(`${url}/stats`)).arrayBuffer()
+      return
+    } catch {
+      await new Promise((done) => setTimeout(done, 100))
+    }
+  }
+  throw new Error(`the db-server did not answer at ${url}`)
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-profile-'))
   const dbPath = join(dir, 'profile.db')
@@ -43,9 +56,16 @@ async function main() {
   await migrateDatabase(file)
   await seedDatabase(createDb(file), { now: Date.now(), adminPassword: 'profile-password' })
   file.close()
-  const server = await startDbServer({ dbPath, port: 0, quiet: true })
+  // The db-server runs in a process of its own, so the profile holds only what the Worker runs:
+  // in production the database's row reads are Turso's CPU, not the Worker's.
+  const port = await freePort()
+  const server = spawn('tsx', ['src/cli/db-server.ts', '--db', dbPath, '--port', String(port)], {
+    stdio: 'ignore',
+  })
+  const dbUrl = `http://127.0.0.1:${port}`
+  await waitForDbServer(dbUrl)
   const env = {
-    TURSO_DATABASE_URL: server.url,
+    TURSO_DATABASE_URL: dbUrl,
     IP_HASH_SALT: 'profile-salt',
     SITE_URL: 'http://localhost',
   } as Env
@@ -72,7 +92,7 @@ async function main() {
   const elapsed = performance.now() - started
   const { profile } = await session.post('Profiler.stop')
   session.disconnect()
-  await server.close()
+  server.kill('SIGTERM')
   rmSync(dir, { recursive: true, force: true })
 
   const nodes = new Map<number, ProfileNode>(
