@@ -98,7 +98,9 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
         const etag = etags.get(url)
         const headers: Record<string, string> = { 'HX-Request': 'true' }
         if (etag) headers['If-None-Match'] = etag
-        const response = await fetch(url, { headers })
+        // A poll that takes longer than its interval counts as an error, so an overloaded run ends.
+        const signal = AbortSignal.timeout(options.pollEverySeconds * 1000)
+        const response = await fetch(url, { headers, signal })
         const body = await response.text()
         latencies.push(performance.now() - started)
         statuses[response.status] = (statuses[response.status] ?? 0) + 1
@@ -131,6 +133,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
         'Content-Type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ body: `Bench update ${index}: the situation develops.` }),
+      signal: AbortSignal.timeout(30_000),
     })
     const body = await response.text()
     if (response.status !== 200) {
