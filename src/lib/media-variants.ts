@@ -76,3 +76,26 @@ export function displaySrc(url: string, wanted = 960): string {
   const key = mediaKeyOf(url)
   return key ? mediaSrc(key, null, wanted) : url
 }
+
+/** How wide an image in an article's body is drawn: the text column. */
+export const BODY_IMAGE_SIZES = '(min-width: 48rem) 42rem, calc(100vw - 2rem)'
+
+/**
+ * The srcset for an image pasted into the body as a variant (`/media/<key>/<width>.jpg`): every
+ * fixed width up to the pasted one, which the library chose no wider than the original.
+ */
+export function bodyImageSrcset(src: string): string | null {
+  const match = /^\/media\/([0-9a-f]{32})\/(\d+)\.jpg$/.exec(src)
+  const pasted = Number(match?.[2])
+  if (!match?.[1] || !MEDIA_WIDTHS.some((w) => w === pasted)) return null
+  const key = match[1]
+  return MEDIA_WIDTHS.filter((w) => w <= pasted)
+    .map((w) => `${mediaVariantUrl(key, w)} ${w}w`)
+    .join(', ')
+}
+
+/** True for a srcset of library variants only, as bodyImageSrcset writes them. */
+export function isMediaSrcset(value: string): boolean {
+  const entry = `/media/[0-9a-f]{32}/(?:${MEDIA_WIDTHS.join('|')})\\.jpg (?:${MEDIA_WIDTHS.join('|')})w`
+  return new RegExp(`^${entry}(?:, ${entry})*$`).test(value)
+}

@@ -4,6 +4,7 @@ import { BODY_MAX } from '../lib/article-input-limits'
 import { AppError } from '../lib/errors'
 import { escapeHtml } from '../lib/html'
 import { classifyUrl, toImageSource } from '../lib/link-target'
+import { BODY_IMAGE_SIZES, bodyImageSrcset } from '../lib/media-variants'
 
 /** The longest body the renderer takes, in UTF-16 code units: the form's and the API's own limit. */
 export const MARKDOWN_MAX_LENGTH = BODY_MAX
@@ -101,5 +102,10 @@ rules.image = (tokens, idx, options, env, self) => {
   if (!src) return escapeHtml(alt)
   const title = String(token.attrGet('title') ?? '')
   const titleAttr = title ? ` title="${escapeHtml(title)}"` : ''
-  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttr} loading="lazy">`
+  // A library variant gets the smaller ones beside it, so a phone never loads the desktop size.
+  const srcset = bodyImageSrcset(src)
+  const responsive = srcset
+    ? ` srcset="${escapeHtml(srcset)}" sizes="${BODY_IMAGE_SIZES}" decoding="async"`
+    : ''
+  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttr}${responsive} loading="lazy">`
 }

@@ -1,6 +1,7 @@
 // Turns an editor's Markdown into the sanitised `body_html` that readers get, once, at save time.
 import xssModule from 'xss'
 import { classifyUrl, toImageSource } from '../lib/link-target'
+import { BODY_IMAGE_SIZES, isMediaSrcset } from '../lib/media-variants'
 import { countMarkup, MARKDOWN_MAX_MARKUP } from './markdown-budget'
 import { MARKDOWN_MAX_LENGTH, MarkdownLimitError, markdownParser } from './markdown-parser'
 
@@ -12,7 +13,7 @@ const { FilterXSS, safeAttrValue } = xssModule as unknown as typeof import('xss'
 
 const ALLOWED_TAGS: Record<string, string[]> = {
   a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'title', 'loading'],
+  img: ['src', 'alt', 'title', 'loading', 'srcset', 'sizes', 'decoding'],
   p: [],
   br: [],
   hr: [],
@@ -46,6 +47,10 @@ const sanitizer = new FilterXSS({
   safeAttrValue(tag, name, value, cssFilter) {
     if (name === 'href' && !classifyUrl(value)) return ''
     if (name === 'src' && !toImageSource(value)) return ''
+    // Only what the renderer writes for library images: no other source can hide in a srcset.
+    if (name === 'srcset' && !isMediaSrcset(value)) return ''
+    if (name === 'sizes' && value !== BODY_IMAGE_SIZES) return ''
+    if (name === 'decoding' && value !== 'async') return ''
     return safeAttrValue(tag, name, value, cssFilter)
   },
 })
