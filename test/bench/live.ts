@@ -123,6 +123,12 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
 
   async function post(index: number) {
     const started = Date.now()
+    return postAt(index, started).catch((error: Error) => {
+      postErrors.push(error.message)
+    })
+  }
+
+  async function postAt(index: number, started: number) {
     const response = await fetch(`${origin}/editor/live/${articleId}/updates`, {
       method: 'POST',
       headers: {
