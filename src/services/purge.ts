@@ -65,6 +65,12 @@ const CORRECTIONS_LISTS = [
   '/corrections/atom.xml',
 ]
 
+/** An author's first page and feeds: where a new or changed story of theirs shows. */
+function authorPaths(slug: string): string[] {
+  const base = `/author/${slug}`
+  return [base, `${base}?page=1`, `${base}/feed.xml`, `${base}/atom.xml`]
+}
+
 const SITE_LISTS = [
   '/',
   '/feed.xml',
@@ -106,8 +112,7 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
     }
     if (change.kind === 'author') {
       for (const slug of change.slugs) {
-        const base = `/author/${slug}`
-        add([base, `${base}?page=1`, `${base}/feed.xml`, `${base}/atom.xml`])
+        add(authorPaths(slug))
         tags.add(`author:${slug}`)
       }
       continue
@@ -144,6 +149,10 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
         tags.add(`tag:${tag}`)
       }
       for (const slug of article.shownOn) add(articlePagePaths(slug))
+      for (const slug of article.authorSlugs ?? []) {
+        add(authorPaths(slug))
+        tags.add(`author:${slug}`)
+      }
       add(SITE_LISTS)
       // Sitemap files hold fixed id ranges, so the ids alone name the files that list them.
       add([`/sitemaps/articles-${sitemapFileOf(article.id)}.xml`])

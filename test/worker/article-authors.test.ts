@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { authors } from '../../src/db/schema'
 import {
   apiFetch,
+  appWithPrivateCache,
   articleForm,
   createUser,
   editorFetch,
@@ -80,5 +81,24 @@ describe('article authors', () => {
     expect(good.status).toBe(303)
     const edit = await html(await editorFetch(good.headers.get('Location') ?? '', { session }))
     expect(edit.querySelector('#article-authors')?.getAttribute('value')).toBe(author.slug)
+  })
+})
+
+describe('author pages and publishing', () => {
+  it('shows a newly published story on the cached author page at once', async () => {
+    const app = await appWithPrivateCache()
+    const author = await newAuthor()
+    const path = `/author/${author.slug}`
+    await editorFetch(path, { app })
+    expect((await editorFetch(path, { app })).headers.get('x-cache')).toBe('HIT')
+    const session = await sessionFor(await createUser('editor'))
+    const form = articleForm({ authors: author.slug })
+    const created = await editorFetch('/editor/articles', { app, session, form })
+    const edit = created.headers.get('Location')?.replace(/\?.*$/, '') ?? ''
+    await editorFetch(edit, { app, session, form: { ...form, intent: 'publish' } })
+    const after = await editorFetch(path, { app })
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    const titles = (await html(after)).querySelectorAll('.card__title a').map((a) => a.text)
+    expect(titles).toEqual([form.title])
   })
 })

@@ -1,7 +1,16 @@
 // What a change touches: the facts the purge service needs to list every affected URL, in one batch.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, categories, comments, relatedArticles, tags } from '../schema'
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  authors,
+  categories,
+  comments,
+  relatedArticles,
+  tags,
+} from '../schema'
 import { isPublic, isPublicRow } from './articles'
 import { COMMENTS_PAGE_SIZE } from './comments'
 import { SECTION_PAGE_SIZE } from './sections'
@@ -17,6 +26,8 @@ export interface ArticlePurgeFacts {
   shownOn: string[]
   /** Cursors of every comments page after the first. */
   commentCursors: string[]
+  /** Slugs of its linked authors, whose pages and feeds list it. */
+  authorSlugs?: string[]
 }
 
 export interface SectionPurgeFacts {
@@ -46,44 +57,50 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
     .select({ id: articleTags.tagId })
     .from(articleTags)
     .where(inArray(articleTags.articleId, ids))
-  const [rows, tagRows, shownOn, commentRows, categoryCounts, tagCounts] = await db.batch([
-    db
-      .select({
-        id: articles.id,
-        slug: articles.slug,
-        categorySlug: categories.slug,
-      })
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inArray(articles.id, ids)),
-    db
-      .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(inArray(articleTags.articleId, ids)),
-    db
-      .select({ relatedId: relatedArticles.relatedId, slug: articles.slug })
-      .from(relatedArticles)
-      .innerJoin(articles, eq(articles.id, relatedArticles.articleId))
-      .where(and(inArray(relatedArticles.relatedId, ids), isPublicRow)),
-    // Every COMMENTS_PAGE_SIZE-th top-level approved comment ends a page; its key starts the next.
-    db.all<{ article_id: number; created_at: number; id: number }>(sql`
+  const [rows, tagRows, shownOn, commentRows, categoryCounts, tagCounts, authorRows] =
+    await db.batch([
+      db
+        .select({
+          id: articles.id,
+          slug: articles.slug,
+          categorySlug: categories.slug,
+        })
+        .from(articles)
+        .innerJoin(categories, eq(categories.id, articles.categoryId))
+        .where(inArray(articles.id, ids)),
+      db
+        .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug })
+        .from(articleTags)
+        .innerJoin(tags, eq(tags.id, articleTags.tagId))
+        .where(inArray(articleTags.articleId, ids)),
+      db
+        .select({ relatedId: relatedArticles.relatedId, slug: articles.slug })
+        .from(relatedArticles)
+        .innerJoin(articles, eq(articles.id, relatedArticles.articleId))
+        .where(and(inArray(relatedArticles.relatedId, ids), isPublicRow)),
+      // Every COMMENTS_PAGE_SIZE-th top-level approved comment ends a page; its key starts the next.
+      db.all<{ article_id: number; created_at: number; id: number }>(sql`
       select article_id, created_at, id from (
         select ${comments.articleId} as article_id, ${comments.createdAt} as created_at, ${comments.id} as id,
           row_number() over (partition by ${comments.articleId} order by ${comments.createdAt}, ${comments.id}) as n
         from ${comments}
         where ${inArray(comments.articleId, ids)} and ${isNull(comments.parentId)} and ${eq(comments.status, 'approved')}
       ) where n % ${COMMENTS_PAGE_SIZE} = 0`),
-    // Counts kept by triggers: a count(*) of a big tag would read every story it is on.
-    db
-      .select({ slug: categories.slug, total: categories.publishedCount })
-      .from(categories)
-      .where(inArray(categories.id, categoryIds)),
-    db
-      .select({ slug: tags.slug, total: tags.publishedCount })
-      .from(tags)
-      .where(inArray(tags.id, tagIds)),
-  ])
+      // Counts kept by triggers: a count(*) of a big tag would read every story it is on.
+      db
+        .select({ slug: categories.slug, total: categories.publishedCount })
+        .from(categories)
+        .where(inArray(categories.id, categoryIds)),
+      db
+        .select({ slug: tags.slug, total: tags.publishedCount })
+        .from(tags)
+        .where(inArray(tags.id, tagIds)),
+      db
+        .select({ articleId: articleAuthors.articleId, slug: authors.slug })
+        .from(articleAuthors)
+        .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+        .where(inArray(articleAuthors.articleId, ids)),
+    ])
   const pages = (total: number) => Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE))
   return {
     articles: rows.map((row) => ({
@@ -96,6 +113,7 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
       commentCursors: commentRows
         .filter((comment) => comment.article_id === row.id)
         .map((comment) => `${comment.created_at}.${comment.id}`),
+      authorSlugs: authorRows.filter((a) => a.articleId === row.id).map((a) => a.slug),
     })),
     sections: [
       ...categoryCounts.map((row) => ({
