@@ -127,6 +127,15 @@
     button.textContent = waiting === 1 ? '1 new update' : `${waiting} new updates`
     button.hidden = waiting === 0
   }
+  // A failed poll or banner load leaves the page as it is, the poller included, so polling goes on.
+  // (htmx 4 swaps error answers too; hx-status:* attribute names are not valid HTML.)
+  document.addEventListener('htmx:before:swap', (event) => {
+    const ctx = event.detail?.ctx
+    const source = ctx?.sourceElement
+    if (ctx?.response?.raw?.status >= 400 && source?.matches?.('[data-live-poll], #breaking')) {
+      event.preventDefault()
+    }
+  })
   // Whenever a poll's partial lands (htmx swaps partials after the main content).
   const pendingList = document.getElementById('live-pending')
   if (pendingList) new MutationObserver(countPending).observe(pendingList, { childList: true })

@@ -27,8 +27,6 @@ export function BreakingSlot() {
     'data-hx-get': BREAKING_FRAGMENT_URL,
     'data-hx-trigger': 'load',
     'data-hx-swap': 'outerHTML',
-    'data-hx-status:4xx': 'swap:none',
-    'data-hx-status:5xx': 'swap:none',
   }
   return <div id="breaking" class="breaking" hidden {...attributes} />
 }

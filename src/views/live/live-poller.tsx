@@ -9,15 +9,13 @@ export function livePollUrl(articleId: number, after: number): string {
 
 /**
  * Polls while the coverage runs; public/js/site.js skips the ticks while the tab is hidden and
- * fires `live:poll` when it is shown again. An error answer keeps the poller rather than replacing it.
+ * fires `live:poll` when it is shown again; it also keeps the poller when a poll fails.
  */
 export function LivePoller({ articleId, after }: { articleId: number; after: number }) {
   const attributes = {
     'data-hx-get': livePollUrl(articleId, after),
     'data-hx-trigger': `every ${LIVE_POLL_SECONDS}s, live:poll`,
     'data-hx-swap': 'outerHTML',
-    'data-hx-status:4xx': 'swap:none',
-    'data-hx-status:5xx': 'swap:none',
   }
   return <div id="live-poll" class="live__poll" data-live-poll={String(after)} {...attributes} />
 }
