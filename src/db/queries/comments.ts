@@ -1,5 +1,5 @@
 // Comment queries: pages of approved comments with one level of replies (posting: comment-posting.ts).
-import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, comments } from '../schema'
 import { listCategoriesQuery } from './categories'
@@ -43,11 +43,17 @@ export function decodeCommentCursor(value: string | undefined): CommentCursor | 
 /** An article id, or a subquery yielding one (the article page looks articles up by slug). */
 export type ArticleIdRef = number | SQLWrapper
 
+/**
+ * By id, or by a subquery of one id compared with `=`: with `IN`, SQLite cannot read the
+ * (article_id, status, created_at) index in order, and walks every approved comment of the site
+ * by the status index instead (200 ms for a story with none, on a million-article archive).
+ */
 function matchArticle(articleId: ArticleIdRef) {
-  return typeof articleId === 'number'
-    ? eq(comments.articleId, articleId)
-    : inArray(comments.articleId, articleId)
+  return eq(comments.articleId, typeof articleId === 'number' ? articleId : sql`${articleId}`)
 }
+
+/** Approved, as a check on rows found by another index (a parent's replies), never the walk. */
+const isApprovedRow = sql`+${comments.status} = ${'approved'}`
 
 function topLevelApproved(articleId: ArticleIdRef, after: CommentCursor | null) {
   return and(
@@ -94,7 +100,7 @@ export function commentPageQueries(db: Db, articleId: ArticleIdRef, after: Comme
     db
       .select(commentColumns)
       .from(comments)
-      .where(and(inArray(comments.parentId, pageIds), eq(comments.status, 'approved')))
+      .where(and(inArray(comments.parentId, pageIds), isApprovedRow))
       .orderBy(asc(comments.createdAt), asc(comments.id)),
   ] as const
 }

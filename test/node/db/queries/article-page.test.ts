@@ -8,7 +8,7 @@ import { addArticle, addCategory, addTag, freshDb } from '../fresh-db'
 const DAY = 86_400_000
 
 describe('loadArticlePage', () => {
-  it('reads the related list from the story’s own entries, never walking every published story', async () => {
+  it('reads the related list and comments from the story’s own entries, never walking the site’s', async () => {
     const db = await freshDb()
     const category = await addCategory(db, 'world')
     const tag = await addTag(db, 'Port')
@@ -24,20 +24,16 @@ describe('loadArticlePage', () => {
       )
     }
     const [story, ...others] = ids as [number, ...number[]]
-    await db
-      .insert(relatedArticles)
-      .values(
-        others
-          .slice(0, 3)
-          .map((relatedId, i) => ({
-            articleId: story,
-            rank: i + 1,
-            relatedId,
-            score: 1,
-            reason: 'same section',
-            computedAt: new Date(),
-          })),
-      )
+    await db.insert(relatedArticles).values(
+      others.slice(0, 3).map((relatedId, i) => ({
+        articleId: story,
+        rank: i + 1,
+        relatedId,
+        score: 1,
+        reason: 'same section',
+        computedAt: new Date(),
+      })),
+    )
     const client = db.$client as Client
     const statements: InStatement[] = []
     const batch = client.batch.bind(client)
@@ -55,6 +51,16 @@ describe('loadArticlePage', () => {
       const plan = await client.execute({ sql: `explain query plan ${sql}`, args: args as [] })
       const details = plan.rows.map((row) => String(row.detail)).join('\n')
       expect(details).not.toMatch(/articles_status_published_idx|SCAN articles/)
+    }
+    // Its comments come off its own (article_id, status, created_at) entries, not the site's.
+    const commentReads = statements
+      .map((statement) => statement as { sql: string; args: unknown[] })
+      .filter((statement) => /from "comments"/.test(statement.sql))
+    expect(commentReads.length).toBeGreaterThan(1)
+    for (const { sql, args } of commentReads) {
+      const plan = await client.execute({ sql: `explain query plan ${sql}`, args: args as [] })
+      const details = plan.rows.map((row) => String(row.detail)).join('\n')
+      expect(details).not.toMatch(/comments_status_created_idx|SCAN comments/)
     }
   })
 })
