@@ -35,6 +35,8 @@ export interface ScalePage {
 export interface CronRun {
   name: string
   ms: number
+  /** Related lists recomputed, for the time per list; 0 for other jobs. */
+  lists: number
   roundTrips: number
   slowestMs: number
   status: string
@@ -173,6 +175,7 @@ async function measureCron(dbUrl: string, dbPath: string): Promise<CronRun[]> {
         runs.push({
           name: `${cron === CRON_NIGHTLY ? 'nightly' : '5-min'} ${job.name}`,
           ms: Math.round(performance.now() - started),
+          lists: outcome.counts?.recomputed ?? 0,
           roundTrips: after.pipelines - before,
           slowestMs: after.slowestMs,
           status: outcome.status === 'failed' ? `failed: ${outcome.error}` : outcome.status,

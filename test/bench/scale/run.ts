@@ -77,7 +77,9 @@ export function printScaleTable(results: ScaleResult[]): string[] {
       if (at.slowestMs > SLOWEST_ROUND_TRIP_MS) {
         problems.push(`${run.name} at ${result.articles}: a round trip of ${at.slowestMs} ms`)
       }
-      return `${at.ms} / ${at.roundTrips} / ${at.slowestMs}${at.status === 'ok' ? '' : ` (${at.status})`}`
+      const perList =
+        at.lists > 0 ? `, ${at.lists} lists, ${(at.ms / at.lists).toFixed(1)} ms each` : ''
+      return `${at.ms} / ${at.roundTrips} / ${at.slowestMs}${perList}${at.status === 'ok' ? '' : ` (${at.status})`}`
     })
     console.log(`| ${run.name} | ${cells.join(' | ')} |`)
   }
