@@ -6,6 +6,7 @@ import { createApp } from '../../src/app'
 import { insertRevisionQuery, listRevisionsQuery } from '../../src/db/queries/revisions'
 import { articles, type UserRole } from '../../src/db/schema'
 import type { ApiScope } from '../../src/services/api-tokens'
+import { uploadMedia } from '../../src/services/media-upload'
 import { randomToken } from '../../src/services/sessions'
 import {
   apiFetch,
@@ -21,6 +22,7 @@ import {
   tokenFor,
 } from './editor-fixtures'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { mediaEnv, uniqueJpeg } from './media-fixtures'
 
 interface Fixtures {
   users: Record<UserRole, TestUser>
@@ -207,6 +209,45 @@ const EDITOR: Record<string, EditorCase> = {
     ok: 200,
   },
   'GET /editor/audit': { right: 'admin', wrong: { role: 'editor' }, ok: 200 },
+  // Media: every role uploads and views; an author changes and deletes only their own uploads.
+  'GET /editor/media': { right: 'author', wrong: null, ok: 200 },
+  // No file: answered next to the field (400), nothing stored.
+  'POST /editor/media/upload': { right: 'author', wrong: null, ok: 400, form: {} },
+  'GET /editor/media/:id': {
+    path: async (fx) => `/editor/media/${await mediaBy(fx.users.editor)}`,
+    right: 'author',
+    wrong: null,
+    ok: 200,
+  },
+  'POST /editor/media/:id': {
+    path: async (fx) => `/editor/media/${await mediaBy(fx.users.author)}`,
+    form: { alt: 'A harbour', caption: '', credit: '' },
+    right: 'author',
+    wrong: {
+      role: 'author',
+      path: async (fx) => `/editor/media/${await mediaBy(fx.users.editor)}`,
+    },
+    ok: 200,
+  },
+  'POST /editor/media/:id/delete': {
+    path: async (fx) => `/editor/media/${await mediaBy(fx.users.author)}/delete`,
+    form: {},
+    right: 'author',
+    wrong: {
+      role: 'author',
+      path: async (fx) => `/editor/media/${await mediaBy(fx.users.editor)}/delete`,
+    },
+    ok: 303,
+  },
+}
+
+/** A fresh library image uploaded by the user. */
+async function mediaBy(user: TestUser): Promise<number> {
+  const uploaded = await uploadMedia({ db: testDb(), ...mediaEnv() }, user, {
+    bytes: uniqueJpeg(),
+    filename: 'matrix.jpg',
+  })
+  return uploaded.media.id
 }
 
 const newArticleJson = () => ({

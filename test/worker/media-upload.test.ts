@@ -1,5 +1,5 @@
 // The upload service inside workerd with the real R2 and Images bindings: what it stores and refuses.
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, media } from '../../src/db/schema'
 import { toHex } from '../../src/lib/encoding'
@@ -52,7 +52,7 @@ describe('uploading to the media library', () => {
     const audits = await testDb()
       .select()
       .from(auditLog)
-      .where(eq(auditLog.targetId, String(row.id)))
+      .where(and(eq(auditLog.targetType, 'media'), eq(auditLog.targetId, String(row.id))))
     expect(audits.map((a) => [a.action, a.targetType, a.userId])).toEqual([
       ['media.upload', 'media', user.id],
     ])
