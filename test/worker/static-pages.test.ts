@@ -49,15 +49,13 @@ describe('GET /:slug', () => {
 
   it('answers 404 for a draft page, an unknown slug and a reserved name', async () => {
     const slug = `draft-page-${uniqueSuffix()}`
-    await testDb()
-      .insert(pages)
-      .values({
-        slug,
-        title: 'Secret',
-        bodyHtml: '<p>x</p>',
-        status: 'draft',
-        updatedAt: new Date(),
-      })
+    await testDb().insert(pages).values({
+      slug,
+      title: 'Secret',
+      bodyHtml: '<p>x</p>',
+      status: 'draft',
+      updatedAt: new Date(),
+    })
     expect((await request(`/${slug}`)).status).toBe(404)
     expect((await request('/no-such-page-here')).status).toBe(404)
     expect((await request('/Not_A_Slug')).status).toBe(404)

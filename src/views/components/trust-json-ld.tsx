@@ -25,11 +25,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The sanitised note's words without markup; the sanitiser only emits these five entities. */
 function textOf(html: string): string {
-  return html
-    // Block ends separate words; inline tags sit inside them ("the <em>date</em>.").
-    .replace(/<\/?(p|br|li|ul|ol|div|blockquote|h[1-6])\b[^>]*>/g, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    html
+      // Block ends separate words; inline tags sit inside them ("the <em>date</em>.").
+      .replace(/<\/?(p|br|li|ul|ol|div|blockquote|h[1-6])\b[^>]*>/g, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }

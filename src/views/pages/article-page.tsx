@@ -9,9 +9,9 @@ import { Breadcrumb } from '../components/breadcrumb'
 import { CorrectionNotes } from '../components/correction-notes'
 import { ShareLinks } from '../components/share-links'
 import { StoryList } from '../components/story-list'
+import { Layout } from '../layout'
 import { LiveBlog } from '../live/live-blog'
 import { LiveBlogJsonLd } from '../live/live-blog-json-ld'
-import { Layout } from '../layout'
 import type { SiteChrome } from '../site'
 
 export interface ArticlePageProps {
