@@ -186,3 +186,14 @@ describe('managing library images', () => {
     expect((await request(`/media/${key}/320.jpg`)).status).toBe(404)
   })
 })
+
+describe('the Upload image control without JavaScript', () => {
+  it('sends the editor to the image page, which gives the lead-image address to paste', async () => {
+    const session = await sessionFor(await createUser('author'))
+    const id = await uploadedId(await upload({ session, fields: { purpose: 'hero' } }))
+    const key = (await mediaRow(id))?.key
+    const page = parse(await (await editorFetch(`/editor/media/${id}`, { session })).text())
+    const codes = page.querySelectorAll('code').map((code) => code.text)
+    expect(codes).toContain(`/media/${key}`)
+  })
+})

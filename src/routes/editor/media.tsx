@@ -67,8 +67,9 @@ function theFile(form: Record<string, unknown>): File {
 /** An upload refused: the reason next to the file field, in whichever form sent it. */
 function refuseUpload(c: EditorContext, error: AppError, purpose: string) {
   c.status(error.code === 'TOO_LARGE' ? 413 : 400)
-  if (purpose === 'hero') return c.render(<HeroUploadError message={error.message} />)
-  if (isHtmxRequest(c.req.raw.headers)) {
+  const htmx = isHtmxRequest(c.req.raw.headers)
+  if (htmx && purpose === 'hero') return c.render(<HeroUploadError message={error.message} />)
+  if (htmx) {
     return c.render(<MediaUploadForm csrf={c.var.csrfToken} error={error.message} />)
   }
   return renderLibrary(c, { uploadError: error.message })
@@ -86,8 +87,10 @@ export const media = new Hono<EditorEnv>()
         filename: file.name,
         alt: formText(form, 'alt'),
       })
-      if (purpose === 'hero') return c.render(<HeroUploadResult media={row} />)
-      // htmx follows the redirect itself; the browser without it does too.
+      if (purpose === 'hero' && isHtmxRequest(c.req.raw.headers)) {
+        return c.render(<HeroUploadResult media={row} />)
+      }
+      // htmx follows the redirect itself; without it, the image's page shows its address.
       return c.redirect(`/editor/media/${row.id}`, 303)
     } catch (error) {
       if (error instanceof AppError && (error.code === 'INVALID' || error.code === 'TOO_LARGE')) {

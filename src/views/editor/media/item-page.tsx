@@ -1,7 +1,7 @@
 // One library image: its texts (alt, caption, credit), where it is used, its Markdown, and delete.
 import type { MediaRow, MediaUse } from '../../../db/queries/media'
 import { MEDIA_ALT_MAX, MEDIA_CAPTION_MAX, MEDIA_CREDIT_MAX } from '../../../lib/media-text-limits'
-import { mediaSrc, mediaVariantUrl, widthsFor } from '../../../lib/media-variants'
+import { mediaPath, mediaSrc, mediaVariantUrl, widthsFor } from '../../../lib/media-variants'
 import type { EditorChrome, Notice } from '../chrome'
 import { CsrfField } from '../components/csrf-field'
 import { Field, fieldAria } from '../components/field'
@@ -63,6 +63,10 @@ export function MediaItemPage(props: MediaItemPageProps) {
         {text('media-credit', 'credit', 'Credit (optional)', MEDIA_CREDIT_MAX)}
         {canManage ? <button type="submit">Save</button> : null}
       </form>
+      <p>
+        As an article's lead image, use the address <code>{mediaPath(media.key)}</code>, width{' '}
+        {media.width} and height {media.height}.
+      </p>
       <h2>In the article body</h2>
       <p>Paste this into an article's text to show the image there:</p>
       <pre id="media-markdown">{markdownFor(media)}</pre>
