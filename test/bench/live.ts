@@ -160,10 +160,11 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
   const before = await pipelines(options.dbUrl)
   const crowd = Array.from({ length: readers }, () => read(startCursor))
   const updates = Math.floor(seconds / options.postEverySeconds)
-  for (let index = 0; index < updates; index++) {
-    await sleep(options.postEverySeconds * 1000)
-    await post(index)
-  }
+  // On a fixed schedule, as an editor posts whether or not the last post has come back yet.
+  const posts = Array.from({ length: updates }, (_, index) =>
+    sleep((index + 1) * options.postEverySeconds * 1000).then(() => post(index)),
+  )
+  await Promise.all(posts)
   // One more poll interval, so the last update can reach the readers.
   await sleep((options.pollEverySeconds + 2) * 1000)
   running = false
