@@ -57,8 +57,11 @@ async function prepareDatabase(options: StackOptions): Promise<void> {
     if (result.seeded) log(`Seeded ${result.articles} demo articles into ${options.dbPath}`)
     // Hero photos go through the upload service into wrangler's local R2, on first run only.
     if (result.seeded) {
-      const photos = await seedHeroPhotos(createDb(client), options.persistTo)
-      log(`Uploaded ${photos} demo hero photos to the media library`)
+      // Photos are a nicety: if they fail (sharp missing, say), the SVG placeholders stay.
+      await seedHeroPhotos(createDb(client), options.persistTo).then(
+        (photos) => log(`Uploaded ${photos} demo hero photos to the media library`),
+        (error) => log(`Demo hero photos not uploaded (${error.message}); placeholders kept`),
+      )
     }
     if (result.adminPassword) {
       log(

@@ -48,7 +48,7 @@ export function HeroUploadControl() {
       <p class="field-hint" id="hero-upload-hint">
         Drop a photo here or choose one: it goes to the media library and becomes the lead image.
       </p>
-      <progress class="media-progress" max={100} value={0} hidden />
+      <progress class="media-progress" aria-label="Upload progress" max={100} value={0} hidden />
       <div id={HERO_STATUS_ID} aria-live="polite" />
       <noscript>
         <button type="submit" form={FORM_ID}>

@@ -37,7 +37,7 @@ export function MediaUploadForm(props: { csrf: string; error?: string }) {
             {error}
           </p>
         ) : null}
-        <progress class="media-progress" max={100} value={0} hidden />
+        <progress class="media-progress" aria-label="Upload progress" max={100} value={0} hidden />
       </div>
       <button type="submit">Upload</button>
       <script src={UPLOAD_SCRIPT_URL} defer />
