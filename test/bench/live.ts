@@ -17,6 +17,8 @@ export interface LiveOptions {
   seconds: number
   postEverySeconds: number
   pollEverySeconds: number
+  /** Requests in flight at once, readers sharing connections as they would through an edge. */
+  connections: number
   /** The seeded editor's email, whose session posts. */
   editorEmail: string
 }
@@ -72,6 +74,25 @@ async function editorSession(options: LiveOptions) {
   }
 }
 
+/**
+ * At most `limit` requests in flight. Readers reach a data centre over connections it reuses; a
+ * thousand sockets to one local wrangler dev measure its proxy, not the Worker.
+ */
+function createGate(limit: number) {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}
+
 const UPDATE_ID = /id="update-(\d+)"/g
 const CURSOR = /data-live-poll="(\d+)"/
 
@@ -86,38 +107,42 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
   let errors = 0
   const postErrors: string[] = []
   let running = true
+  const gate = createGate(options.connections)
 
   async function read(startCursor: number) {
     let cursor = startCursor
     const etags = new Map<string, string>()
     await sleep(Math.random() * options.pollEverySeconds * 1000)
     while (running) {
-      const started = performance.now()
+      const due = performance.now()
       const url = `${origin}/fragments/articles/${articleId}/live?after=${cursor}`
-      try {
-        const etag = etags.get(url)
-        const headers: Record<string, string> = { 'HX-Request': 'true' }
-        if (etag) headers['If-None-Match'] = etag
-        // A poll that takes longer than its interval counts as an error, so an overloaded run ends.
-        const signal = AbortSignal.timeout(options.pollEverySeconds * 1000)
-        const response = await fetch(url, { headers, signal })
-        const body = await response.text()
-        latencies.push(performance.now() - started)
-        statuses[response.status] = (statuses[response.status] ?? 0) + 1
-        const served = response.headers.get('x-cache') ?? 'none'
-        cache[served] = (cache[served] ?? 0) + 1
-        if (response.status !== 200 && response.status !== 304) errors++
-        if (response.status === 200) {
-          etags.set(url, response.headers.get('etag') ?? '')
-          for (const [, id] of body.matchAll(UPDATE_ID)) {
-            if (!firstSeen.has(Number(id))) firstSeen.set(Number(id), Date.now())
+      await gate(async () => {
+        const started = performance.now()
+        try {
+          const etag = etags.get(url)
+          const headers: Record<string, string> = { 'HX-Request': 'true' }
+          if (etag) headers['If-None-Match'] = etag
+          // A poll that takes longer than its interval counts as an error, so an overloaded run ends.
+          const signal = AbortSignal.timeout(options.pollEverySeconds * 1000)
+          const response = await fetch(url, { headers, signal })
+          const body = await response.text()
+          latencies.push(performance.now() - started)
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1
+          const served = response.headers.get('x-cache') ?? 'none'
+          cache[served] = (cache[served] ?? 0) + 1
+          if (response.status !== 200 && response.status !== 304) errors++
+          if (response.status === 200) {
+            etags.set(url, response.headers.get('etag') ?? '')
+            for (const [, id] of body.matchAll(UPDATE_ID)) {
+              if (!firstSeen.has(Number(id))) firstSeen.set(Number(id), Date.now())
+            }
+            cursor = Number(CURSOR.exec(body)?.[1] ?? cursor)
           }
-          cursor = Number(CURSOR.exec(body)?.[1] ?? cursor)
+        } catch {
+          errors++
         }
-      } catch {
-        errors++
-      }
-      await sleep(Math.max(0, started + options.pollEverySeconds * 1000 - performance.now()))
+      })
+      await sleep(Math.max(0, due + options.pollEverySeconds * 1000 - performance.now()))
     }
   }
 
@@ -224,6 +249,7 @@ async function main() {
       seconds: Number(flag('--seconds') ?? (quick ? 30 : 120)),
       postEverySeconds: 10,
       pollEverySeconds,
+      connections: Number(flag('--connections') ?? 64),
       editorEmail: editor.email,
     })
     console.log(JSON.stringify(report, null, 2))
