@@ -87,7 +87,9 @@ export function judgeBudgets(report: BenchReport): BudgetVerdict[] {
   }
   if (report.markdown) verdicts.push(...judgeMarkdown(report.markdown))
   const article = report.edge?.loads.find((load) => load.target === 'bulletin')?.path
-  if (report.edge && article) verdicts.push(...judgeEdgeBudgets(report.edge, article))
+  if (report.edge && article) {
+    verdicts.push(...judgeEdgeBudgets(report.edge, article, report.mode !== 'quick'))
+  }
   return verdicts
 }
 

@@ -18,7 +18,16 @@ const rows = (report: EdgeReport, target: string, path: string) =>
 const at = (loads: EdgeLoad[], connections: number) =>
   loads.find((load) => load.connections === connections)
 
-export function judgeEdgeBudgets(report: EdgeReport, articlePath: string): BudgetVerdict[] {
+/**
+ * The verdicts on `report`. Timings (CPU, throughput, p50) are enforced by a full `--check` run;
+ * `--quick` runs too few requests on a shared CI machine to judge a 0.3 ms budget, so there they
+ * are printed but do not fail. The heap and errors are enforced always.
+ */
+export function judgeEdgeBudgets(
+  report: EdgeReport,
+  articlePath: string,
+  enforceTimings: boolean,
+): BudgetVerdict[] {
   const verdicts: BudgetVerdict[] = []
   const floor = report.loads.filter((load) => load.target === 'cache-floor')
   const hitPaths = [
@@ -34,7 +43,7 @@ export function judgeEdgeBudgets(report: EdgeReport, articlePath: string): Budge
         measured: `${extra.toFixed(3)} ms (${hit.cpuMsPerRequest} vs ${base.cpuMsPerRequest})`,
         budget: `${EDGE_BUDGETS.hitCpuAboveFloorMs} ms`,
         within: extra <= EDGE_BUDGETS.hitCpuAboveFloorMs,
-        hard: true,
+        hard: enforceTimings,
       })
       const ratio = hit.requestsPerSecond / Math.max(1, base.requestsPerSecond)
       verdicts.push({
@@ -42,7 +51,7 @@ export function judgeEdgeBudgets(report: EdgeReport, articlePath: string): Budge
         measured: `${ratio.toFixed(2)}× (${hit.requestsPerSecond} vs ${base.requestsPerSecond} req/s)`,
         budget: `≥ ${EDGE_BUDGETS.hitThroughputOfFloor}×`,
         within: ratio >= EDGE_BUDGETS.hitThroughputOfFloor,
-        hard: true,
+        hard: enforceTimings,
       })
       verdicts.push({
         name: `edge hit ${path.slice(0, 24)} c=${hit.connections}: errors`,
@@ -59,7 +68,7 @@ export function judgeEdgeBudgets(report: EdgeReport, articlePath: string): Budge
       measured: `${render.cpuMsPerRequest} ms`,
       budget: `${EDGE_BUDGETS.renderCpuMs} ms`,
       within: render.cpuMsPerRequest <= EDGE_BUDGETS.renderCpuMs,
-      hard: true,
+      hard: enforceTimings,
     })
   }
   const single = at(rows(report, 'bulletin-uncached', articlePath), 1)
@@ -69,7 +78,7 @@ export function judgeEdgeBudgets(report: EdgeReport, articlePath: string): Budge
       measured: `${single.p50Ms} ms`,
       budget: `< ${EDGE_BUDGETS.renderP50Ms} ms`,
       within: single.p50Ms < EDGE_BUDGETS.renderP50Ms,
-      hard: true,
+      hard: enforceTimings,
     })
   }
   verdicts.push({
