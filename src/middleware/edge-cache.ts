@@ -84,10 +84,11 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     exposeOnly(c, query.search)
     const { raw } = c.req
     // A refused value is answered from the request alone, so rendering it costs no database trip;
-    // someone signed in may see personal things, so they never get, or leave, a shared copy.
+    // someone signed in may see personal things, so they never get, or leave, a shared copy: not
+    // here, and not in Workers Cache or a proxy, which go by Cache-Control alone.
     if (query.refused || carriesSessionToken(raw.headers, sessionCookieFor(raw.url).name)) {
       await next()
-      c.res = withHeader(c.res, X_CACHE, 'BYPASS')
+      c.res = withHeader(withHeader(c.res, X_CACHE, 'BYPASS'), 'Cache-Control', 'private, no-store')
       return
     }
     const cache = await openCache()

@@ -41,6 +41,8 @@ describe('session cookies and the edge cache', () => {
       const db = meteredDb()
       const response = await fetchPage('/tag/russia', { headers: { Cookie: cookie } }, db.env)
       expect(response.headers.get('x-cache'), cookie).toBe('BYPASS')
+      // Workers Cache and any proxy between must not keep what a signed-in editor was shown.
+      expect(response.headers.get('cache-control'), cookie).toBe('private, no-store')
       expect(await db.roundTrips(), cookie).toBe(1)
     }
     expect((await fetchPage('/tag/russia?utm_source=z')).headers.get('x-cache')).toBe('HIT')
