@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers'
 import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { articles, articleTags, tags } from '../../src/db/schema'
+import { articleAuthors, articles, articleTags, authors, tags } from '../../src/db/schema'
 import { CACHE_POLICIES } from '../../src/edge/cache-policy'
 import { widgetVersion } from '../../src/routes/widget'
 import { purgeContent } from '../../src/services/purge'
@@ -258,6 +258,22 @@ describe('duplicate and refused parameters', () => {
   })
 })
 
+/** An author on the byline of `articleId`, so their page lists one story. */
+async function insertAuthorOf(articleId: number) {
+  const suffix = uniqueSuffix()
+  const [author] = await testDb()
+    .insert(authors)
+    .values({
+      slug: `policy-author-${suffix}`,
+      name: `Policy Author ${suffix}`,
+      updatedAt: new Date(),
+    })
+    .returning({ slug: authors.slug, id: authors.id })
+  if (!author) throw new Error('author insert failed')
+  await testDb().insert(articleAuthors).values({ articleId, authorId: author.id })
+  return author
+}
+
 describe('every route in the policy table', () => {
   it('answers extra, tracking and duplicated parameters from the canonical entry', async () => {
     const { fetchPage } = await cachedApp()
@@ -265,6 +281,7 @@ describe('every route in the policy table', () => {
     const source = await (await env.ASSETS.fetch(new URL('/widget.js', ORIGIN))).text()
     const articleUrl = encodeURIComponent(`${ORIGIN}/news/${article.slug}`)
     const { article: live } = await insertLiveArticle(['A live update'])
+    const author = await insertAuthorOf(article.id)
     const samples = [
       '/',
       `/news/${article.slug}`,
@@ -286,6 +303,8 @@ describe('every route in the policy table', () => {
       `/widget-${await widgetVersion(source)}.js`,
       `/fragments/articles/${live.id}/live?after=0`,
       '/fragments/breaking',
+      `/author/${author.slug}?page=1`,
+      '/corrections?page=1',
     ]
     for (const [pattern] of CACHE_POLICIES) {
       const covered = samples.some((path) => pattern.test(new URL(path, ORIGIN).pathname))

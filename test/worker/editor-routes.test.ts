@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { insertRevisionQuery, listRevisionsQuery } from '../../src/db/queries/revisions'
-import { articles, type UserRole } from '../../src/db/schema'
+import { articles } from '../../src/db/schema'
 import type { ApiScope } from '../../src/services/api-tokens'
 import { uploadMedia } from '../../src/services/media-upload'
 import { randomToken } from '../../src/services/sessions'
@@ -21,34 +21,9 @@ import {
   type TestUser,
   tokenFor,
 } from './editor-fixtures'
+import { type EditorCase, type Fixtures, type Maybe, NEWSROOM } from './editor-routes-newsroom'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { mediaEnv, uniqueJpeg } from './media-fixtures'
-
-interface Fixtures {
-  users: Record<UserRole, TestUser>
-  sessions: Record<UserRole, TestSession>
-  expired: TestSession
-  /** A draft by the editor, with one revision; an author may not touch it. */
-  editorArticle: number
-  /** A draft by the author, with one revision. */
-  authorArticle: number
-  published: number
-  tokens: { all: string; revoked: string; readOnly: string; moderateOnly: string }
-}
-
-type Maybe<T> = T | ((fx: Fixtures) => T | Promise<T>)
-
-interface EditorCase {
-  path?: Maybe<string>
-  form?: Maybe<Record<string, string | string[]>>
-  /** The role that may; its request must answer `ok`. */
-  right: UserRole
-  /** A role (and path) that must get 403, or null when every signed-in role may use the route. */
-  wrong: { role: UserRole; path?: Maybe<string> } | null
-  ok: number
-  /** The right-role request needs a session of its own (signing out ends it). */
-  ownSession?: boolean
-}
 
 interface ApiCase {
   path?: Maybe<string>
@@ -239,6 +214,7 @@ const EDITOR: Record<string, EditorCase> = {
     },
     ok: 303,
   },
+  ...NEWSROOM,
 }
 
 /** A fresh library image uploaded by the user. */
