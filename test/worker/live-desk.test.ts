@@ -73,6 +73,17 @@ describe('posting on the live desk', () => {
     expect(page.querySelector('textarea[name="body"]')?.text).toBe('Lost words?')
   })
 
+  it('tells an author nothing about someone else’s draft, by the desk or by a post', async () => {
+    const draft = await insertArticle({ status: 'draft', publishedAt: null })
+    const { session } = await editorSession('author')
+    const opened = await editorFetch(`/editor/live/${draft.id}`, { session })
+    const posted = await postUpdate(draft.id, session, 'Probing')
+    for (const response of [opened, posted]) {
+      expect(response.status).toBe(403)
+      expect(await response.text()).not.toContain(draft.title)
+    }
+  })
+
   it('lets an author post but not correct', async () => {
     const { article, ids } = await insertLiveArticle(['Theirs'])
     const { session } = await editorSession('author')

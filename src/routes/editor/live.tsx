@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors'
 import { isHtmxRequest } from '../../lib/htmx'
 import { allow, type EditorEnv } from '../../middleware/auth'
 import { endBreakingAlert, setBreakingAlert } from '../../services/breaking-alert'
-import { can } from '../../services/editorial-permissions'
+import { can, canViewArticle } from '../../services/editorial-permissions'
 import {
   correctLiveUpdate,
   type LiveDeps,
@@ -53,6 +53,11 @@ async function renderDesk(c: EditorContext, articleId: number, state: DeskState,
   const desk = await loadLiveDesk(c.var.db, articleId)
   if (!desk) throw new AppError('NOT_FOUND', 'There is no such article.')
   const { user } = c.var
+  // Every role may post to a live story, but a draft stays its author's and the editors', as
+  // under /editor/articles/<id>: anyone else learns nothing about it, not even its title.
+  if (desk.article.status !== 'published' && !canViewArticle(user, desk.article)) {
+    throw new AppError('FORBIDDEN', 'You can only open your own articles.')
+  }
   const props: LiveDeskProps = {
     desk,
     csrfToken: c.var.csrfToken,
