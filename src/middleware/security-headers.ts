@@ -15,7 +15,8 @@ export interface SecurityPolicy {
 /**
  * THE table of security headers, matched top to bottom on the path; the last row matches all, so
  * a new route is same-origin and unframeable until someone decides otherwise here. Only the
- * `/fragments/embed/*` fragments are meant for other sites; the other fragments are htmx's own.
+ * `/fragments/embed/*` fragments and `/media/*` photos are meant for other sites; the other
+ * fragments are htmx's own.
  */
 export const SECURITY_POLICIES: readonly (readonly [RegExp, SecurityPolicy])[] = [
   [/^\/embed\//, { framing: 'any', resources: 'cross-origin', turnstile: false }],
@@ -23,6 +24,8 @@ export const SECURITY_POLICIES: readonly (readonly [RegExp, SecurityPolicy])[] =
     /^\/(fragments\/embed\/|oembed$|widget-[0-9a-f]+\.js$)/,
     { framing: 'self', resources: 'cross-origin', turnstile: false },
   ],
+  // Photos: embeds on partner sites and feed readers show them from other origins.
+  [/^\/media\//, { framing: 'self', resources: 'cross-origin', turnstile: false }],
   [/^/, { framing: 'self', resources: 'same-origin', turnstile: true }],
 ]
 

@@ -41,6 +41,13 @@ describe('media variants', () => {
     expect(await widthOf(response)).toBe(640)
   })
 
+  it('lets other sites show the photos: embeds and feed readers load them cross-origin', async () => {
+    const response = await request(`/media/${key}/960.jpg`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    await response.arrayBuffer()
+  })
+
   it('never enlarges: a width beyond the original gives the original width', async () => {
     const response = await request(`/media/${key}/1600.webp`)
     expect(response.headers.get('content-type')).toBe('image/webp')

@@ -35,6 +35,9 @@ const SHARED = [
   '/fragments/embed/latest',
   '/oembed',
   '/:file{widget-[0-9a-f]+\\.js}',
+  // Photos, which embeds on partner sites and feed readers load.
+  '/media/:key/original',
+  '/media/:key/:file{[0-9]+\\.[a-z]+}',
 ]
 
 interface Fixture {

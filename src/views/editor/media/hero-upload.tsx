@@ -18,9 +18,9 @@ export function HeroUploadForm({ csrf }: { csrf: string }) {
       action="/editor/media/upload"
       enctype="multipart/form-data"
       target="_blank"
-      hx-post="/editor/media/upload"
-      hx-target={`#${HERO_STATUS_ID}`}
-      hx-swap="innerHTML"
+      data-hx-post="/editor/media/upload"
+      data-hx-target={`#${HERO_STATUS_ID}`}
+      data-hx-swap="innerHTML"
       data-upload-progress
       rel="noopener"
     >

@@ -14,9 +14,9 @@ export function MediaUploadForm(props: { csrf: string; error?: string }) {
       method="post"
       action="/editor/media/upload"
       enctype="multipart/form-data"
-      hx-post="/editor/media/upload"
-      hx-target="#media-upload"
-      hx-swap="outerHTML"
+      data-hx-post="/editor/media/upload"
+      data-hx-target="#media-upload"
+      data-hx-swap="outerHTML"
       data-upload-progress
     >
       <CsrfField token={csrf} />
