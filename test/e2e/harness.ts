@@ -69,7 +69,11 @@ export function watchProblems(page: Page): string[] {
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
   page.on('requestfailed', (request) => {
-    problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`)
+    const error = request.failure()?.errorText ?? ''
+    // The browser itself cancels an image it no longer needs, e.g. when an embed is resized to fit
+    // and `srcset` picks another width. A refused or missing image fails with its own error.
+    if (request.resourceType() === 'image' && error === 'net::ERR_ABORTED') return
+    problems.push(`failed: ${request.url()} ${error}`)
   })
   return problems
 }
