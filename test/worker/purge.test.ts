@@ -16,12 +16,8 @@ import {
   tags,
 } from '../../src/db/schema'
 import { createPageCache } from '../../src/edge/page-cache'
-import {
-  type ContentChange,
-  PURGED_LIST_PAGES,
-  purgeContent,
-  purgeTargetsFor,
-} from '../../src/services/purge'
+import { type ContentChange, purgeContent } from '../../src/services/purge'
+import { PURGED_LIST_PAGES, purgeTargetsFor } from '../../src/services/purge-targets'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { ORIGIN } from './helpers'
 

@@ -5,7 +5,7 @@ import { createAccount } from '../../../src/cli/user-create'
 import { createDb } from '../../../src/db/client'
 import { loadPurgeFacts } from '../../../src/db/queries/purge'
 import { createApiToken } from '../../../src/services/api-tokens'
-import { purgeTargetsFor } from '../../../src/services/purge'
+import { purgeTargetsFor } from '../../../src/services/purge-targets'
 import { percentile } from '../render'
 import { seedWords, zipfSampler } from './vocabulary'
 
