@@ -70,9 +70,10 @@ export function watchProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? ''
-    // The browser itself cancels an image it no longer needs, e.g. when an embed is resized to fit
-    // and `srcset` picks another width. A refused or missing image fails with its own error.
-    if (request.resourceType() === 'image' && error === 'net::ERR_ABORTED') return
+    // The browser itself cancels what it no longer needs: an image when an embed is resized and
+    // `srcset` picks another width, a search htmx replaces with a newer one, the favicon when a
+    // form navigates. A refused, missing or failing request fails with its own error or status.
+    if (error === 'net::ERR_ABORTED') return
     problems.push(`failed: ${request.url()} ${error}`)
   })
   return problems
