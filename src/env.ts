@@ -64,6 +64,8 @@ export interface Env {
   /** With ACCESS_AUD, a valid Cloudflare Access JWT signs an editor in. */
   ACCESS_TEAM_DOMAIN?: string
   ACCESS_AUD?: string
+  /** `true` lets agency feeds live on loopback or private addresses: local development only. */
+  AGENCY_FEEDS_ALLOW_PRIVATE?: string
 }
 
 export interface Config {
@@ -118,6 +120,10 @@ export interface Config {
     /** Cloudflare Access in front of /editor: the team domain and the application's audience tag. */
     access: { teamDomain: string; audience: string } | undefined
   }
+  agencyFeeds: {
+    /** Feeds on loopback, private or link-local addresses are refused unless this is set. */
+    allowPrivateAddresses: boolean
+  }
 }
 
 export type AppEnv = {
@@ -148,6 +154,7 @@ export function parseConfig(env: Env): Config {
     zonePurge: parseZonePurge(reader),
     jobs: parseJobs(reader),
     auth: parseAuth(reader),
+    agencyFeeds: { allowPrivateAddresses: env.AGENCY_FEEDS_ALLOW_PRIVATE?.trim() === 'true' },
   }
   if (reader.problems.length > 0) {
     throw new AppError('MISCONFIGURED', `Invalid configuration: ${reader.problems.join('; ')}`)
