@@ -74,12 +74,27 @@ export const articles = sqliteTable(
     publishedAt: timestamp(),
     updatedAt: timestamp().notNull(),
     createdAt: createdAt(),
+    /** Its edition: one of the configured editions' codes (env EDITIONS). */
     language: text().notNull().default('en'),
     commentsClosed: integer({ mode: 'boolean' }).notNull().default(false),
+    /**
+     * Translations of one story share this: the id of the first article of the group. Null for an
+     * article that has never been translated.
+     */
+    translationGroup: integer(),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt),
+    // One edition's home, feeds and sitemaps, and its section pages, each one index range.
+    index('articles_language_status_published_idx').on(t.language, t.status, t.publishedAt),
+    index('articles_category_language_status_published_idx').on(
+      t.categoryId,
+      t.language,
+      t.status,
+      t.publishedAt,
+    ),
+    index('articles_translation_group_idx').on(t.translationGroup),
     index('articles_updated_idx').on(t.updatedAt),
     index('articles_author_idx').on(t.authorId),
     // What related-news scoring and its targets read of each candidate. These columns sit after
@@ -148,6 +163,8 @@ export const articleTags = sqliteTable(
      */
     status: text({ enum: ARTICLE_STATUSES }),
     publishedAt: timestamp(),
+    /** Likewise the article's edition (migrations/0010), so one edition's tag page is one range. */
+    language: text(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
@@ -158,7 +175,46 @@ export const articleTags = sqliteTable(
       t.publishedAt,
       t.articleId,
     ),
+    index('article_tags_tag_language_status_published_idx').on(
+      t.tagId,
+      t.language,
+      t.status,
+      t.publishedAt,
+      t.articleId,
+    ),
   ],
+)
+
+/**
+ * A section as one edition shows it: its translated name (null: the section's own name) and its
+ * published articles in that edition, counted by triggers (migrations/0010).
+ */
+export const categoryEditions = sqliteTable(
+  'category_editions',
+  {
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    language: text().notNull(),
+    name: text(),
+    description: text(),
+    publishedCount: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.language] })],
+)
+
+/** A tag as one edition shows it; like category_editions. */
+export const tagEditions = sqliteTable(
+  'tag_editions',
+  {
+    tagId: integer()
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    language: text().notNull(),
+    name: text(),
+    publishedCount: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tagId, t.language] })],
 )
 
 export const comments = sqliteTable(
