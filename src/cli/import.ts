@@ -1,0 +1,106 @@
+// `npm run import -- <source> <file> [--dry-run] [--media-dir DIR]`: moves an archive into Bulletin.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createDb } from '../db/client'
+import { createProgress } from './import/progress'
+import { purgeAfterImport } from './import/purge'
+import { ImportReport } from './import/report'
+import type { ImportRun, ImportSource } from './import/types'
+import { DEFAULT_DB_URL, migrateDatabase, openClient } from './migrate'
+
+/** One line per source; each module default-exports an ImportSource. Loaded only when chosen. */
+const SOURCES: Record<string, () => Promise<{ default: ImportSource }>> = {
+  wordpress: () => import('./import/wordpress'),
+  ghost: () => import('./import/ghost'),
+}
+
+const USAGE = `Usage: npm run import -- <source> <file> [--dry-run] [--media-dir DIR]
+
+Sources: ${Object.keys(SOURCES).join(', ')}
+The database is TURSO_DATABASE_URL (default ${DEFAULT_DB_URL}), as for db:migrate.`
+
+export interface ImportOptions {
+  source: string
+  file: string
+  dryRun?: boolean
+  mediaDir?: string
+  now?: number
+  /** Where the progress line goes; stderr in the terminal, nothing in tests. */
+  writeProgress?: (text: string) => void
+}
+
+/** Runs one import against an open database; throws an Error meant for the terminal. */
+export async function runImport(
+  db: ImportRun['db'],
+  options: ImportOptions,
+): Promise<{ report: ImportReport; run: ImportRun; error?: Error }> {
+  const load = SOURCES[options.source]
+  if (!load) throw new Error(`Unknown source "${options.source}". ${USAGE}`)
+  if (!existsSync(options.file)) throw new Error(`No such file: ${options.file}`)
+  if (options.mediaDir && !existsSync(options.mediaDir))
+    throw new Error(`No such media folder: ${options.mediaDir}`)
+  const source = (await load()).default
+  const report = new ImportReport()
+  const progress = createProgress(options.writeProgress ?? (() => {}), () => report.items)
+  const run: ImportRun = {
+    file: options.file,
+    dryRun: options.dryRun ?? false,
+    mediaDir: options.mediaDir,
+    db,
+    report,
+    progress: progress.update,
+    changed: [],
+    now: options.now ?? Date.now(),
+  }
+  try {
+    await source.run(run)
+    return { report, run }
+  } catch (error) {
+    // What was written before a failure stays: the caller reports it and purges its pages too.
+    return { report, run, error: error instanceof Error ? error : new Error(String(error)) }
+  } finally {
+    progress.finish()
+  }
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      'media-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const [source, file] = positionals
+  if (values.help || !source || !file) {
+    console.log(USAGE)
+    process.exit(values.help ? 0 : 2)
+  }
+  const url = process.env.TURSO_DATABASE_URL ?? DEFAULT_DB_URL
+  const client = openClient(url, process.env.TURSO_AUTH_TOKEN)
+  const db = createDb(client)
+  try {
+    if (!values['dry-run']) await migrateDatabase(client)
+    const outcome = await runImport(db, {
+      source,
+      file,
+      dryRun: values['dry-run'],
+      mediaDir: values['media-dir'],
+      writeProgress: (text) => process.stderr.write(text),
+    })
+    console.log(outcome.report.format(outcome.run.dryRun))
+    if (!outcome.run.dryRun) console.log(await purgeAfterImport(db, outcome.run.changed))
+    if (outcome.error) throw outcome.error
+  } finally {
+    client.close()
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`\nImport stopped: ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  })
+}
