@@ -82,6 +82,8 @@ export const articles = sqliteTable(
      * article that has never been translated.
      */
     translationGroup: integer(),
+    /** Where an agency item came from: credited on the page as its canonical source. */
+    canonicalUrl: text(),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
@@ -622,4 +624,56 @@ export const media = sqliteTable(
     updatedAt: createdAt(),
   },
   (t) => [index('media_created_idx').on(t.createdAt), index('media_uploader_idx').on(t.uploadedBy)],
+)
+
+// ---- Agency feeds (issue 19) ----
+
+/**
+ * An agency's RSS or Atom feed the newsroom subscribes to. The cron polls it with a conditional
+ * GET (`etag`, `lastModified`); each failure doubles the wait before `nextAttemptAt`.
+ */
+export const agencyFeeds = sqliteTable(
+  'agency_feeds',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    url: text().notNull().unique(),
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id),
+    /** Printed on every item, e.g. "Staff, Agencies". */
+    byline: text().notNull().default(''),
+    /** `draft` lands items for an editor to check; `publish` puts them live at once. */
+    mode: text({ enum: ['draft', 'publish'] })
+      .notNull()
+      .default('draft'),
+    /** The editor who subscribed: items are created in their name. */
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    etag: text(),
+    lastModified: text(),
+    lastPolledAt: timestamp(),
+    lastSucceededAt: timestamp(),
+    /** Failures in a row; zero once a poll succeeds. */
+    failureCount: integer().notNull().default(0),
+    /** Not polled before this moment; null means due now. */
+    nextAttemptAt: timestamp(),
+    lastError: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agency_feeds_next_attempt_idx').on(t.nextAttemptAt)],
+)
+
+/**
+ * Feed items already taken in, by their guid (or link when there is none), so a poll or a re-run
+ * import never lands the same story twice. `source` is `feed:<id>` for a subscription and
+ * `file:<name>` for `npm run import -- feed FILE`.
+ */
+export const agencyFeedItems = sqliteTable(
+  'agency_feed_items',
+  {
+    source: text().notNull(),
+    itemKey: text().notNull(),
+    articleId: integer().references(() => articles.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.itemKey] })],
 )
