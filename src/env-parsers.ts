@@ -1,5 +1,6 @@
 // The config parser's parts, one per concern; each reads its bindings and notes what is wrong.
 import type { Config, Env } from './env'
+import { type Edition, parseEditionList } from './lib/editions'
 import { dateTimeFormat } from './lib/time'
 
 export const MODERATION_MODES = ['auto', 'first-time', 'all'] as const
@@ -61,6 +62,17 @@ export function parseSite({ env, problems }: EnvReader): Config['site'] {
     timeZoneLabel:
       env.SITE_TIMEZONE_LABEL || `${timeZone.split('/').pop()?.replace(/_/g, ' ')} Timing`,
   }
+}
+
+/** EDITIONS, or one edition in SITE_LANGUAGE; the first edition's code is the site's language. */
+export function parseEditions({ env, problems }: EnvReader): Edition[] {
+  const language = env.SITE_LANGUAGE || 'en'
+  const found = parseEditionList(env.EDITIONS?.trim() || language)
+  problems.push(...found.problems)
+  if (found.editions[0] && found.editions[0].code !== language) {
+    problems.push(`EDITIONS must start with SITE_LANGUAGE ("${language}"), the default edition`)
+  }
+  return found.editions
 }
 
 export function parseDbTimeout({ env, problems }: EnvReader): number {

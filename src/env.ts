@@ -7,12 +7,14 @@ import {
   parseComments,
   parseDatabase,
   parseDbTimeout,
+  parseEditions,
   parseIpHashSalt,
   parseJobs,
   parseSite,
   parseTurnstile,
   parseZonePurge,
 } from './env-parsers'
+import type { Edition } from './lib/editions'
 import { AppError } from './lib/errors'
 import type { PurgeFn } from './lib/purge-types'
 
@@ -31,6 +33,8 @@ export interface Env {
   SITE_TAGLINE?: string
   SITE_URL?: string
   SITE_LANGUAGE?: string
+  /** The editions, the default first: `en:en-GB:latn ar:ar-LB:arab` (see lib/editions.ts). */
+  EDITIONS?: string
   SITE_TIMEZONE?: string
   SITE_TIMEZONE_LABEL?: string
   DB_TIMEOUT_MS?: string
@@ -81,6 +85,8 @@ export interface Config {
     timeZone: string
     timeZoneLabel: string
   }
+  /** Every edition; the first is the default, served at `/`, the others under `/<code>/`. */
+  editions: Edition[]
   dbTimeoutMs: number
   comments: {
     moderation: ModerationMode
@@ -148,6 +154,7 @@ export function parseConfig(env: Env): Config {
     ...parseDatabase(reader),
     ipHashSalt: parseIpHashSalt(reader),
     site: parseSite(reader),
+    editions: parseEditions(reader),
     dbTimeoutMs: parseDbTimeout(reader),
     comments: parseComments(reader),
     turnstile: parseTurnstile(reader),
