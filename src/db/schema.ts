@@ -677,3 +677,50 @@ export const agencyFeedItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.itemKey] })],
 )
+
+// ---- WordPress and Ghost imports (issue 19) ----
+
+export const IMPORT_KINDS = [
+  'article',
+  'page',
+  'author',
+  'tag',
+  'section',
+  'comment',
+  'media',
+] as const
+
+/**
+ * What an import brought in: (source, kind, source id) to the new row, so a re-run of the same
+ * file changes nothing and an interrupted run picks up where it stopped. `source` names the site
+ * (`wordpress:example.com`, `ghost:example.com`), since two sites share ids. `contentHash` is the
+ * item as last imported: the same hash is skipped, a new one is an update.
+ */
+export const importMap = sqliteTable(
+  'import_map',
+  {
+    source: text().notNull(),
+    kind: text({ enum: IMPORT_KINDS }).notNull(),
+    sourceId: text().notNull(),
+    targetId: integer().notNull(),
+    contentHash: text().notNull().default(''),
+    importedAt: timestamp().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.sourceId] })],
+)
+
+/**
+ * Old paths of imported items (WordPress permalinks, `/?p=123`, `/category/…`, Ghost's `/slug/`),
+ * read only when no route answered, and answered with a 301. Like slug_redirects, the target is a
+ * row (kind and id), not a URL, so a later slug change still lands right; `targetPath` is for
+ * what has no row, such as the site feed.
+ */
+export const legacyPaths = sqliteTable('legacy_paths', {
+  /** The path as the old site wrote it, with no trailing slash; `/?p=123` keeps its query. */
+  path: text().primaryKey(),
+  targetKind: text({ enum: ['article', 'page', 'author', 'tag', 'section', 'path'] }).notNull(),
+  targetId: integer(),
+  targetPath: text(),
+  source: text().notNull(),
+  createdAt: createdAt(),
+})
