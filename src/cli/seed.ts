@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import { createDb, type Db } from '../db/client'
 import { articles, categories } from '../db/schema'
 import { DEFAULT_DB_URL, migrateDatabase, openClient } from './migrate'
+import { addArabicEdition } from './seed/arabic-rows'
 import { seedLiveCoverage } from './seed/live'
 import { REFERENCE_SLUG } from './seed/reference-article'
 import { buildSeedRows } from './seed/rows'
@@ -65,7 +66,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 
   if (await hasContent(db))
     return { seeded: false, articles: 0, categories: 0, adminEmail, ...shown }
-  const rows = buildSeedRows(options.now)
+  const rows = addArabicEdition(buildSeedRows(options.now), options.now)
   await writeSeedRows(db, rows)
   await seedLiveCoverage(db, options.now)
   return {

@@ -1,4 +1,5 @@
 // Writes the seed rows in one libSQL batch: one round trip, and all or nothing.
+import { sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
 import {
@@ -8,9 +9,11 @@ import {
   articleViews,
   authors,
   categories,
+  categoryEditions,
   comments,
   pages,
   siteState,
+  tagEditions,
   tags,
 } from '../../db/schema'
 import type { SeedRows } from './rows'
@@ -36,6 +39,26 @@ export async function writeSeedRows(db: Db, rows: SeedRows): Promise<void> {
     ...chunk(rows.articles).map((part) => db.insert(articles).values(part).onConflictDoNothing()),
     ...chunk(rows.articleTags).map((part) =>
       db.insert(articleTags).values(part).onConflictDoNothing(),
+    ),
+    // After the articles and their tags, whose triggers create these rows to count them: only the
+    // names are set here, so the counts stay the triggers'.
+    ...chunk(rows.categoryEditions ?? []).map((part) =>
+      db
+        .insert(categoryEditions)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [categoryEditions.categoryId, categoryEditions.language],
+          set: { name: sql`excluded.name`, description: sql`excluded.description` },
+        }),
+    ),
+    ...chunk(rows.tagEditions ?? []).map((part) =>
+      db
+        .insert(tagEditions)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [tagEditions.tagId, tagEditions.language],
+          set: { name: sql`excluded.name` },
+        }),
     ),
     ...chunk(rows.authors).map((part) => db.insert(authors).values(part).onConflictDoNothing()),
     ...chunk(rows.articleAuthors).map((part) =>
