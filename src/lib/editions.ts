@@ -16,6 +16,15 @@ export interface Edition {
   dir: 'ltr' | 'rtl'
 }
 
+/** English at `/`: what a page outside any configured edition, or a lone fragment, falls back to. */
+export const DEFAULT_EDITION: Edition = {
+  code: 'en',
+  locale: 'en-GB',
+  digits: 'latn',
+  prefix: '',
+  dir: 'ltr',
+}
+
 /**
  * Parses EDITIONS: space- or comma-separated `code[:locale[:digits]]`, the first one the default,
  * e.g. `en:en-GB:latn ar:ar-LB:arab fr:fr-FR`. Problems are returned, not thrown.

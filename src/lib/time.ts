@@ -45,10 +45,14 @@ export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): 
   }).format(date)
 }
 
-/** The footer's "02-07-2025" and "04:22", in the site's zone. */
-export function formatFooterStamp(date: Date, timeZone: string): { day: string; time: string } {
+/** The footer's "02-07-2025" and "04:22", in the site's zone, in the locale's digits. */
+export function formatFooterStamp(
+  date: Date,
+  timeZone: string,
+  locale = 'en-GB',
+): { day: string; time: string } {
   const parts = Object.fromEntries(
-    dateTimeFormat('en-GB', {
+    dateTimeFormat(locale, {
       timeZone,
       day: '2-digit',
       month: '2-digit',

@@ -1,0 +1,100 @@
+// The interface language of one page: messages, plurals, numbers and dates in its edition's locale.
+import type { Child } from 'hono/jsx'
+import { type Edition, editionPath, intlLocale } from '../editions'
+import { dateTimeFormat, formatDateTime, formatFooterStamp, formatLongDate } from '../time'
+import { findCatalogue } from './catalogues'
+import type { Catalogue, MessageKey } from './en'
+
+export type Params = Record<string, string | number>
+
+export interface I18n {
+  edition: Edition
+  /** `lang` of the page: the edition's code. */
+  lang: string
+  dir: 'ltr' | 'rtl'
+  /** The Intl locale, digits included (`ar-LB-u-nu-arab`). */
+  locale: string
+  /** The message with its `{slots}` filled; numbers are written in the edition's digits. */
+  t(key: MessageKey, params?: Params): string
+  /** Like `t`, but slots may be elements: for a message with a <time> or a link inside. */
+  rich(key: MessageKey, slots: Record<string, Child>): Child[]
+  number(value: number): string
+  longDate(date: Date, timeZone: string): string
+  dateTime(date: Date, timeZone: string): string
+  footerStamp(date: Date, timeZone: string): { day: string; time: string }
+  /** The edition's URL of a default-edition path: `/category/x` → `/ar/category/x`. */
+  href(path: string): string
+}
+
+// Constructing Intl objects costs far more than using them (see lib/time.ts); the set is small.
+const pluralRules = new Map<string, Intl.PluralRules>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function pluralRulesFor(locale: string): Intl.PluralRules {
+  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale)
+  pluralRules.set(locale, rules)
+  return rules
+}
+
+function numberFormatFor(locale: string): Intl.NumberFormat {
+  const format = numberFormats.get(locale) ?? new Intl.NumberFormat(locale)
+  numberFormats.set(locale, format)
+  return format
+}
+
+/** Picks the message (its plural form by `params.count`) and fills its slots. */
+export function formatMessage(
+  catalogue: Catalogue,
+  locale: string,
+  key: MessageKey,
+  params: Params = {},
+): string {
+  const message = catalogue[key]
+  const count = params.count
+  const text =
+    typeof message === 'string'
+      ? message
+      : (message[typeof count === 'number' ? pluralRulesFor(locale).select(count) : 'other'] ??
+        message.other)
+  return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
+    const value = params[name]
+    if (value === undefined) return slot
+    return typeof value === 'number' ? numberFormatFor(locale).format(value) : value
+  })
+}
+
+export function createI18n(edition: Edition): I18n {
+  const catalogue = findCatalogue(edition.code)
+  const locale = intlLocale(edition)
+  return {
+    edition,
+    lang: edition.code,
+    dir: edition.dir,
+    locale,
+    t: (key, params) => formatMessage(catalogue, locale, key, params),
+    rich: (key, slots) => {
+      const message = formatMessage(catalogue, locale, key)
+      return message.split(/(\{\w+\})/).map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1]
+        return name !== undefined && name in slots ? slots[name] : part
+      })
+    },
+    number: (value) => numberFormatFor(locale).format(value),
+    longDate: (date, timeZone) => formatLongDate(date, timeZone, locale),
+    dateTime: (date, timeZone) => formatDateTime(date, timeZone, locale),
+    footerStamp: (date, timeZone) => formatFooterStamp(date, timeZone, locale),
+    href: (path) => editionPath(edition, path),
+  }
+}
+
+/** What a language calls itself ("العربية", "Français"), for the edition switcher. */
+export function nameLanguage(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1)
+}
+
+/** The site's time zone as the edition's language names it, when its label is not configured. */
+export function nameTimeZone(timeZone: string, locale: string): string {
+  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts()
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+}
