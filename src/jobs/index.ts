@@ -3,6 +3,7 @@ import { connectDb } from '../db/connect'
 import { type Env, parseConfig } from '../env'
 import { type OpenPageCache, openDefaultPageCache } from '../middleware/edge-cache'
 import { purgeFunction } from '../services/purge-wiring'
+import { pollAgencyFeeds } from './agency-feeds'
 import { pruneLimits, pruneRows } from './prune'
 import { publishScheduled } from './publish-scheduled'
 import { refreshChangedRelated } from './related-changes'
@@ -22,6 +23,8 @@ const SCHEDULE: Record<string, Job[]> = {
     continueRelatedRefresh,
     computeTrending,
     pruneLimits,
+    // Last: outside services answer slowly at times, and the site's own tasks come first.
+    pollAgencyFeeds,
   ],
   [CRON_NIGHTLY]: [startRelatedRefresh, pruneRows],
 }

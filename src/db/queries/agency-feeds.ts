@@ -1,0 +1,223 @@
+// Agency feed subscriptions, their polling state, and the items already taken in (for dedupe).
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { agencyFeedItems, agencyFeeds, articles, categories, users } from '../schema'
+
+export type AgencyFeedMode = 'draft' | 'publish'
+
+export interface AgencyFeedRow {
+  id: number
+  url: string
+  categorySlug: string
+  categoryName: string
+  byline: string
+  mode: AgencyFeedMode
+  lastPolledAt: Date | null
+  lastSucceededAt: Date | null
+  failureCount: number
+  nextAttemptAt: Date | null
+  lastError: string | null
+}
+
+const feedColumns = {
+  id: agencyFeeds.id,
+  url: agencyFeeds.url,
+  categorySlug: categories.slug,
+  categoryName: categories.name,
+  byline: agencyFeeds.byline,
+  mode: agencyFeeds.mode,
+  lastPolledAt: agencyFeeds.lastPolledAt,
+  lastSucceededAt: agencyFeeds.lastSucceededAt,
+  failureCount: agencyFeeds.failureCount,
+  nextAttemptAt: agencyFeeds.nextAttemptAt,
+  lastError: agencyFeeds.lastError,
+}
+
+/** Every subscription, for the newsroom page, oldest first. */
+export async function listAgencyFeeds(db: Db): Promise<AgencyFeedRow[]> {
+  return db
+    .select(feedColumns)
+    .from(agencyFeeds)
+    .innerJoin(categories, eq(categories.id, agencyFeeds.categoryId))
+    .orderBy(asc(agencyFeeds.id))
+}
+
+export interface DueAgencyFeed extends AgencyFeedRow {
+  etag: string | null
+  lastModified: string | null
+  /** The subscriber, in whose name items are created; null when that account is gone. */
+  owner: { id: number; email: string; name: string; role: 'admin' | 'editor' | 'author' } | null
+}
+
+/** Subscriptions whose next attempt has come, those never polled (or waiting least) first. */
+export async function listDueAgencyFeeds(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<DueAgencyFeed[]> {
+  const rows = await db
+    .select({
+      ...feedColumns,
+      etag: agencyFeeds.etag,
+      lastModified: agencyFeeds.lastModified,
+      ownerId: users.id,
+      ownerEmail: users.email,
+      ownerName: users.name,
+      ownerRole: users.role,
+      ownerDisabled: users.disabled,
+    })
+    .from(agencyFeeds)
+    .innerJoin(categories, eq(categories.id, agencyFeeds.categoryId))
+    .leftJoin(users, eq(users.id, agencyFeeds.createdBy))
+    .where(or(isNull(agencyFeeds.nextAttemptAt), lte(agencyFeeds.nextAttemptAt, now)))
+    .orderBy(sql`coalesce(${agencyFeeds.nextAttemptAt}, 0)`, asc(agencyFeeds.id))
+    .limit(limit)
+  return rows.map(({ ownerId, ownerEmail, ownerName, ownerRole, ownerDisabled, ...feed }) => ({
+    ...feed,
+    owner:
+      ownerId !== null &&
+      ownerEmail !== null &&
+      ownerName !== null &&
+      ownerRole !== null &&
+      !ownerDisabled
+        ? { id: ownerId, email: ownerEmail, name: ownerName, role: ownerRole }
+        : null,
+  }))
+}
+
+export async function findAgencyFeedByUrl(db: Db, url: string): Promise<{ id: number } | null> {
+  const [row] = await db
+    .select({ id: agencyFeeds.id })
+    .from(agencyFeeds)
+    .where(eq(agencyFeeds.url, url))
+  return row ?? null
+}
+
+export async function insertAgencyFeed(
+  db: Db,
+  feed: {
+    url: string
+    categoryId: number
+    byline: string
+    mode: AgencyFeedMode
+    createdBy: number
+  },
+): Promise<number> {
+  const [row] = await db.insert(agencyFeeds).values(feed).returning({ id: agencyFeeds.id })
+  if (!row) throw new Error('agency feed insert returned nothing')
+  return row.id
+}
+
+/** Removes a subscription and its dedupe keys (its articles stay). True when it existed. */
+export async function deleteAgencyFeed(db: Db, id: number): Promise<boolean> {
+  const [deleted] = await db.batch([
+    db.delete(agencyFeeds).where(eq(agencyFeeds.id, id)).returning({ id: agencyFeeds.id }),
+    db.delete(agencyFeedItems).where(eq(agencyFeedItems.source, feedSource(id))),
+  ])
+  return deleted.length > 0
+}
+
+/** The dedupe namespace of a subscription's items. */
+export function feedSource(id: number): string {
+  return `feed:${id}`
+}
+
+export async function recordFeedSuccess(
+  db: Db,
+  id: number,
+  result: { etag: string | null; lastModified: string | null; now: Date; keepValidators: boolean },
+): Promise<void> {
+  const validators = result.keepValidators
+    ? {}
+    : { etag: result.etag, lastModified: result.lastModified }
+  await db
+    .update(agencyFeeds)
+    .set({
+      ...validators,
+      lastPolledAt: result.now,
+      lastSucceededAt: result.now,
+      failureCount: 0,
+      lastError: null,
+      // Due again from this moment on: the next cron run polls it.
+      nextAttemptAt: result.now,
+    })
+    .where(eq(agencyFeeds.id, id))
+}
+
+export async function recordFeedFailure(
+  db: Db,
+  id: number,
+  result: { error: string; now: Date; nextAttemptAt: Date },
+): Promise<void> {
+  await db
+    .update(agencyFeeds)
+    .set({
+      lastPolledAt: result.now,
+      lastError: result.error.slice(0, 500),
+      failureCount: sql`${agencyFeeds.failureCount} + 1`,
+      nextAttemptAt: result.nextAttemptAt,
+    })
+    .where(eq(agencyFeeds.id, id))
+}
+
+/** Which of `keys` were already taken in from `source`. */
+export async function listSeenItemKeys(
+  db: Db,
+  source: string,
+  keys: string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set()
+  const rows = await db
+    .select({ key: agencyFeedItems.itemKey })
+    .from(agencyFeedItems)
+    .where(and(eq(agencyFeedItems.source, source), inArray(agencyFeedItems.itemKey, keys)))
+  return new Set(rows.map((row) => row.key))
+}
+
+/**
+ * Claims an item before its article is written: only the claimer goes on, so two overlapping runs
+ * (or a run after a crash) never land the same story twice. False when it was already claimed.
+ */
+export async function claimFeedItem(db: Db, source: string, key: string): Promise<boolean> {
+  const rows = await db
+    .insert(agencyFeedItems)
+    .values({ source, itemKey: key })
+    .onConflictDoNothing()
+    .returning({ key: agencyFeedItems.itemKey })
+  return rows.length > 0
+}
+
+/** Links a claimed item to its article and records where the story came from. */
+export async function linkFeedItem(
+  db: Db,
+  item: { source: string; key: string; articleId: number; canonicalUrl: string | null },
+): Promise<void> {
+  await db.batch([
+    db
+      .update(agencyFeedItems)
+      .set({ articleId: item.articleId })
+      .where(and(eq(agencyFeedItems.source, item.source), eq(agencyFeedItems.itemKey, item.key))),
+    db
+      .update(articles)
+      .set({ canonicalUrl: item.canonicalUrl })
+      .where(eq(articles.id, item.articleId)),
+  ])
+}
+
+export async function findCategoryIdBySlug(db: Db, slug: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.slug, slug))
+  return row?.id ?? null
+}
+
+/** The first section in menu order: where a one-off file import lands unless told otherwise. */
+export async function findFirstCategorySlug(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ slug: categories.slug })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id))
+    .limit(1)
+  return row?.slug ?? null
+}

@@ -1,0 +1,267 @@
+// Reads an agency's RSS 2.0 or Atom 1.0 feed (with media: and dc: extensions) into plain items.
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { htmlToText } from './agency-feed-markdown'
+
+export interface FeedImage {
+  url: string
+  alt: string
+  width: number | null
+  height: number | null
+}
+
+export interface FeedItem {
+  /** The guid (RSS) or id (Atom); the link when there is none. Items are deduplicated by it. */
+  key: string
+  title: string
+  /** The source's own page for the story: the article's canonical credit. */
+  link: string | null
+  /** Short text, from the description or summary. */
+  summary: string
+  /** The fullest HTML the feed gives: content:encoded or Atom content, else the description. */
+  html: string
+  author: string | null
+  publishedAt: Date | null
+  categories: string[]
+  image: FeedImage | null
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'atom'
+  title: string
+  items: FeedItem[]
+}
+
+/** A feed that cannot be read; the message says where and why, for the newsroom and the CLI. */
+export class FeedParseError extends Error {}
+
+type Node = Record<string, unknown>
+
+const ARRAYS = new Set([
+  'item',
+  'entry',
+  'link',
+  'category',
+  'media:content',
+  'media:thumbnail',
+  'enclosure',
+  'author',
+  'dc:creator',
+  'dc:subject',
+])
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Only the five XML entities: a feed's DOCTYPE must not be able to define (and expand) its own.
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ARRAYS.has(name),
+})
+
+/** Parses feed XML. Throws FeedParseError for anything that is not well-formed RSS 2.0 or Atom. */
+export function parseFeed(xml: string, base?: string): ParsedFeed {
+  const text = xml.replace(/^\uFEFF/, '')
+  // Entity definitions are how "billion laughs" documents blow up; no real feed needs one.
+  if (/<!ENTITY/i.test(text.slice(0, 10_000))) {
+    throw new FeedParseError('The feed defines its own XML entities, which is refused.')
+  }
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) {
+    const { msg, line, col } = valid.err
+    throw new FeedParseError(
+      `The feed is not well-formed XML (line ${line}, column ${col}): ${msg}`,
+    )
+  }
+  const doc = parser.parse(text) as Node
+  const rss = doc.rss as Node | undefined
+  if (rss && typeof rss === 'object') {
+    const channel = rss.channel as Node | undefined
+    if (!channel) throw new FeedParseError('The RSS feed has no <channel>.')
+    const items = (channel.item as Node[] | undefined) ?? []
+    return {
+      format: 'rss',
+      title: textOf(channel.title),
+      items: collect(items.map((item) => rssItem(item, base))),
+    }
+  }
+  const feed = doc.feed as Node | undefined
+  if (feed && typeof feed === 'object') {
+    const entries = (feed.entry as Node[] | undefined) ?? []
+    return {
+      format: 'atom',
+      title: atomText(feed.title),
+      items: collect(entries.map((entry) => atomEntry(entry, base))),
+    }
+  }
+  throw new FeedParseError('This is XML, but neither an RSS 2.0 nor an Atom 1.0 feed.')
+}
+
+function collect(items: (FeedItem | null)[]): FeedItem[] {
+  return items.filter((item): item is FeedItem => item !== null)
+}
+
+function rssItem(item: Node, base: string | undefined): FeedItem | null {
+  const link = absoluteUrl(textOf(item.link), base)
+  const guid = textOf(item.guid)
+  const description = textOf(item.description)
+  const encoded = textOf(item['content:encoded'])
+  const authors = [...list(item['dc:creator']), ...list(item.author)].map(textOf).filter(Boolean)
+  const categories = [...list(item.category), ...list(item['dc:subject'])].map(textOf)
+  return finishItem({
+    key: guid || link || '',
+    rawTitle: htmlToText(textOf(item.title)),
+    link,
+    summaryHtml: description,
+    html: encoded || description,
+    author: authors[0] ?? null,
+    date: textOf(item.pubDate) || textOf(item['dc:date']),
+    categories,
+    image: mediaImage(item, base),
+  })
+}
+
+function atomEntry(entry: Node, base: string | undefined): FeedItem | null {
+  const links = list(entry.link) as Node[]
+  const alternate = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? links[0]
+  const link = absoluteUrl(textOf(alternate?.['@href']), base)
+  const summary = atomHtml(entry.summary)
+  const content = atomHtml(entry.content)
+  const author = list(entry.author)
+    .map((a) => textOf((a as Node)?.name ?? a))
+    .find(Boolean)
+  return finishItem({
+    key: textOf(entry.id) || link || '',
+    rawTitle: atomText(entry.title),
+    link,
+    summaryHtml: summary || content,
+    html: content || summary,
+    author: author ?? null,
+    date: textOf(entry.published) || textOf(entry.updated),
+    categories: list(entry.category).map((c) => textOf((c as Node)?.['@term'] ?? c)),
+    image: mediaImage(entry, base),
+  })
+}
+
+interface RawItem {
+  key: string
+  rawTitle: string
+  link: string | null
+  summaryHtml: string
+  html: string
+  author: string | null
+  date: string
+  categories: string[]
+  image: FeedImage | null
+}
+
+function finishItem(raw: RawItem): FeedItem | null {
+  const summary = htmlToText(raw.summaryHtml)
+  // An untitled item is titled by its first words, as readers would skim it; no text, no story.
+  const title = raw.rawTitle || summary.slice(0, 120)
+  if (!raw.key || !title) return null
+  const parsed = raw.date ? new Date(raw.date) : null
+  return {
+    key: raw.key.slice(0, 1000),
+    title,
+    link: raw.link,
+    summary,
+    html: raw.html,
+    author: raw.author ? htmlToText(raw.author) : null,
+    publishedAt: parsed && !Number.isNaN(parsed.getTime()) ? parsed : null,
+    categories: [...new Set(raw.categories.map((c) => htmlToText(c)).filter(Boolean))],
+    image: raw.image,
+  }
+}
+
+/** The first image among media:content, media:group, media:thumbnail and image enclosures. */
+function mediaImage(item: Node, base: string | undefined): FeedImage | null {
+  const group = item['media:group'] as Node | undefined
+  const candidates = [
+    ...list(item['media:content']),
+    ...list(group?.['media:content']),
+    ...list(item['media:thumbnail']),
+    ...list(group?.['media:thumbnail']),
+    ...list(item.enclosure),
+  ] as Node[]
+  for (const candidate of candidates) {
+    if (!candidate || typeof candidate !== 'object') continue
+    const type = textOf(candidate['@type'])
+    const medium = textOf(candidate['@medium'])
+    if ((type && !type.startsWith('image/')) || (medium && medium !== 'image')) continue
+    const url = absoluteUrl(textOf(candidate['@url']), base)
+    if (!url?.startsWith('https://')) continue
+    const description =
+      candidate['media:description'] ?? item['media:description'] ?? group?.['media:description']
+    return {
+      url,
+      alt: htmlToText(textOf(description ?? candidate['media:title'] ?? '')),
+      width: whole(candidate['@width']),
+      height: whole(candidate['@height']),
+    }
+  }
+  return null
+}
+
+function whole(value: unknown): number | null {
+  const n = Number(textOf(value))
+  return Number.isInteger(n) && n > 0 && n <= 10_000 ? n : null
+}
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+/** The text of an element, whether the parser gave a string or an object with attributes. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value)) return textOf(value[0])
+  if (value && typeof value === 'object') return textOf((value as Node)['#text'])
+  return ''
+}
+
+/** An Atom text construct as plain text (type text, html or xhtml). */
+function atomText(value: unknown): string {
+  return htmlToText(atomHtml(value))
+}
+
+/** An Atom text construct as HTML: `text` is escaped, `html` is as given, `xhtml` is rebuilt. */
+function atomHtml(value: unknown): string {
+  if (!value) return ''
+  const type = typeof value === 'object' ? textOf((value as Node)['@type']) : ''
+  if (type === 'xhtml') return flattenXhtml(value)
+  const text = textOf(value)
+  if (type === 'html') return text
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** The text of parsed XHTML content, paragraph by paragraph (markup beyond that is not kept). */
+function flattenXhtml(value: unknown): string {
+  if (typeof value === 'string') return `${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')} `
+  if (Array.isArray(value)) return value.map(flattenXhtml).join('')
+  if (!value || typeof value !== 'object') return ''
+  const parts: string[] = []
+  for (const [key, child] of Object.entries(value as Node)) {
+    if (key.startsWith('@')) continue
+    const block = /(^|:)(p|div|li|h\d)$/.test(key)
+    for (const each of list(child)) {
+      parts.push(block ? `<p>${flattenXhtml(each)}</p>` : flattenXhtml(each))
+    }
+  }
+  return parts.join('')
+}
+
+function absoluteUrl(raw: string, base: string | undefined): string | null {
+  if (!raw) return null
+  try {
+    const url = new URL(raw, base)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
