@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.{ts,tsx}'],
-          globalSetup: ['test/worker/global-setup.ts'],
+          globalSetup: ['test/worker/global-setup.ts', 'test/fixtures/feeds/global-setup.ts'],
           testTimeout: 20_000,
         },
       },
