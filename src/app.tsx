@@ -7,6 +7,7 @@ import type { AppEnv } from './env'
 import { withBodyLimit } from './middleware/body-limit'
 import { withContext } from './middleware/context'
 import { type OpenPageCache, openDefaultPageCache, withEdgeCache } from './middleware/edge-cache'
+import { stripEditionPrefix, withEdition } from './middleware/edition'
 import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
 import { api } from './routes/api'
@@ -37,7 +38,8 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps = {}) {
-  const app = new Hono<AppEnv>()
+  // Routes see an edition's path without its prefix (`/ar/tag/x` is `/tag/x`); see withEdition.
+  const app = new Hono<AppEnv>({ getPath: stripEditionPrefix })
   app.use(withSecurityHeaders())
   // Browsers send Origin with every form post; one from another site is refused. The API is
   // exempt: it only accepts bearer tokens, which a browser never attaches on another site's behalf.
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps = {}) {
   app.use(MEDIA_UPLOAD_PATH, withBodyLimit(MEDIA_UPLOAD_BODY_MAX))
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))
+  app.use(withEdition())
   app.use(withEdgeCache(openCache))
   // Pages bring their own <Layout>; the renderer only adds the doctype.
   app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }))

@@ -137,6 +137,8 @@ export type AppEnv = {
   Variables: {
     config: Config
     db: Db
+    /** The edition the request's path belongs to (middleware/edition.ts). */
+    edition: Edition
     /** Purge tags a route adds for what its response shows (article ids, sections). */
     cacheTags: string[]
     /** Purges everything a change affects; never throws (see services/purge.ts). */

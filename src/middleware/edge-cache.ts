@@ -94,7 +94,8 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     const cache = await openCache()
     // SITE_URL fixes the key's origin, so purges from cron (which has no request) find the copy.
     const origin = c.var.config.site.url ?? new URL(raw.url).origin
-    const key = cacheKeyFor(origin, c.req.path, query.search)
+    // The URL's own path: routes see an edition's pages unprefixed (middleware/edition.ts).
+    const key = cacheKeyFor(origin, new URL(raw.url).pathname, query.search)
     const plain = isPlainRequest(raw.headers)
     const hit = await cache?.match(key)
     if (hit && (plain || hit.status === 200)) {

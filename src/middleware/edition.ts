@@ -1,0 +1,59 @@
+// Which edition a request reads: its path prefix (`/ar/…`), the default edition otherwise.
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { getPath } from 'hono/utils/url'
+import type { AppEnv, Env } from '../env'
+import { type Edition, findEditionOfPath } from '../lib/editions'
+
+/**
+ * The pages each edition has of its own, as paths of the default edition. Under a prefix anything
+ * else is a 404: articles keep one URL (`/news/<slug>`) whatever their edition, and the newsroom,
+ * the API and media have none.
+ */
+const EDITION_PATHS = [
+  /^\/$/,
+  /^\/(category|tag)\/[^/]+(\/(feed|atom)\.xml)?$/,
+  /^\/(fragments\/)?search$/,
+  /^\/(feed|atom)\.xml$/,
+  /^\/sitemap\.xml$/,
+  /^\/sitemaps\/[^/]+\.xml$/,
+  /^\/(fragments\/)?favorites$/,
+  /^\/(fragments\/)?embed\/latest$/,
+]
+
+/**
+ * Hono's `getPath`: routes see a prefixed request without its prefix (`/ar/category/x` is
+ * `/category/x`), so each reader route serves every edition. Only EDITIONS' codes are read, so it
+ * stays a few string tests per request; the edge cache keys on the full URL, prefix included.
+ */
+export function stripEditionPrefix(request: Request, options?: { env?: Env }): string {
+  const path = getPath(request)
+  const codes =
+    options?.env?.EDITIONS?.trim()
+      .split(/[\s,]+/)
+      .slice(1) ?? []
+  for (const entry of codes) {
+    const prefix = `/${entry.split(':')[0]}`
+    if (path === prefix) return '/'
+    if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length)
+  }
+  return path
+}
+
+/** The edition of this request's URL, from the configured editions. */
+export function findRequestEdition(c: Context<AppEnv>): Edition {
+  const { editions } = c.var.config
+  const path = new URL(c.req.url).pathname
+  return findEditionOfPath(editions, path)?.edition ?? (editions[0] as Edition)
+}
+
+/** Puts the edition on c.var; a prefixed path that no edition page answers is a 404. */
+export const withEdition = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const edition = findRequestEdition(c)
+    if (edition.prefix && !EDITION_PATHS.some((pattern) => pattern.test(c.req.path))) {
+      return c.notFound()
+    }
+    c.set('edition', edition)
+    await next()
+  })
