@@ -1,5 +1,6 @@
 // Turns whatever a reader types into an FTS5 MATCH expression that can never be a syntax error.
 import type { SearchTerms } from '../db/queries/search-statements'
+import { foldArabic } from '../lib/arabic-fold'
 import { slugify } from './editorial-slug'
 
 /** Longer queries are refused with a 400; the search inputs carry the same `maxlength`. */
@@ -47,9 +48,11 @@ export function toSearchTerms(
   input: string,
   { asYouType = false }: FtsQueryOptions = {},
 ): SearchTerms | null {
-  const all = uniqueWords(input.match(WORD) ?? [])
+  // The index holds Arabic folded the same way (migrations/0013), so spelling variants all match.
+  const folded = foldArabic(input)
+  const all = uniqueWords(folded.match(WORD) ?? [])
   let words = all.slice(0, MAX_TERMS)
-  const typingLast = asYouType && ENDS_IN_WORD.test(input) && words.length === all.length
+  const typingLast = asYouType && ENDS_IN_WORD.test(folded) && words.length === all.length
   // Too short to expand yet: leave it out so the results for the words before it stay put.
   if (typingLast && words.length > 1 && !isPrefixLong(words[words.length - 1] ?? '')) {
     words = words.slice(0, -1)

@@ -103,18 +103,25 @@ function allSelective(phrases: string[]) {
  * the page's ten rows get highlights and a snippet: SQLite computes a row's columns before
  * sorting, and a snippet re-reads the whole body.
  */
-export function rankedHitsQuery(db: Db, terms: SearchTerms, page: number, now: Date) {
+export function rankedHitsQuery(
+  db: Db,
+  terms: SearchTerms,
+  page: number,
+  now: Date,
+  language?: string,
+) {
   const match = terms.phrases.join(' ')
   const cutoff = sql`(select cutoff from bounds)`
   // CASE evaluates one branch only, so a common word never reaches bm25 and its full walk.
   const score = sql`(case when ${allSelective(terms.phrases)} then ${bm25Score} else ${columnScore(match, cutoff)} end) * ${freshness(articles, now)}`
   const { titleSlug } = terms
   const exact = titleSlug ? sql`(${articles.slug} = ${titleSlug})` : sql`0`
-  const matching = sql`from ${articlesFts} cross join ${articles} where ${ftsMatch(match)} and ${articles.id} = ${articlesFts.rowid} and ${isPublic}`
+  const edition = inEdition(language)
+  const matching = sql`from ${articlesFts} cross join ${articles} where ${ftsMatch(match)} and ${articles.id} = ${articlesFts.rowid} and ${isPublic}${edition}`
   const window = sql`select ${articlesFts.rowid} as id, ${articles.publishedAt} as published_at, ${exact} as exact, ${score} as score ${matching} and ${articlesFts.rowid} > ${cutoff}`
   const older = titleSlug
     ? // Found by its slug first: FTS5 given a rowid that turns out NULL would walk every match.
-      sql` union all select ${articles.id}, ${articles.publishedAt}, 1, 0.0 from ${articles} cross join ${articlesFts} where ${articles.slug} = ${titleSlug} and ${isPublic} and ${articles.id} <= ${cutoff} and ${articlesFts.rowid} = ${articles.id} and ${ftsMatch(match)}`
+      sql` union all select ${articles.id}, ${articles.publishedAt}, 1, 0.0 from ${articles} cross join ${articlesFts} where ${articles.slug} = ${titleSlug} and ${isPublic}${edition} and ${articles.id} <= ${cutoff} and ${articlesFts.rowid} = ${articles.id} and ${ftsMatch(match)}`
     : sql``
   const pageRows = sql`(with ${windowBounds(match)} select id, published_at, exact, score, count(*) over () as total, (select capped from bounds) as capped from (${window}${older}) order by exact desc, score, published_at desc, id desc limit ${SEARCH_PAGE_SIZE} offset ${offsetOf(page)}) as page`
   return (
@@ -158,7 +165,13 @@ function windowBounds(match: string) {
  * cursor, since a prefix is expanded again by every cursor that reads it, ranked by the column
  * weights read off their highlights. No body snippet: the summary stands in for it.
  */
-export function typingHitsQuery(db: Db, terms: SearchTerms, page: number, now: Date) {
+export function typingHitsQuery(
+  db: Db,
+  terms: SearchTerms,
+  page: number,
+  now: Date,
+  language?: string,
+) {
   const { categorySlug, categoryName, ...columns } = articleSummaryColumns
   const newest = db
     .select({
@@ -169,7 +182,14 @@ export function typingHitsQuery(db: Db, terms: SearchTerms, page: number, now: D
     })
     .from(articlesFts)
     .crossJoin(articles)
-    .where(and(ftsMatch(terms.phrases.join(' ')), eq(articles.id, articlesFts.rowid), isPublic))
+    .where(
+      and(
+        ftsMatch(terms.phrases.join(' ')),
+        eq(articles.id, articlesFts.rowid),
+        isPublic,
+        language === undefined ? undefined : eq(articles.language, language),
+      ),
+    )
     .orderBy(desc(articlesFts.rowid))
     .limit(TYPING_CANDIDATES + 1)
     .as('newest')
@@ -200,6 +220,15 @@ export function typingHitsQuery(db: Db, terms: SearchTerms, page: number, now: D
     .orderBy(score, desc(newest.publishedAt), desc(newest.id))
     .limit(SEARCH_PAGE_SIZE)
     .offset(offsetOf(page))
+}
+
+/**
+ * One edition's articles only, or every language when `language` is undefined. The candidate
+ * window (windowBounds) still counts every edition's matches: a word is rarely shared across
+ * scripts, and counting without reading article rows is what keeps the window cheap.
+ */
+function inEdition(language: string | undefined): SQL {
+  return language === undefined ? sql`` : sql` and ${articles.language} = ${language}`
 }
 
 function offsetOf(page: number): number {

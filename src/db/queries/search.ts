@@ -44,6 +44,8 @@ export interface SearchRequest {
   terms: SearchTerms | null
   page: number
   now: Date
+  /** The edition searched: only its articles are found. Undefined searches every language. */
+  language?: string
 }
 
 /** Results for the fragment endpoint: hits and total in one statement, one round trip. */
@@ -76,10 +78,10 @@ export async function loadSearchPage(db: Db, request: SearchRequest): Promise<Se
   }
 }
 
-function hitsQuery(db: Db, terms: SearchTerms, { page, now }: SearchRequest) {
+function hitsQuery(db: Db, terms: SearchTerms, { page, now, language }: SearchRequest) {
   return terms.prefix
-    ? typingHitsQuery(db, terms, page, now)
-    : rankedHitsQuery(db, terms, page, now)
+    ? typingHitsQuery(db, terms, page, now, language)
+    : rankedHitsQuery(db, terms, page, now, language)
 }
 
 function toResults(rows: HitRow[], terms: SearchTerms): SearchResults {
