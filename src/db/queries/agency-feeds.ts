@@ -221,3 +221,11 @@ export async function findFirstCategorySlug(db: Db): Promise<string | null> {
     .limit(1)
   return row?.slug ?? null
 }
+
+/** The sections a subscription can file into, in menu order. */
+export async function listSectionOptions(db: Db): Promise<{ slug: string; name: string }[]> {
+  return db
+    .select({ slug: categories.slug, name: categories.name })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id))
+}

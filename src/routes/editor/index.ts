@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { type EditorEnv, withEditorAuth } from '../../middleware/auth'
 import { account } from './account'
+import { agencyFeeds } from './agency-feeds'
 import { ARTICLE_PATHS, guardArticle } from './article-access'
 import { articles } from './articles'
 import { audit } from './audit'
@@ -37,3 +38,4 @@ export const editor = new Hono<EditorEnv>()
   .route('/', tokens)
   .route('/', audit)
   .route('/', media)
+  .route('/', agencyFeeds)

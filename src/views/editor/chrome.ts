@@ -14,6 +14,7 @@ export type EditorSection =
   | 'audit'
   | 'account'
   | 'media'
+  | 'agency-feeds'
 
 export interface EditorChrome {
   site: Pick<Config['site'], 'name' | 'language' | 'timeZone'>

@@ -17,6 +17,12 @@ const NAV: { section: EditorSection; href: string; label: string; needs?: 'moder
     { section: 'live', href: '/editor/live', label: 'Live desk' },
     { section: 'media', href: '/editor/media', label: 'Media' },
     { section: 'comments', href: '/editor/comments', label: 'Comments', needs: 'moderate' },
+    {
+      section: 'agency-feeds',
+      href: '/editor/agency-feeds',
+      label: 'Agency feeds',
+      needs: 'moderate',
+    },
     { section: 'users', href: '/editor/users', label: 'Users', needs: 'admin' },
     { section: 'tokens', href: '/editor/tokens', label: 'API tokens', needs: 'admin' },
     { section: 'audit', href: '/editor/audit', label: 'Audit log', needs: 'admin' },
