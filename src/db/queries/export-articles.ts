@@ -1,0 +1,141 @@
+// Keyset pages of articles for the site export, each with everything hanging off it, in one round trip.
+import { and, asc, desc, eq, gt, inArray, or, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../client'
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  articleViews,
+  authors,
+  comments,
+  corrections,
+  liveBlogs,
+  liveUpdates,
+  slugRedirects,
+  tags,
+} from '../schema'
+
+/** `column IN (the ids of one page)`: children are read by the same keyset as their parents. */
+export function inPage(column: SQLiteColumn, page: Parameters<typeof inArray>[1]): SQL {
+  return inArray(column, page)
+}
+
+/** Comment fields an export carries; the poster's salted IP hash stays behind (it is not content). */
+const EXPORT_COMMENT_COLUMNS = {
+  id: comments.id,
+  articleId: comments.articleId,
+  parentId: comments.parentId,
+  authorName: comments.authorName,
+  body: comments.body,
+  status: comments.status,
+  createdAt: comments.createdAt,
+  idempotencyKey: comments.idempotencyKey,
+}
+
+/**
+ * Up to `limit` articles after id `after`, each with its tag ids, author ids in byline order,
+ * revisions, comments (parents before replies), corrections, old slugs and live coverage.
+ */
+export async function listArticlesAfter(db: Db, after: number, limit: number) {
+  const page = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(gt(articles.id, after))
+    .orderBy(asc(articles.id))
+    .limit(limit)
+  const [
+    rows,
+    tagRows,
+    authorRows,
+    revisions,
+    commentRows,
+    correctionRows,
+    redirects,
+    blogs,
+    updates,
+  ] = await db.batch([
+    db.select().from(articles).where(gt(articles.id, after)).orderBy(asc(articles.id)).limit(limit),
+    db
+      .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inPage(articleTags.articleId, page))
+      .orderBy(asc(articleTags.tagId)),
+    db
+      .select({ articleId: articleAuthors.articleId, id: authors.id, slug: authors.slug })
+      .from(articleAuthors)
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+      .where(inPage(articleAuthors.articleId, page))
+      .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId)),
+    db
+      .select()
+      .from(articleRevisions)
+      .where(inPage(articleRevisions.articleId, page))
+      .orderBy(asc(articleRevisions.id)),
+    db
+      .select(EXPORT_COMMENT_COLUMNS)
+      .from(comments)
+      .where(inPage(comments.articleId, page))
+      .orderBy(asc(comments.id)),
+    db
+      .select()
+      .from(corrections)
+      .where(inPage(corrections.articleId, page))
+      .orderBy(asc(corrections.id)),
+    db
+      .select()
+      .from(slugRedirects)
+      .where(inPage(slugRedirects.articleId, page))
+      .orderBy(asc(slugRedirects.createdAt), asc(slugRedirects.oldSlug)),
+    db.select().from(liveBlogs).where(inPage(liveBlogs.articleId, page)),
+    db
+      .select()
+      .from(liveUpdates)
+      .where(inPage(liveUpdates.articleId, page))
+      .orderBy(asc(liveUpdates.id)),
+  ])
+  const of = <T extends { articleId: number }>(list: T[], id: number) =>
+    list.filter((row) => row.articleId === id)
+  return rows.map((article) => {
+    const blog = blogs.find((row) => row.articleId === article.id)
+    return {
+      article,
+      tags: of(tagRows, article.id).map(({ articleId: _, ...tag }) => tag),
+      authors: of(authorRows, article.id).map(({ articleId: _, ...author }) => author),
+      revisions: of(revisions, article.id),
+      comments: of(commentRows, article.id),
+      corrections: of(correctionRows, article.id),
+      redirects: of(redirects, article.id),
+      live: blog ? { ...blog, updates: of(updates, article.id) } : null,
+    }
+  })
+}
+
+/** The highest article id, so WXR can number pages after articles in WordPress's one id space. */
+export async function findLastArticleId(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .orderBy(desc(articles.id))
+    .limit(1)
+  return row?.id ?? 0
+}
+
+export type ExportArticle = Awaited<ReturnType<typeof listArticlesAfter>>[number]
+
+/** A page of daily view counts after the (day, article) cursor. */
+export function listViewsAfter(db: Db, after: { day: string; articleId: number }, limit: number) {
+  return db
+    .select()
+    .from(articleViews)
+    .where(
+      or(
+        gt(articleViews.day, after.day),
+        and(eq(articleViews.day, after.day), gt(articleViews.articleId, after.articleId)),
+      ),
+    )
+    .orderBy(asc(articleViews.day), asc(articleViews.articleId))
+    .limit(limit)
+}

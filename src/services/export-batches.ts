@@ -1,0 +1,30 @@
+// Keyset pagination for the export: a table is read page after page, never all at once.
+
+/** Rows per round trip: big enough that a large archive needs few, small enough to stay bounded. */
+export const EXPORT_BATCH = 200
+/** Articles carry their revisions and comments, so they come in smaller pages. */
+export const EXPORT_ARTICLE_BATCH = 50
+
+/** Reads a table page after page: `read` takes the last row's cursor and returns the next rows. */
+export async function* readInBatches<Row, Cursor>(
+  read: (after: Cursor, limit: number) => Promise<Row[]>,
+  start: Cursor,
+  cursorOf: (row: Row) => Cursor,
+  limit = EXPORT_BATCH,
+): AsyncGenerator<Row[]> {
+  let after = start
+  for (;;) {
+    const rows = await read(after, limit)
+    if (rows.length > 0) yield rows
+    const last = rows[rows.length - 1]
+    if (rows.length < limit || last === undefined) return
+    after = cursorOf(last)
+  }
+}
+
+export async function* mapBatches<Row, Out>(
+  batches: AsyncGenerator<Row[]>,
+  map: (row: Row) => Out,
+): AsyncGenerator<Out[]> {
+  for await (const rows of batches) yield rows.map(map)
+}
