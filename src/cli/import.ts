@@ -13,6 +13,7 @@ import { DEFAULT_DB_URL, migrateDatabase, openClient } from './migrate'
 const SOURCES: Record<string, () => Promise<{ default: ImportSource }>> = {
   wordpress: () => import('./import/wordpress'),
   ghost: () => import('./import/ghost'),
+  feed: () => import('./import/feed'),
 }
 
 const USAGE = `Usage: npm run import -- <source> <file> [--dry-run] [--media-dir DIR]
