@@ -37,6 +37,9 @@ export interface IngestReport {
   duplicates: number
   /** Items the newsroom refused, with the reason, e.g. a title too long for the form. */
   rejected: { key: string; reason: string }[]
+  /** What each new item became, in the order they were created. */
+  landed: { key: string; articleId: number; title: string }[]
+  duplicateKeys: string[]
 }
 
 /**
@@ -49,20 +52,25 @@ export async function ingestFeedItems(
   items: FeedItem[],
   options: { limit?: number } = {},
 ): Promise<IngestReport> {
-  const report: IngestReport = { created: 0, published: 0, duplicates: 0, rejected: [] }
+  const report: IngestReport = {
+    created: 0,
+    published: 0,
+    duplicates: 0,
+    rejected: [],
+    landed: [],
+    duplicateKeys: [],
+  }
   const unique = [...new Map(items.map((item) => [item.key, item])).values()]
-  report.duplicates = items.length - unique.length
-  const seen = await listSeenItemKeys(
-    deps.db,
-    target.source,
-    unique.map((item) => item.key),
-  )
+  const keys = unique.map((item) => item.key)
+  const seen = await listSeenItemKeys(deps.db, target.source, keys)
   // Oldest first, so that articles are created in the order the agency filed them.
   const fresh = unique.filter((item) => !seen.has(item.key)).reverse()
-  report.duplicates += unique.length - fresh.length
+  report.duplicateKeys = keys.filter((key) => seen.has(key))
+  report.duplicates = items.length - fresh.length
   for (const item of fresh.slice(0, options.limit ?? MAX_ITEMS_PER_POLL)) {
     if (!(await claimFeedItem(deps.db, target.source, item.key))) {
       report.duplicates++
+      report.duplicateKeys.push(item.key)
       continue
     }
     try {
@@ -75,6 +83,7 @@ export async function ingestFeedItems(
         canonicalUrl: item.link,
       })
       report.created++
+      report.landed.push({ key: item.key, articleId: id, title: input.title })
       if (target.mode === 'publish') {
         await changeArticleStatus(deps, target.actor, id, 'publish')
         report.published++

@@ -229,3 +229,14 @@ export async function listSectionOptions(db: Db): Promise<{ slug: string; name: 
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.id))
 }
+
+/** Who a one-off file import acts as: the first active admin (the seed's, on a fresh site). */
+export async function findImportActor(db: Db) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+    .orderBy(asc(users.id))
+    .limit(1)
+  return row ?? null
+}
