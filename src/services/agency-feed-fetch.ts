@@ -78,7 +78,14 @@ export async function fetchFeed(
       await response.body?.cancel()
       throw new AppError('UNAVAILABLE', `The feed answered HTTP ${response.status}.`)
     }
-    const body = await readCapped(response, options.maxBytes ?? FEED_MAX_BYTES)
+    let body: string
+    try {
+      body = await readCapped(response, options.maxBytes ?? FEED_MAX_BYTES)
+    } catch (error) {
+      // The timeout also covers the body: a feed that trickles is as bad as one that never answers.
+      if (error instanceof AppError) throw error
+      throw new AppError('UNAVAILABLE', `The feed stopped sending within ${timeoutMs / 1000} s.`)
+    }
     return {
       status: 'ok',
       body,
