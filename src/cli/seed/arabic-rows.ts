@@ -1,7 +1,5 @@
-// Adds the Arabic edition to the seed rows: its articles, their tags, comments and views, the
-// Arabic names of sections and tags, and the link between the reference article and its translation.
-
-import { slugify } from '../../services/editorial-slug'
+// Adds the Arabic edition to the seed rows: its articles, tags, comments and views, the Arabic
+// names of the sections, and the link between the reference article and its translation.
 import { renderMarkdown } from '../../services/markdown'
 import { generateArabicArticles } from './arabic-articles'
 import { generateArabicComments } from './arabic-comments'
@@ -10,7 +8,7 @@ import { AR_IMAGE_ALTS, AR_SECTIONS, AR_TAGS } from './arabic-words'
 import { REFERENCE_SLUG } from './reference-article'
 import type { SeedRows } from './rows'
 import { generateViews } from './views'
-import { IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES, TAG_NAMES } from './words'
+import { IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES } from './words'
 
 export const ARABIC = 'ar'
 
@@ -19,8 +17,7 @@ const nextId = (rows: readonly { id?: number }[]) =>
 
 /**
  * The rows with the Arabic edition appended. Ids continue after the English ones, so the English
- * site keeps every id it had; the Arabic articles reuse the sections and, by slug, the tags, which
- * get their Arabic names in category_editions and tag_editions.
+ * site keeps every id it had; the Arabic articles share the sections, named in category_editions.
  */
 export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
   const at = (ago: number) => new Date(now - ago)
@@ -28,17 +25,16 @@ export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
   const firstArticle = nextId(rows.articles)
   const targets = generateArabicArticles().map((article, i) => ({ id: firstArticle + i, article }))
 
-  const tags = [...rows.tags]
-  const tagIds = new Map(tags.map((row) => [row.slug, row.id as number]))
-  for (const slug of new Set(targets.flatMap(({ article }) => article.tags))) {
-    if (tagIds.has(slug)) continue
-    // A tag only Arabic stories use still gets its English name, for the English newsroom.
-    const name = TAG_NAMES.find((candidate) => slugify(candidate) === slug)
-    if (!name || !AR_TAGS[slug]) throw new Error(`Arabic seed tag ${slug} has no name`)
-    const id = nextId(tags)
-    tags.push({ id, slug, name })
-    tagIds.set(slug, id)
-  }
+  // The Arabic edition's own tags, named in Arabic: an edition's tags and related stories stay its
+  // own, since related scoring finds candidates through shared tags whatever their language.
+  const used = [...new Set(targets.flatMap(({ article }) => article.tags))]
+  const firstTag = nextId(rows.tags)
+  const arabicTags = used.map((slug, i) => {
+    const name = AR_TAGS[slug]
+    if (!name) throw new Error(`Arabic seed tag ${slug} has no Arabic name`)
+    return { id: firstTag + i, slug: `ar-${slug}`, name }
+  })
+  const tagIds = new Map(used.map((slug, i) => [slug, firstTag + i]))
 
   const articles = targets.map(({ id, article }) => {
     const image = IMAGES[article.image]
@@ -77,7 +73,7 @@ export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
   const comments = generateArabicComments(targets, translation.id, nextId(rows.comments))
   return {
     ...rows,
-    tags,
+    tags: [...rows.tags, ...arabicTags],
     articles: [
       ...rows.articles.map((row) => (row === english ? { ...row, ...linked } : row)),
       ...articles.map((row) => (row === translation ? { ...row, ...linked } : row)),
@@ -108,10 +104,6 @@ export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
     categoryEditions: rows.categories.flatMap(({ id, slug }) => {
       const names = AR_SECTIONS[slug]
       return names ? [{ categoryId: id as number, language: ARABIC, ...names }] : []
-    }),
-    tagEditions: tags.flatMap(({ id, slug }) => {
-      const name = AR_TAGS[slug]
-      return name ? [{ tagId: id as number, language: ARABIC, name }] : []
     }),
   }
 }

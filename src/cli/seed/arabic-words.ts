@@ -19,7 +19,7 @@ export const AR_SECTIONS: Readonly<Record<string, { name: string; description: s
   opinion: { name: 'رأي', description: 'مقالات وتعليقات كتّابنا.' },
 }
 
-/** Tag names in Arabic, by the slug the tag already has in the English edition. */
+/** The Arabic edition's tags by theme key; each is its own tag, slug `ar-<key>` (arabic-rows.ts). */
 export const AR_TAGS: Readonly<Record<string, string>> = {
   russia: 'روسيا',
   ukraine: 'أوكرانيا',

@@ -21,9 +21,8 @@ export interface SeedRows {
   authors: (typeof schema.authors.$inferInsert)[]
   articleAuthors: (typeof schema.articleAuthors.$inferInsert)[]
   pages: (typeof schema.pages.$inferInsert)[]
-  /** Section and tag names per edition (arabic-rows.ts); triggers keep their counts. */
+  /** Section names per edition (arabic-rows.ts); triggers keep their counts. */
   categoryEditions?: (typeof schema.categoryEditions.$inferInsert)[]
-  tagEditions?: (typeof schema.tagEditions.$inferInsert)[]
 }
 
 /**

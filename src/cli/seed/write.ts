@@ -13,7 +13,6 @@ import {
   comments,
   pages,
   siteState,
-  tagEditions,
   tags,
 } from '../../db/schema'
 import type { SeedRows } from './rows'
@@ -40,8 +39,8 @@ export async function writeSeedRows(db: Db, rows: SeedRows): Promise<void> {
     ...chunk(rows.articleTags).map((part) =>
       db.insert(articleTags).values(part).onConflictDoNothing(),
     ),
-    // After the articles and their tags, whose triggers create these rows to count them: only the
-    // names are set here, so the counts stay the triggers'.
+    // After the articles, whose triggers create these rows to count them: only the names are set
+    // here, so the counts stay the triggers'.
     ...chunk(rows.categoryEditions ?? []).map((part) =>
       db
         .insert(categoryEditions)
@@ -49,15 +48,6 @@ export async function writeSeedRows(db: Db, rows: SeedRows): Promise<void> {
         .onConflictDoUpdate({
           target: [categoryEditions.categoryId, categoryEditions.language],
           set: { name: sql`excluded.name`, description: sql`excluded.description` },
-        }),
-    ),
-    ...chunk(rows.tagEditions ?? []).map((part) =>
-      db
-        .insert(tagEditions)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [tagEditions.tagId, tagEditions.language],
-          set: { name: sql`excluded.name` },
         }),
     ),
     ...chunk(rows.authors).map((part) => db.insert(authors).values(part).onConflictDoNothing()),
