@@ -1,5 +1,5 @@
 // Lands agency feed items as articles through the newsroom's own create path: one item, one draft.
-import { claimFeedItem, linkFeedItem, listSeenItemKeys } from '../db/queries/agency-feeds'
+import { claimFeedItem, linkFeedItem, listSeenItemKeys } from '../db/queries/agency-feed-items'
 import { htmlToMarkdown } from '../lib/agency-feed-markdown'
 import type { FeedItem } from '../lib/agency-feed-parse'
 import {

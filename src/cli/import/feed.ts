@@ -1,11 +1,8 @@
 // `npm run import -- feed FILE`: takes an RSS or Atom file in once, through the cron's own ingest path.
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import {
-  findFirstCategorySlug,
-  findImportActor,
-  listSeenItemKeys,
-} from '../../db/queries/agency-feeds'
+import { listSeenItemKeys } from '../../db/queries/agency-feed-items'
+import { findFirstCategorySlug, findImportActor } from '../../db/queries/agency-feeds'
 import { parseFeed } from '../../lib/agency-feed-parse'
 import type { ContentChange } from '../../lib/purge-types'
 import { FEED_MAX_BYTES } from '../../services/agency-feed-fetch'
