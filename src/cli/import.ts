@@ -13,6 +13,7 @@ import { DEFAULT_DB_URL, migrateDatabase, openClient } from './migrate'
 const SOURCES: Record<string, () => Promise<{ default: ImportSource }>> = {
   wordpress: () => import('./import/wordpress'),
   ghost: () => import('./import/ghost'),
+  bulletin: () => import('./import/bulletin'),
   feed: () => import('./import/feed'),
 }
 
