@@ -1,0 +1,39 @@
+// The shape both readers (WordPress, Ghost) bring items into, before the shared writer takes them.
+import type { ArticleStatus } from '../../db/schema'
+
+export interface ImportComment {
+  sourceId: string
+  /** The top-level comment of its thread (itself when it is one). */
+  threadId: string
+  authorName: string
+  body: string
+  status: 'pending' | 'approved' | 'rejected' | 'spam'
+  createdAt: Date
+}
+
+export interface ImportItem {
+  kind: 'article' | 'page'
+  sourceId: string
+  /** How the report names it: `post 12 "Title"`. */
+  label: string
+  title: string
+  /** The slug the old site used, '' when it had none. */
+  slug: string
+  bodyMd: string
+  summary: string
+  /** Pages know only draft and published. */
+  status: ArticleStatus
+  publishedAt: Date | null
+  updatedAt: Date
+  /** The section's slug (made beforehand by the source module). */
+  sectionSlug: string
+  tags: { slug: string; name: string }[]
+  /** Author profile ids, in byline order. */
+  authorIds: number[]
+  byline: string
+  imageUrl: string | null
+  comments: ImportComment[]
+  /** Old paths (no trailing slash) that should 301 here. */
+  legacyPaths: string[]
+  warnings: string[]
+}

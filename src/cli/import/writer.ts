@@ -1,0 +1,236 @@
+// Writes items in groups: one read of the map and the slugs, one batch (one transaction) of writes.
+import { createHash } from 'node:crypto'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { Db } from '../../db/client'
+import { articleIdBySlug } from '../../db/queries/editor-article-writes'
+import { setArticleAuthorsQueries } from '../../db/queries/editor-authors'
+import {
+  findMapped,
+  findTakenSlugs,
+  type MappedRow,
+  sectionIdBySlug,
+  upsertMappingQuery,
+} from '../../db/queries/import-map'
+import { setImportedTagsQueries } from '../../db/queries/import-tags'
+import {
+  insertImportedArticleQuery,
+  insertImportedCommentsQuery,
+  insertImportedPageQuery,
+  pageIdBySlug,
+  updateImportedArticleQuery,
+  updateImportedPageQuery,
+} from '../../db/queries/import-writes'
+import { upsertLegacyPathsQuery } from '../../db/queries/legacy-paths'
+import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
+import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
+import { MarkdownLimitError, renderMarkdown } from '../../services/markdown'
+import type { ImportItem } from './model'
+import type { ImportRun } from './types'
+
+/** Items per batch: big enough to amortise a round trip, small enough to lose little on a fault. */
+export const GROUP_SIZE = 100
+
+function hashOf(item: ImportItem): string {
+  const { warnings: _w, label: _l, ...content } = item
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
+}
+
+/** Buffers items and writes them a group at a time; `flush` at the end (and before an error). */
+export function createItemWriter(run: ImportRun, source: string) {
+  let pending: ImportItem[] = []
+  const flush = async () => {
+    const group = pending
+    pending = []
+    if (group.length > 0) await writeGroup(run, source, group)
+  }
+  return {
+    async add(item: ImportItem) {
+      pending.push(item)
+      if (pending.length >= GROUP_SIZE) await flush()
+    },
+    flush,
+  }
+}
+
+async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
+  const { db } = run
+  const now = new Date(run.now)
+  // Recorded once the batch stands: a failed batch must not be reported as imported.
+  const records: ((report: ImportRun['report']) => void)[] = []
+  const report = {
+    record: (...args: Parameters<ImportRun['report']['record']>) =>
+      records.push((r) => r.record(...args)),
+    warn: (...args: Parameters<ImportRun['report']['warn']>) =>
+      records.push((r) => r.warn(...args)),
+  }
+  const queries: BatchItem<'sqlite'>[] = []
+  for (const kind of ['article', 'page'] as const) {
+    const items = group.filter((item) => item.kind === kind)
+    if (items.length === 0) continue
+    // Hashed as the file has it, before slugs are made unique, so a re-run hashes the same.
+    const hashes = new Map(items.map((item) => [item, hashOf(item)]))
+    const mapped = await findMapped(
+      db,
+      source,
+      kind,
+      items.map((i) => i.sourceId),
+    )
+    const fresh = items.filter((item) => !mapped.has(item.sourceId))
+    const bases = fresh.map((item) => item.slug || slugify(item.title) || fallbackSlug(now))
+    const taken = await findTakenSlugs(db, kind, [...new Set(bases)])
+    fresh.forEach((item, i) => {
+      const base = bases[i] as string
+      const slug = firstFreeSlug(base, taken)
+      if (slug !== base) item.warnings.push(`duplicate slug made unique (${base} → ${slug})`)
+      if (slug !== item.slug && item.slug && slug === base)
+        item.warnings.push(`slug rewritten (${item.slug} → ${slug})`)
+      taken.add(slug)
+      item.slug = slug
+    })
+    for (const item of items) {
+      const write = prepareWrite(item, hashes.get(item) as string, mapped.get(item.sourceId))
+      if ('skip' in write) {
+        report.record('skipped', write.skip, item.label)
+        for (const c of item.comments) report.record('skipped', write.skip, `comment ${c.sourceId}`)
+        continue
+      }
+      for (const warning of item.warnings) report.warn(warning, item.label)
+      const outcome = write.previous ? 'updated' : 'imported'
+      report.record(outcome, `${kind}s`, item.label)
+      for (const c of item.comments) report.record(outcome, 'comments', `comment ${c.sourceId}`)
+      if (run.dryRun) continue
+      queries.push(...itemQueries(db, source, item, write, now))
+      if (kind === 'article' && item.status === 'published' && write.previous)
+        run.changed.push({ kind: 'article', articleId: write.previous.targetId })
+    }
+  }
+  if (queries.length > 0) await db.batch(queries as [BatchItem<'sqlite'>])
+  for (const apply of records) apply(run.report)
+  if (!run.dryRun && group.some((i) => i.kind === 'page' && i.status === 'published'))
+    run.changed.push({
+      kind: 'page',
+      slugs: group.filter((i) => i.kind === 'page').map((i) => i.slug),
+    })
+}
+
+type PreparedWrite = { skip: string } | { hash: string; bodyHtml: string; previous?: MappedRow }
+
+function prepareWrite(
+  item: ImportItem,
+  hash: string,
+  previous: MappedRow | undefined,
+): PreparedWrite {
+  if (previous?.contentHash === hash) return { skip: 'unchanged since the last import' }
+  let bodyHtml: string
+  try {
+    // The one sanitiser every body goes through; an import gets no way around it.
+    bodyHtml = renderMarkdown(item.bodyMd)
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) return { skip: `body refused: ${error.message}` }
+    throw error
+  }
+  if (item.title.length > TITLE_MAX) item.warnings.push('title shortened')
+  if (item.summary.length > SUMMARY_MAX) item.warnings.push('summary shortened')
+  return { hash, bodyHtml, previous }
+}
+
+function itemQueries(
+  db: Db,
+  source: string,
+  item: ImportItem,
+  write: { hash: string; bodyHtml: string; previous?: MappedRow },
+  now: Date,
+): BatchItem<'sqlite'>[] {
+  const title = clip(item.title, TITLE_MAX)
+  const summary = clip(item.summary, SUMMARY_MAX)
+  const queries: BatchItem<'sqlite'>[] = []
+  const id = write.previous?.targetId
+  if (item.kind === 'page') {
+    const fields = {
+      slug: item.slug,
+      title,
+      summary,
+      bodyMd: item.bodyMd,
+      bodyHtml: write.bodyHtml,
+      status: item.status === 'published' ? ('published' as const) : ('draft' as const),
+      publishedAt: item.publishedAt,
+      updatedAt: item.updatedAt,
+      source,
+      sourceId: item.sourceId,
+    }
+    queries.push(id ? updateImportedPageQuery(db, id, fields) : insertImportedPageQuery(db, fields))
+  } else {
+    const fields = {
+      slug: item.slug,
+      title,
+      summary,
+      bodyMd: item.bodyMd,
+      bodyHtml: write.bodyHtml,
+      categoryId: sectionIdBySlug(item.sectionSlug) as unknown as number,
+      byline: item.byline,
+      imageUrl: item.imageUrl,
+      imageAlt: '',
+      imageWidth: null,
+      imageHeight: null,
+      language: 'en',
+      commentsClosed: false,
+      status: item.status,
+      publishedAt: item.publishedAt,
+      updatedAt: item.updatedAt,
+      createdAt: item.publishedAt ?? item.updatedAt,
+    }
+    queries.push(
+      id ? updateImportedArticleQuery(db, id, fields) : insertImportedArticleQuery(db, fields),
+    )
+  }
+  const targetId =
+    id ?? (item.kind === 'page' ? pageIdBySlug(item.slug) : articleIdBySlug(item.slug))
+  if (item.kind === 'article') {
+    queries.push(...setImportedTagsQueries(db, targetId, item.tags))
+    queries.push(...setArticleAuthorsQueries(db, targetId, item.authorIds))
+    if (item.comments.length > 0) {
+      const key = (commentId: string) => `import:${source}:${commentId}`
+      const rows = item.comments.map((comment) => ({
+        articleId: targetId,
+        parentKey: comment.threadId === comment.sourceId ? null : key(comment.threadId),
+        authorName: comment.authorName,
+        body: comment.body,
+        status: comment.status,
+        createdAt: comment.createdAt,
+        idempotencyKey: key(comment.sourceId),
+      }))
+      // Threads first, in their own statement, so that each reply finds its parent's new id.
+      const threads = rows.filter((row) => row.parentKey === null)
+      const replies = rows.filter((row) => row.parentKey !== null)
+      if (threads.length > 0) queries.push(insertImportedCommentsQuery(db, threads))
+      if (replies.length > 0) queries.push(insertImportedCommentsQuery(db, replies))
+    }
+  }
+  if (item.legacyPaths.length > 0) {
+    queries.push(
+      upsertLegacyPathsQuery(
+        db,
+        [...new Set(item.legacyPaths)].map((path) => ({
+          path,
+          targetKind: item.kind,
+          targetId,
+          targetPath: null,
+          source,
+        })),
+      ),
+    )
+  }
+  queries.push(
+    upsertMappingQuery(
+      db,
+      { source, kind: item.kind, sourceId: item.sourceId, targetId },
+      write.hash,
+      now,
+    ),
+  )
+  return queries
+}
