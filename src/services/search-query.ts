@@ -1,5 +1,6 @@
 // Turns whatever a reader types into an FTS5 MATCH expression that can never be a syntax error.
-import type { SearchTerms } from '../db/queries/search-statements'
+import { joinPhrases, type SearchTerms } from '../db/queries/search-statements'
+import { arabicWordForms } from '../lib/arabic-clitics'
 import { foldArabic } from '../lib/arabic-fold'
 import { slugify } from './editorial-slug'
 
@@ -32,12 +33,13 @@ export interface FtsQueryOptions {
 
 /**
  * Builds an FTS5 expression from free text, or null when it holds nothing searchable (`***`, an
- * emoji). Every word becomes a quoted FTS5 string, so `AND`, `OR`, `NOT`, `NEAR(`, `title:`,
- * `^`, `*`, `-`, quotes and parentheses in the input are only ever words or ignored punctuation.
- * Words are joined by spaces, FTS5's implicit AND.
+ * emoji). Every word becomes a quoted FTS5 string (an Arabic word, an OR group of its quoted
+ * forms), so `AND`, `OR`, `NOT`, `NEAR(`, `title:`, `^`, `*`, `-`, quotes and parentheses in the
+ * input are only ever words or ignored punctuation. Words are joined by spaces, FTS5's implicit AND.
  */
 export function toFtsQuery(input: string, options: FtsQueryOptions = {}): string | null {
-  return toSearchTerms(input, options)?.phrases.join(' ') ?? null
+  const terms = toSearchTerms(input, options)
+  return terms ? joinPhrases(terms.phrases) : null
 }
 
 /**
@@ -60,15 +62,22 @@ export function toSearchTerms(
   if (words.length === 0) return null
   let prefix = false
   const phrases = words.map((word, index) => {
-    // WORD never matches `"`, but the quoting stays correct on its own if WORD ever changes.
-    const quoted = `"${word.replaceAll('"', '""')}"`
     const isPrefix = typingLast && index === all.length - 1 && isPrefixLong(word)
     prefix ||= isPrefix
-    return isPrefix ? `${quoted}*` : quoted
+    if (isPrefix) return `${quote(word)}*`
+    // An Arabic word also matches its forms with the article or و joined on (one OR group, so
+    // still one AND term); a prefix being typed already reaches most of them.
+    const forms = arabicWordForms(word)
+    return forms.length === 1 ? quote(word) : `(${forms.map(quote).join(' OR ')})`
   })
   // A half-typed word is no title yet.
   const titleSlug = prefix ? '' : slugify(normalizeSearchInput(input))
   return { phrases, prefix, titleSlug: titleSlug || null }
+}
+
+/** WORD never matches `"`, but the quoting stays correct on its own if WORD ever changes. */
+function quote(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`
 }
 
 function isPrefixLong(word: string): boolean {

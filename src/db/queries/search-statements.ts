@@ -41,7 +41,10 @@ export const MARK_END = '\uE001'
 
 /** A query as services/search-query.ts builds it. */
 export interface SearchTerms {
-  /** FTS5 phrases, each one quoted word; with `prefix`, the last ends in `*`. */
+  /**
+   * FTS5 phrases, each one quoted word or an OR group of an Arabic word's forms; with `prefix`,
+   * the last is a quoted word ending in `*`.
+   */
   phrases: string[]
   /** The last word is still being typed and matches as a prefix. */
   prefix: boolean
@@ -50,6 +53,20 @@ export interface SearchTerms {
 }
 
 const ftsMatch = (expression: string) => sql`${articlesFts} match ${expression}`
+
+/**
+ * The phrases ANDed into one FTS5 expression. FTS5 ANDs phrases written side by side, but not a
+ * bracketed group, which needs the explicit operator: so a plain query keeps its plain form.
+ */
+export function joinPhrases(phrases: readonly string[]): string {
+  return phrases
+    .map((phrase, i) => {
+      if (i === 0) return phrase
+      const grouped = phrase.startsWith('(') || phrases[i - 1]?.startsWith('(')
+      return `${grouped ? ' AND ' : ' '}${phrase}`
+    })
+    .join('')
+}
 
 const titleMarked = sql<string>`highlight(${articlesFts}, 0, ${MARK_START}, ${MARK_END})`
 const summaryMarked = sql<string>`highlight(${articlesFts}, 1, ${MARK_START}, ${MARK_END})`
@@ -110,7 +127,7 @@ export function rankedHitsQuery(
   now: Date,
   language?: string,
 ) {
-  const match = terms.phrases.join(' ')
+  const match = joinPhrases(terms.phrases)
   const cutoff = sql`(select cutoff from bounds)`
   // CASE evaluates one branch only, so a common word never reaches bm25 and its full walk.
   const score = sql`(case when ${allSelective(terms.phrases)} then ${bm25Score} else ${columnScore(match, cutoff)} end) * ${freshness(articles, now)}`
@@ -184,7 +201,7 @@ export function typingHitsQuery(
     .crossJoin(articles)
     .where(
       and(
-        ftsMatch(terms.phrases.join(' ')),
+        ftsMatch(joinPhrases(terms.phrases)),
         eq(articles.id, articlesFts.rowid),
         isPublic,
         language === undefined ? undefined : eq(articles.language, language),
