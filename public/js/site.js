@@ -1,33 +1,31 @@
 // Bulletin's page script: relative times on cached HTML, favorites in localStorage, the view beacon.
 // Every page works without it.
 ;(() => {
-  const UNITS = [
-    ['year', 31536000],
-    ['month', 2592000],
-    ['week', 604800],
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ]
-  const language = document.documentElement.lang || navigator.language
-  const format = new Intl.RelativeTimeFormat([language, navigator.language], { numeric: 'auto' })
+  // Relative times are worded by a worker (see relative-time-worker.js); until its answer arrives,
+  // and where workers are missing, the absolute time the server wrote stays.
+  const languages = [document.documentElement.lang || navigator.language, navigator.language]
+  const timeWorker = window.Worker ? new Worker('/js/relative-time-worker.js') : null
+  const pendingTimes = new Map()
+  let nextRequest = 0
 
-  /** "6 hours ago" from a <time datetime>; the absolute text moves to the title. */
-  function relativeText(date) {
-    const seconds = (date.getTime() - Date.now()) / 1000
-    for (const [unit, size] of UNITS) {
-      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit)
-    }
-    return format.format(0, 'minute')
-  }
+  timeWorker?.addEventListener('message', (event) => {
+    const times = pendingTimes.get(event.data.id)
+    pendingTimes.delete(event.data.id)
+    times?.forEach((time, index) => {
+      const text = event.data.texts[index]
+      if (!text) return
+      if (!time.title) time.title = time.textContent.trim()
+      time.textContent = text
+    })
+  })
 
   function updateTimes(root) {
-    for (const time of root.querySelectorAll('time[data-relative]')) {
-      const date = new Date(time.getAttribute('datetime'))
-      if (Number.isNaN(date.getTime())) continue
-      if (!time.title) time.title = time.textContent.trim()
-      time.textContent = relativeText(date)
-    }
+    const times = [...root.querySelectorAll('time[data-relative]')]
+    if (!timeWorker || times.length === 0) return
+    const id = nextRequest++
+    pendingTimes.set(id, times)
+    const dates = times.map((time) => time.getAttribute('datetime'))
+    timeWorker.postMessage({ id, languages, now: Date.now(), dates })
   }
 
   // Favorites never leave the browser: pages are cached for everyone, so nothing personal is on them.
@@ -56,7 +54,7 @@
       // A span may not carry aria-label, so the words for screen readers are hidden text instead.
       const words = document.createElement('span')
       words.className = 'visually-hidden'
-      words.textContent = ' saved'
+      words.textContent = count.dataset.savedWords || ' saved'
       count.replaceChildren(String(ids.length), words)
       count.hidden = false
     }
@@ -65,7 +63,9 @@
       button.hidden = false
       button.setAttribute('aria-pressed', String(saved))
       const label = button.querySelector('.favorite-button__label')
-      if (label) label.textContent = saved ? 'Saved to favorites' : 'Add to favorites'
+      // The page's own words, in its language (views/components/favorite-button.tsx).
+      const { savedLabel, addLabel } = button.dataset
+      if (label) label.textContent = saved ? savedLabel || 'Saved' : addLabel || 'Add to favorites'
       const icon = button.querySelector('[aria-hidden]')
       if (icon) icon.textContent = saved ? '★' : '☆'
     }
@@ -96,7 +96,9 @@
     const list = document.querySelector('[data-favorites-list]')
     if (!list || !window.htmx) return
     const ids = readFavorites()
-    htmx.ajax('GET', `/fragments/favorites?ids=${ids.join(',')}`, {
+    // Each edition's page names its own fragment, whose cards link that edition's sections.
+    const url = list.dataset.favoritesList || '/fragments/favorites'
+    htmx.ajax('GET', `${url}?ids=${ids.join(',')}`, {
       target: '#favorites-list',
       swap: 'innerHTML',
     })

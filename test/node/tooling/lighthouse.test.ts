@@ -1,6 +1,6 @@
 // `npm run lighthouse` reads Lighthouse's report into scores out of 100 and the audits that cost points.
 import { describe, expect, it } from 'vitest'
-import { type LighthouseReport, summarise } from '../../lighthouse/run'
+import { calibratedSlowdown, type LighthouseReport, summarise } from '../../lighthouse/run'
 
 function report(overrides: Partial<LighthouseReport> = {}): LighthouseReport {
   return {
@@ -19,6 +19,7 @@ function report(overrides: Partial<LighthouseReport> = {}): LighthouseReport {
       robots: { title: 'robots.txt is valid', score: 0, scoreDisplayMode: 'manual' },
     },
     runWarnings: [],
+    environment: { benchmarkIndex: 1750 },
     ...overrides,
   }
 }
@@ -38,5 +39,20 @@ describe('summarise', () => {
     const summary = summarise('article', broken)
     expect(summary.scores.seo).toBe(0)
     expect(summary.misses).toContain('warning: The page loaded too slowly.')
+  })
+})
+
+describe('calibratedSlowdown', () => {
+  it("keeps Lighthouse's 4x on the high-end desktop it was tuned for", () => {
+    expect(calibratedSlowdown(1750)).toBe(4)
+  })
+
+  it('slows a low-end desktop less, and a faster host more, to reach the same phone', () => {
+    expect(calibratedSlowdown(1100)).toBe(2.5)
+    expect(calibratedSlowdown(2600)).toBe(5.9)
+  })
+
+  it('never speeds a host up, however slow it measures', () => {
+    expect(calibratedSlowdown(300)).toBe(1)
   })
 })
