@@ -101,7 +101,14 @@ export const articles = sqliteTable(
     index('articles_author_idx').on(t.authorId),
     // What related-news scoring and its targets read of each candidate. These columns sit after
     // the bodies in the row, so reading them from the table walks each body's overflow pages.
-    index('articles_related_meta_idx').on(t.id, t.status, t.categoryId, t.publishedAt, t.updatedAt),
+    index('articles_related_meta_idx').on(
+      t.id,
+      t.status,
+      t.categoryId,
+      t.publishedAt,
+      t.updatedAt,
+      t.language,
+    ),
   ],
 )
 
