@@ -6,6 +6,11 @@ import type { Job } from './run-job'
 
 /** Feeds one run polls, one after another: at the timeout each, a run stays well inside its lease. */
 export const FEEDS_PER_RUN = 10
+/**
+ * New articles one run creates across its feeds. Each costs a few database round trips, and a run is
+ * one invocation with a cap on subrequests; the rest land in the next run.
+ */
+export const ITEMS_PER_RUN = 60
 
 export const pollAgencyFeeds: Job = {
   name: 'agency-feeds',
@@ -22,15 +27,19 @@ export const pollAgencyFeeds: Job = {
     }
     const deps = { db, now, purge, siteLanguage: config.site.language }
     const policy = { allowPrivate: config.agencyFeeds.allowPrivateAddresses }
+    let budget = ITEMS_PER_RUN
     for (const feed of due) {
+      // Feeds not reached stay due, and come first in the next run.
+      if (budget <= 0) break
       // pollAgencyFeed records a feed's own failure and returns; it throws only if the database does.
-      const outcome = await pollAgencyFeed(deps, feed, policy)
+      const outcome = await pollAgencyFeed(deps, feed, policy, budget)
       if (outcome.status === 'not-modified') counts.notModified++
       else if (outcome.status === 'failed') counts.failed++
       else {
         counts.created += outcome.report.created
         counts.published += outcome.report.published
         counts.rejected += outcome.report.rejected.length
+        budget -= outcome.report.created + outcome.report.rejected.length
       }
     }
     return { counts }

@@ -40,6 +40,8 @@ export interface IngestReport {
   /** What each new item became, in the order they were created. */
   landed: { key: string; articleId: number; title: string }[]
   duplicateKeys: string[]
+  /** New items left for a later run by the limit. */
+  remaining: number
 }
 
 /**
@@ -59,6 +61,7 @@ export async function ingestFeedItems(
     rejected: [],
     landed: [],
     duplicateKeys: [],
+    remaining: 0,
   }
   const unique = [...new Map(items.map((item) => [item.key, item])).values()]
   const keys = unique.map((item) => item.key)
@@ -67,7 +70,9 @@ export async function ingestFeedItems(
   const fresh = unique.filter((item) => !seen.has(item.key)).reverse()
   report.duplicateKeys = keys.filter((key) => seen.has(key))
   report.duplicates = items.length - fresh.length
-  for (const item of fresh.slice(0, options.limit ?? MAX_ITEMS_PER_POLL)) {
+  const limit = Math.max(0, options.limit ?? MAX_ITEMS_PER_POLL)
+  report.remaining = Math.max(0, fresh.length - limit)
+  for (const item of fresh.slice(0, limit)) {
     if (!(await claimFeedItem(deps.db, target.source, item.key))) {
       report.duplicates++
       report.duplicateKeys.push(item.key)

@@ -35,6 +35,8 @@ export async function pollAgencyFeed(
   deps: EditorialDeps,
   feed: DueAgencyFeed,
   fetchOptions: FeedFetchOptions,
+  /** Most new items this poll may land; the run shares one budget among its feeds. */
+  limit?: number,
 ): Promise<PollOutcome> {
   const { db, now } = deps
   try {
@@ -65,8 +67,11 @@ export async function pollAgencyFeed(
         actor: feed.owner,
       },
       parsed.items,
+      { limit },
     )
-    await recordFeedSuccess(db, feed.id, { ...result, now, keepValidators: false })
+    // With items left over, the next poll must not be answered 304: it forgets the validators.
+    const validators = report.remaining > 0 ? { etag: null, lastModified: null } : result
+    await recordFeedSuccess(db, feed.id, { ...validators, now, keepValidators: false })
     return { status: 'ok', report }
   } catch (error) {
     const known = error instanceof AppError || error instanceof FeedParseError

@@ -1,9 +1,11 @@
 // The 5-minute cron polls agency feeds served on 127.0.0.1: drafts with no duplicates, 304s, backoff.
 import { parse } from 'node-html-parser'
 import { afterEach, describe, expect, it } from 'vitest'
+import { listDueAgencyFeeds } from '../../src/db/queries/agency-feeds'
 import { CRON_EVERY_FIVE_MINUTES, jobsFor } from '../../src/jobs'
 import { pollAgencyFeeds } from '../../src/jobs/agency-feeds'
 import type { Job } from '../../src/jobs/run-job'
+import { pollAgencyFeed } from '../../src/services/agency-feed-poll'
 import {
   articlesFrom,
   FEED_SERVER,
@@ -18,6 +20,7 @@ import {
   subscribe,
   unsubscribeAll,
 } from './agency-feeds-fixtures'
+import { testDb } from './fixtures'
 import { outcomeOf } from './scheduled'
 
 const subscribed: number[] = []
@@ -163,6 +166,41 @@ describe('the agency feeds cron task', () => {
     await pollAt(t0 + 16 * MINUTE)
     expect(await feedRow(brokenId)).toMatchObject({ failureCount: 0, lastError: null })
     expect(await articlesFrom(brokenId)).toHaveLength(1)
+  })
+
+  it('leaves items past the budget of a run for the next poll, which is not answered 304', async () => {
+    const name = feedName()
+    const t0 = futureTime()
+    const items = [3, 2, 1].map((n) => ({ guid: `${name}-${n}`, title: `Wire story ${n}` }))
+    await scriptFeed(name, { body: rssFeed(items), etag: '"same"' })
+    const id = await subscribeTo(name, t0)
+    const due = async (time: number) => {
+      const found = await listDueAgencyFeeds(testDb(), new Date(time), 1000)
+      const feed = found.find((candidate) => candidate.id === id)
+      if (!feed) throw new Error('the feed is not due')
+      return feed
+    }
+    const deps = (time: number) => ({
+      db: testDb(),
+      now: new Date(time),
+      siteLanguage: 'en',
+      purge: async () => ({ paths: [], tags: [], deleted: 0, failures: [] }),
+    })
+    const first = await pollAgencyFeed(deps(t0), await due(t0), { allowPrivate: true }, 2)
+    expect(first).toMatchObject({ status: 'ok', report: { created: 2, remaining: 1 } })
+    const second = await pollAgencyFeed(
+      deps(t0 + MINUTE),
+      await due(t0 + MINUTE),
+      { allowPrivate: true },
+      2,
+    )
+    expect(second).toMatchObject({ status: 'ok', report: { created: 1, remaining: 0 } })
+    expect((await feedLog(name)).map((entry) => entry.ifNoneMatch)).toEqual([null, null])
+    expect((await articlesFrom(id)).map((article) => article.title)).toEqual([
+      'Wire story 1',
+      'Wire story 2',
+      'Wire story 3',
+    ])
   })
 
   it('records a malformed feed as failing, with the line and column', async () => {
