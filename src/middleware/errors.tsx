@@ -3,25 +3,16 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { isDatabaseUnavailable } from '../db/connect'
 import type { AppEnv } from '../env'
+import { DEFAULT_EDITION } from '../lib/editions'
 import { AppError, isInternal, statusFor } from '../lib/errors'
 import { isHtmxRequest } from '../lib/htmx'
+import type { MessageKey } from '../lib/i18n/en'
+import { createI18n } from '../lib/i18n/i18n'
 import { ErrorMessage } from '../views/fragments/error-message'
 import { ErrorPage } from '../views/pages/error-page'
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Please sign in',
-  403: 'Not allowed',
-  404: 'Page not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  410: 'This page has been removed',
-  413: 'Too large',
-  422: 'Please check the form',
-  429: 'Too many requests',
-  500: 'Something went wrong',
-  503: 'Temporarily unavailable',
-}
+/** Statuses whose title the catalogues have (`error.<status>`); any other reads "Error". */
+const TITLED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 410, 413, 422, 429, 500, 503])
 
 /** Classifies anything thrown into an AppError the user may see. */
 export function toAppError(error: unknown): AppError {
@@ -46,7 +37,11 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
     console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, error)
   }
   const status = statusFor(appError.code)
-  const title = TITLES[status] ?? 'Error'
+  // In the language of the edition the address belongs to (English before config is read).
+  const i18n = createI18n(c.get('edition') ?? DEFAULT_EDITION)
+  const title = i18n.t(
+    TITLED_STATUSES.has(status) ? (`error.${status}` as MessageKey) : 'error.title',
+  )
   // Misconfiguration details name bindings; they go to the log above, not to the public.
   const message =
     appError.code === 'MISCONFIGURED'
@@ -71,12 +66,12 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
     }
     return c.html(<ErrorMessage title={title} message={message} />)
   }
-  const site = c.get('config')?.site ?? { name: 'Bulletin', language: 'en' }
-  return c.html(
-    `<!doctype html>${<ErrorPage status={status} title={title} message={message} site={site} />}`,
-  )
+  const site = c.get('config')?.site ?? { name: 'Bulletin' }
+  const page = <ErrorPage status={status} title={title} message={message} site={site} i18n={i18n} />
+  return c.html(`<!doctype html>${page}`)
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response | Promise<Response> {
-  return handleError(new AppError('NOT_FOUND', 'There is no page at this address.'), c)
+  const i18n = createI18n(c.get('edition') ?? DEFAULT_EDITION)
+  return handleError(new AppError('NOT_FOUND', i18n.t('error.notFoundText')), c)
 }

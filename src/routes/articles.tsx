@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { findPublishedSlug, loadArticlePage } from '../db/queries/article-page'
 import type { AppEnv } from '../env'
+import { listAlternates } from '../lib/alternates'
 import { AppError } from '../lib/errors'
 import { isValidSlug } from '../lib/slug'
 import { addCacheTags } from '../middleware/edge-cache'
@@ -9,7 +10,7 @@ import { areCommentsClosed } from '../services/comments'
 import { signViewToken } from '../services/view-token'
 import { POSTED_NOTICES } from '../views/fragments/comment-form'
 import { ArticlePage } from '../views/pages/article-page'
-import { siteChrome, siteOrigin } from './page-context'
+import { findEditionByCode, siteChrome, siteOrigin } from './page-context'
 
 export const articlePages = new Hono<AppEnv>()
   /** A stable link by id (used after posting without JavaScript); the slug may change. */
@@ -33,11 +34,25 @@ export const articlePages = new Hono<AppEnv>()
         throw new AppError('NOT_FOUND', 'There is no article at this address.')
     }
     const { page } = result
+    // The page is in its article's edition, whatever the URL: article URLs have no prefix.
+    const edition = findEditionByCode(c, page.article.language)
     const chrome = siteChrome(c, {
       navigation: page.navigation,
       lastUpdateAt: page.lastUpdateAt,
+      breakingAlert: page.breakingAlert,
       currentCategory: page.article.categorySlug,
+      edition,
+      translations: Object.fromEntries(
+        page.translations.map((version) => [version.language, `/news/${version.slug}`]),
+      ),
     })
+    const origin = siteOrigin(c)
+    const alternates = listAlternates(
+      origin,
+      page.article,
+      page.translations,
+      c.var.config.editions[0]?.code ?? edition.code,
+    )
     addCacheTags(
       c,
       `article:${page.article.id}`,
@@ -56,7 +71,8 @@ export const articlePages = new Hono<AppEnv>()
       <ArticlePage
         chrome={chrome}
         page={page}
-        origin={siteOrigin(c)}
+        origin={origin}
+        alternates={alternates}
         commenting={{
           open: !areCommentsClosed(page.article, config.comments.closeAfterDays, now),
           notice,

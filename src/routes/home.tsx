@@ -6,7 +6,10 @@ import { HomePage } from '../views/pages/home-page'
 import { siteChrome, siteOrigin } from './page-context'
 
 export const home = new Hono<AppEnv>().get('/', async (c) => {
-  const { navigation, lastUpdateAt, ...page } = await loadHomePage(c.var.db)
-  const chrome = siteChrome(c, { navigation, lastUpdateAt })
+  const { navigation, lastUpdateAt, breakingAlert, ...page } = await loadHomePage(
+    c.var.db,
+    c.var.edition.code,
+  )
+  const chrome = siteChrome(c, { navigation, lastUpdateAt, breakingAlert })
   return c.render(<HomePage chrome={chrome} origin={siteOrigin(c)} {...page} />)
 })

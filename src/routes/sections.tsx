@@ -27,19 +27,19 @@ export function parsePage(raw: string | undefined): number {
 export const sections = new Hono<AppEnv>()
   .get('/category/:slug', async (c) => {
     const page = parsePage(c.req.query('page'))
-    const data = await loadCategoryPage(c.var.db, c.req.param('slug'), page) // one batch
+    const data = await loadCategoryPage(c.var.db, c.req.param('slug'), page, c.var.edition.code)
     if (!data) throw new AppError('NOT_FOUND', 'There is no such section.')
     return renderSection(c, data, page)
   })
   .get('/tag/:slug', async (c) => {
     const page = parsePage(c.req.query('page'))
-    const data = await loadTagPage(c.var.db, c.req.param('slug'), page) // one batch
+    const data = await loadTagPage(c.var.db, c.req.param('slug'), page, c.var.edition.code)
     if (!data) throw new AppError('NOT_FOUND', 'There is no such tag.')
     return renderSection(c, data, page)
   })
 
 function renderSection(c: Context<AppEnv>, data: SectionPageData, page: number) {
-  const { section, items, total, navigation, lastUpdateAt } = data
+  const { section, items, total, navigation, lastUpdateAt, breakingAlert } = data
   // An empty section still has a first page, with a "no stories yet" message.
   const lastPage = countPages(total, SECTION_PAGE_SIZE)
   if (page > lastPage) throw new AppError('NOT_FOUND', `${section.name} has no page ${page}.`)
@@ -47,7 +47,7 @@ function renderSection(c: Context<AppEnv>, data: SectionPageData, page: number) 
   addCacheTags(c, `${section.kind}:${section.slug}`)
   return c.render(
     <SectionPage
-      chrome={siteChrome(c, { navigation, lastUpdateAt, currentCategory })}
+      chrome={siteChrome(c, { navigation, lastUpdateAt, breakingAlert, currentCategory })}
       section={section}
       items={items}
       page={page}

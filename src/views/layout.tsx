@@ -1,10 +1,10 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
-import { textDirection } from '../lib/text-direction'
 import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
+import { I18nProvider } from './i18n-context'
 import { BreakingSlot } from './live/breaking-banner'
 import type { SiteChrome } from './site'
 
@@ -12,7 +12,7 @@ export interface LayoutProps {
   chrome: SiteChrome
   title: string
   description?: string
-  /** Language of the main content; decides `lang` and `dir`. */
+  /** Language of the main content, when not the edition's; `lang` and `dir` follow the edition. */
   language?: string
   /** Extra tags for <head>: canonical, Open Graph, JSON-LD. */
   head?: Child
@@ -23,37 +23,47 @@ export interface LayoutProps {
 
 export function Layout(props: LayoutProps) {
   const { chrome, title, description, language, head, feeds = [], children } = props
-  const lang = language ?? chrome.site.language
+  const { i18n } = chrome
+  const lang = language ?? i18n.lang
   const fullTitle = title === chrome.site.name ? title : `${title} | ${chrome.site.name}`
+  // The whole document takes the edition's direction, so the layout mirrors, not just the text.
+  // data-locale carries the digits to public/js/site.js's relative times.
   return (
-    <html lang={lang} dir={textDirection(lang)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        <meta name="color-scheme" content="light dark" />
-        {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts.
+    <I18nProvider i18n={i18n}>
+      <html lang={lang} dir={i18n.dir} data-locale={i18n.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          <meta name="color-scheme" content="light dark" />
+          {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts.
             Views write htmx attributes as data-hx-*, which htmx reads like hx-* and HTML allows. */}
-        <meta name="htmx-config" content={HTMX_CONFIG} />
-        <link rel="stylesheet" href={STYLESHEET_URL} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <FeedLinks scopes={[{ title: chrome.site.name, base: '' }, ...feeds]} />
-        {head}
-        <script src={HTMX_URL} defer />
-        <script src={SITE_SCRIPT_URL} defer />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader chrome={chrome} />
-        <BreakingSlot />
-        <main id="main" tabindex={-1}>
-          {children}
-        </main>
-        <SiteFooter chrome={chrome} />
-      </body>
-    </html>
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <link rel="stylesheet" href={STYLESHEET_URL} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <FeedLinks
+            scopes={[
+              { title: chrome.site.name, base: i18n.href('/').replace(/\/$/, '') },
+              ...feeds,
+            ]}
+          />
+          {head}
+          <script src={HTMX_URL} defer />
+          <script src={SITE_SCRIPT_URL} defer />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {i18n.t('site.skip')}
+          </a>
+          <SiteHeader chrome={chrome} />
+          <BreakingSlot alert={chrome.breakingAlert ?? null} />
+          <main id="main" tabindex={-1}>
+            {children}
+          </main>
+          <SiteFooter chrome={chrome} />
+        </body>
+      </html>
+    </I18nProvider>
   )
 }

@@ -13,6 +13,7 @@ import {
   type SlugLookup,
 } from './articles'
 import { bylineAuthorsQuery } from './authors'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import {
   approvedCountQuery,
@@ -50,8 +51,16 @@ export interface ArticlePageData {
   trending: TrendingItem[]
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  breakingAlert: BreakingAlert | null
   /** Its live coverage, running or ended; null for an ordinary article. */
   live: LiveBlogView | null
+  /** Its published translations in other editions (articles.translation_group). */
+  translations: ArticleTranslation[]
+}
+
+export interface ArticleTranslation {
+  slug: string
+  language: string
 }
 
 export type ArticlePageResult =
@@ -68,6 +77,15 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     .select({ id: articles.categoryId })
     .from(articles)
     .where(eq(articles.slug, slug))
+  // The page is in its article's edition: its lists and section names are that edition's.
+  const language = db
+    .select({ language: articles.language })
+    .from(articles)
+    .where(eq(articles.slug, slug))
+  const group = db
+    .select({ group: articles.translationGroup })
+    .from(articles)
+    .where(eq(articles.slug, slug))
 
   const [
     found,
@@ -81,10 +99,12 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     trending,
     nav,
     last,
+    breaking,
     authorRows,
     notes,
     liveBlog,
     liveUpdates,
+    translations,
   ] = await db.batch([
     db
       .select({
@@ -124,17 +144,33 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .select(articleSummaryColumns)
       .from(articles)
       .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(and(inArray(articles.categoryId, categoryId), isPublic, ne(articles.slug, slug)))
+      .where(
+        and(
+          inArray(articles.categoryId, categoryId),
+          eq(articles.language, sql`(${language})`),
+          isPublic,
+          ne(articles.slug, slug),
+        ),
+      )
       .orderBy(desc(articles.publishedAt), desc(articles.id))
       .limit(RELATED_LIMIT),
     ...commentPageQueries(db, articleId, null),
     approvedCountQuery(db, articleId),
-    trendingQuery(db),
-    listCategoriesQuery(db),
+    trendingQuery(db, undefined, language.getSQL()),
+    listCategoriesQuery(db, language.getSQL()),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
     bylineAuthorsQuery(db, articleId),
     articleCorrectionsQuery(db, articleId),
     ...liveBlogQueries(db, articleId),
+    // A never-translated article has no group: `= NULL` matches nothing, by the index.
+    db
+      .select({ slug: articles.slug, language: articles.language })
+      .from(articles)
+      .where(
+        and(eq(articles.translationGroup, sql`(${group})`), isPublicRow, ne(articles.slug, slug)),
+      )
+      .orderBy(asc(articles.language)),
   ])
 
   const lookup = resolveSlug(found[0], moved[0])
@@ -152,7 +188,9 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       trending,
       navigation: nav,
       lastUpdateAt: parseLastUpdate(last),
+      breakingAlert: pickBreakingAlert(breaking),
       live: assembleLiveBlog(liveBlog, liveUpdates),
+      translations,
     },
   }
 }

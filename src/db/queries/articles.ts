@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { articles, categories, slugRedirects } from '../schema'
+import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { trendingQuery } from './trending'
@@ -78,12 +79,13 @@ export function resolveSlug<T extends { status: string }>(
   return { kind: 'found', article: found }
 }
 
-export function latestPublishedQuery(db: Db, limit: number) {
+/** The newest published stories; with an edition's code, that edition's only. */
+export function latestPublishedQuery(db: Db, limit: number, edition?: string) {
   return db
     .select(articleSummaryColumns)
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(isPublic)
+    .where(and(isPublic, edition === undefined ? undefined : eq(articles.language, edition)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
 }
@@ -96,12 +98,19 @@ export const HOME_SECTION_COUNT = 4
  * the categories, each one a bounded seek on its (category, status, published) index: the cost
  * follows the number of sections, not the size of the archive.
  */
-function sectionLeadsQuery(db: Db, perSection: number) {
+function sectionLeadsQuery(db: Db, perSection: number, edition?: string) {
   const lead = alias(articles, 'lead')
+  // (category, language, status, published_at) is one index range per section.
   const leadIds = db
     .select({ id: lead.id })
     .from(lead)
-    .where(and(eq(lead.categoryId, categories.id), eq(lead.status, 'published')))
+    .where(
+      and(
+        eq(lead.categoryId, categories.id),
+        edition === undefined ? undefined : eq(lead.language, edition),
+        eq(lead.status, 'published'),
+      ),
+    )
     .orderBy(desc(lead.publishedAt), desc(lead.id))
     .limit(perSection)
   return db
@@ -111,14 +120,18 @@ function sectionLeadsQuery(db: Db, perSection: number) {
     .orderBy(asc(categories.position), desc(articles.publishedAt), desc(articles.id))
 }
 
-/** Everything the home page shows, fetched in one libSQL batch: one round trip. */
-export async function loadHomePage(db: Db) {
-  const [navigation, latest, sectionLeads, trending, lastUpdate] = await db.batch([
-    listCategoriesQuery(db),
-    latestPublishedQuery(db, HOME_LATEST_COUNT),
-    sectionLeadsQuery(db, HOME_SECTION_COUNT),
-    trendingQuery(db),
+/**
+ * Everything one edition's home page shows (every edition's, without one), fetched in one libSQL
+ * batch: one round trip.
+ */
+export async function loadHomePage(db: Db, edition?: string) {
+  const [navigation, latest, sectionLeads, trending, lastUpdate, breaking] = await db.batch([
+    listCategoriesQuery(db, edition),
+    latestPublishedQuery(db, HOME_LATEST_COUNT, edition),
+    sectionLeadsQuery(db, HOME_SECTION_COUNT, edition),
+    trendingQuery(db, undefined, edition),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const sections = navigation
     .filter((item) => item.kind !== 'page')
@@ -127,5 +140,12 @@ export async function loadHomePage(db: Db) {
       stories: sectionLeads.filter((story) => story.categorySlug === category.slug),
     }))
     .filter((section) => section.stories.length > 0)
-  return { navigation, latest, sections, trending, lastUpdateAt: parseLastUpdate(lastUpdate) }
+  return {
+    navigation,
+    latest,
+    sections,
+    trending,
+    lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
+  }
 }

@@ -1,7 +1,8 @@
 // Category queries: the navigation list, in editor-chosen order, with the footer's pages.
-import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { categories, pages } from '../schema'
+import { categories, categoryEditions, pages } from '../schema'
+import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
 export interface NavigationItem {
@@ -16,11 +17,11 @@ export interface NavigationItem {
  * editor put in the footer, each in its own order. Every page's chrome reads it, so adding the
  * footer costs no query of its own.
  */
-export function listCategoriesQuery(db: Db) {
+export function listCategoriesQuery(db: Db, edition?: EditionKey) {
   const sections = db
     .select({
       slug: categories.slug,
-      name: categories.name,
+      name: edition === undefined ? categories.name : sectionNameIn(db, edition),
       kind: sql<'category' | 'page'>`'category'`.as('kind'),
       position: categories.position,
     })
@@ -37,8 +38,31 @@ export function listCategoriesQuery(db: Db) {
   return sections.unionAll(footer).orderBy(sql`3, 4, 2`)
 }
 
+/** An edition's code, or a subquery of one row that gives it (an article's language). */
+export type EditionKey = string | SQL
+
+/** A section's name in an edition: its translation (category_editions) or else its own. */
+function sectionNameIn(db: Db, edition: EditionKey) {
+  const language = typeof edition === 'string' ? edition : sql`(${edition})`
+  const translated = db
+    .select({ name: categoryEditions.name })
+    .from(categoryEditions)
+    .where(
+      and(eq(categoryEditions.categoryId, categories.id), eq(categoryEditions.language, language)),
+    )
+  return sql<string>`coalesce((${translated}), ${categories.name})`.as('name')
+}
+
 /** Just the header and footer, for pages with no data of their own: one round trip. */
-export async function loadChrome(db: Db) {
-  const [navigation, lastUpdate] = await db.batch([listCategoriesQuery(db), lastUpdateQuery(db)])
-  return { navigation, lastUpdateAt: parseLastUpdate(lastUpdate) }
+export async function loadChrome(db: Db, edition?: string) {
+  const [navigation, lastUpdate, breaking] = await db.batch([
+    listCategoriesQuery(db, edition),
+    lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
+  ])
+  return {
+    navigation,
+    lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
+  }
 }

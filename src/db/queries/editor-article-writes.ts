@@ -73,9 +73,10 @@ export function replaceTagsQueries(
         .select({
           articleId: sql<number>`${articleId}`.as('article_id'),
           tagId: tags.id,
-          // A trigger copies the article's status and published_at (migrations/0004).
+          // A trigger copies the article's status, published_at (migrations/0004) and language (0010).
           status: sql<null>`null`.as('status'),
           publishedAt: sql<null>`null`.as('published_at'),
+          language: sql<null>`null`.as('language'),
         })
         .from(tags)
         .where(inArray(tags.slug, slugs.length > 0 ? slugs : [''])),

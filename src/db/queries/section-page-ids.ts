@@ -17,6 +17,11 @@ export interface PageIdsInput {
   /** Likewise: how many published stories the section has, kept by triggers. */
   total: SQLWrapper
   page: { number: number; size: number }
+  /**
+   * One edition's stories only: the language column, next after owner in the index, so the range
+   * stays one (owner, language, status, published_at) seek; `total` must then be that edition's.
+   */
+  language?: { column: Column; code: string }
 }
 
 /**
@@ -32,7 +37,10 @@ export function pageIdsQuery(input: PageIdsInput): SQL {
   const skipped = (Math.max(1, Math.trunc(input.page.number)) - 1) * size
   // No such section: no rows, where a NULL limit would be an error.
   const total = sql`coalesce(${input.total}, 0)`
-  const rows = sql`from ${from} where ${owner} = ${input.ownerId} and ${status} = 'published'`
+  const edition = input.language
+    ? sql` and ${input.language.column} = ${input.language.code}`
+    : sql``
+  const rows = sql`from ${from} where ${owner} = ${input.ownerId}${edition} and ${status} = 'published'`
   // The half not chosen gets LIMIT 0, which SQLite checks before it opens the index. (A constant
   // WHERE term with a subquery in it is tested on every row, so it would not spare the scan.)
   const nearNewest = sql`${2 * skipped + size} <= ${total}`

@@ -1,8 +1,9 @@
 // Category and tag pages: one page of published stories, the total, and the chrome, in one batch.
-import { desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, categories, tags } from '../schema'
+import { articles, articleTags, categories, categoryEditions, tagEditions, tags } from '../schema'
 import { type ArticleSummary, articleSummaryColumns } from './articles'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { pageIdsQuery } from './section-page-ids'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
@@ -24,6 +25,8 @@ export interface SectionPageData {
   total: number
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  /** The current breaking alert, read in the same batch (issue 21). */
+  breakingAlert: BreakingAlert | null
 }
 
 /**
@@ -34,7 +37,9 @@ export async function loadCategoryPage(
   db: Db,
   slug: string,
   page: number,
+  edition: string,
 ): Promise<SectionPageData | null> {
+  // The section as this edition has it: its translated name and its own count (triggers, 0010).
   const ids = pageIdsQuery({
     from: articles,
     id: articles.id,
@@ -43,24 +48,31 @@ export async function loadCategoryPage(
     owner: articles.categoryId,
     ownerId: db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)),
     total: db
-      .select({ total: categories.publishedCount })
-      .from(categories)
-      .where(eq(categories.slug, slug)),
+      .select({ total: categoryEditions.publishedCount })
+      .from(categoryEditions)
+      .innerJoin(categories, eq(categories.id, categoryEditions.categoryId))
+      .where(and(eq(categories.slug, slug), eq(categoryEditions.language, edition))),
     page: { number: page, size: SECTION_PAGE_SIZE },
+    language: { column: articles.language, code: edition },
   })
-  const [found, items, navigation, lastUpdate] = await db.batch([
+  const [found, items, navigation, lastUpdate, breaking] = await db.batch([
     db
       .select({
         slug: categories.slug,
-        name: categories.name,
-        description: categories.description,
-        total: categories.publishedCount,
+        name: sql<string>`coalesce(${categoryEditions.name}, ${categories.name})`,
+        description: sql<string>`coalesce(${categoryEditions.description}, ${categories.description})`,
+        total: sql<number>`coalesce(${categoryEditions.publishedCount}, 0)`,
       })
       .from(categories)
+      .leftJoin(
+        categoryEditions,
+        and(eq(categoryEditions.categoryId, categories.id), eq(categoryEditions.language, edition)),
+      )
       .where(eq(categories.slug, slug)),
     pageItemsQuery(db, ids),
-    listCategoriesQuery(db),
+    listCategoriesQuery(db, edition),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const category = found[0]
   if (!category) return null
@@ -71,6 +83,7 @@ export async function loadCategoryPage(
     total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
   }
 }
 
@@ -79,6 +92,7 @@ export async function loadTagPage(
   db: Db,
   slug: string,
   page: number,
+  edition: string,
 ): Promise<SectionPageData | null> {
   const ids = pageIdsQuery({
     from: articleTags,
@@ -87,17 +101,28 @@ export async function loadTagPage(
     status: articleTags.status,
     owner: articleTags.tagId,
     ownerId: db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)),
-    total: db.select({ total: tags.publishedCount }).from(tags).where(eq(tags.slug, slug)),
+    total: db
+      .select({ total: tagEditions.publishedCount })
+      .from(tagEditions)
+      .innerJoin(tags, eq(tags.id, tagEditions.tagId))
+      .where(and(eq(tags.slug, slug), eq(tagEditions.language, edition))),
     page: { number: page, size: SECTION_PAGE_SIZE },
+    language: { column: articleTags.language, code: edition },
   })
-  const [found, items, navigation, lastUpdate] = await db.batch([
+  const [found, items, navigation, lastUpdate, breaking] = await db.batch([
     db
-      .select({ slug: tags.slug, name: tags.name, total: tags.publishedCount })
+      .select({
+        slug: tags.slug,
+        name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})`,
+        total: sql<number>`coalesce(${tagEditions.publishedCount}, 0)`,
+      })
       .from(tags)
+      .leftJoin(tagEditions, and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, edition)))
       .where(eq(tags.slug, slug)),
     pageItemsQuery(db, ids),
-    listCategoriesQuery(db),
+    listCategoriesQuery(db, edition),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const tag = found[0]
   if (!tag) return null
@@ -108,6 +133,7 @@ export async function loadTagPage(
     total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
   }
 }
 

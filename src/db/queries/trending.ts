@@ -1,5 +1,5 @@
 // The trending list that cron computes from recent views, for "What's hot".
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, categories, trendingArticles } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
@@ -8,13 +8,16 @@ export const TRENDING_LIMIT = 5
 
 export type TrendingItem = ArticleSummary
 
-export function trendingQuery(db: Db, limit = TRENDING_LIMIT) {
+/** The trending list; with an edition's code (or a subquery giving one), only that edition's. */
+export function trendingQuery(db: Db, limit = TRENDING_LIMIT, edition?: string | SQL) {
+  const language =
+    typeof edition === 'string' || edition === undefined ? edition : sql`(${edition})`
   return db
     .select(articleSummaryColumns)
     .from(trendingArticles)
     .innerJoin(articles, eq(articles.id, trendingArticles.articleId))
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(isPublic))
+    .where(and(isPublic, language === undefined ? undefined : eq(articles.language, language)))
     .orderBy(asc(trendingArticles.rank))
     .limit(limit)
 }

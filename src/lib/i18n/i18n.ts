@@ -19,11 +19,15 @@ export interface I18n {
   /** Like `t`, but slots may be elements: for a message with a <time> or a link inside. */
   rich(key: MessageKey, slots: Record<string, Child>): Child[]
   number(value: number): string
+  /** Without grouping, as a year is written: 2026, ٢٠٢٦. */
+  plainNumber(value: number): string
   longDate(date: Date, timeZone: string): string
   dateTime(date: Date, timeZone: string): string
   footerStamp(date: Date, timeZone: string): { day: string; time: string }
   /** The edition's URL of a default-edition path: `/category/x` → `/ar/category/x`. */
   href(path: string): string
+  /** A section's name in this edition (from the navigation the page read), or `fallback`. */
+  sectionName(slug: string, fallback: string): string
 }
 
 // Constructing Intl objects costs far more than using them (see lib/time.ts); the set is small.
@@ -36,9 +40,10 @@ function pluralRulesFor(locale: string): Intl.PluralRules {
   return rules
 }
 
-function numberFormatFor(locale: string): Intl.NumberFormat {
-  const format = numberFormats.get(locale) ?? new Intl.NumberFormat(locale)
-  numberFormats.set(locale, format)
+function numberFormatFor(locale: string, useGrouping = true): Intl.NumberFormat {
+  const key = `${locale}|${useGrouping}`
+  const format = numberFormats.get(key) ?? new Intl.NumberFormat(locale, { useGrouping })
+  numberFormats.set(key, format)
   return format
 }
 
@@ -63,7 +68,8 @@ export function formatMessage(
   })
 }
 
-export function createI18n(edition: Edition): I18n {
+/** `sectionNames`: section slug → its name in this edition, as the page's navigation has them. */
+export function createI18n(edition: Edition, sectionNames: Record<string, string> = {}): I18n {
   const catalogue = findCatalogue(edition.code)
   const locale = intlLocale(edition)
   return {
@@ -80,10 +86,12 @@ export function createI18n(edition: Edition): I18n {
       })
     },
     number: (value) => numberFormatFor(locale).format(value),
+    plainNumber: (value) => numberFormatFor(locale, false).format(value),
     longDate: (date, timeZone) => formatLongDate(date, timeZone, locale),
     dateTime: (date, timeZone) => formatDateTime(date, timeZone, locale),
     footerStamp: (date, timeZone) => formatFooterStamp(date, timeZone, locale),
     href: (path) => editionPath(edition, path),
+    sectionName: (slug, fallback) => sectionNames[slug] ?? fallback,
   }
 }
 

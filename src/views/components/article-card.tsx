@@ -1,5 +1,7 @@
 // One story in a list: thumbnail, section, headline, teaser and time.
+
 import type { ArticleSummary } from '../../db/queries/articles'
+import { useI18n } from '../i18n-context'
 import { RelativeTime } from './relative-time'
 import { ResponsiveImage } from './responsive-image'
 
@@ -11,6 +13,7 @@ export interface ArticleCardProps {
 }
 
 export function ArticleCard({ article, timeZone, lead }: ArticleCardProps) {
+  const i18n = useI18n()
   return (
     <article class={lead ? 'card card--lead' : 'card'}>
       {article.imageUrl ? (
@@ -30,8 +33,8 @@ export function ArticleCard({ article, timeZone, lead }: ArticleCardProps) {
         />
       ) : null}
       <div class="card__body">
-        <a class="card__section" href={`/category/${article.categorySlug}`}>
-          {article.categoryName}
+        <a class="card__section" href={i18n.href(`/category/${article.categorySlug}`)}>
+          {i18n.sectionName(article.categorySlug, article.categoryName)}
         </a>
         <h3 class="card__title">
           <a href={`/news/${article.slug}`}>{article.title}</a>

@@ -1,7 +1,9 @@
 // The comments section under an article: count, first page of comments, and the form.
+
 import type { ArticleDetail, ArticlePageData } from '../../db/queries/article-page'
 import { CommentForm, type CommentNotice, CommentsClosedNotice } from '../fragments/comment-form'
 import { CommentPage } from '../fragments/comment-list'
+import { useI18n } from '../i18n-context'
 
 export interface Commenting {
   open: boolean
@@ -17,12 +19,16 @@ export interface ArticleCommentsProps {
 }
 
 export function ArticleComments({ article, comments, commenting, timeZone }: ArticleCommentsProps) {
+  const i18n = useI18n()
   return (
     <section id="comments" class="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading" class="section-heading">
-        Comments <span class="comments__count">({comments.total})</span>
+        {i18n.t('comments.heading')}{' '}
+        <span class="comments__count">({i18n.number(comments.total)})</span>
       </h2>
-      {comments.items.length === 0 ? <p class="comments__empty">No comments yet.</p> : null}
+      {comments.items.length === 0 ? (
+        <p class="comments__empty">{i18n.t('comments.empty')}</p>
+      ) : null}
       <ol class="comments__list" id="comments-list">
         <CommentPage
           articleId={article.id}

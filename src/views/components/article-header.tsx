@@ -1,6 +1,8 @@
 // The article's header: section kicker, title, summary, dates, favourite button and byline.
+
 import type { ArticleDetail } from '../../db/queries/article-page'
 import type { BylineAuthor } from '../../lib/byline'
+import { useI18n } from '../i18n-context'
 import { Byline } from './byline'
 import { FavoriteButton } from './favorite-button'
 import { RelativeTime } from './relative-time'
@@ -19,28 +21,31 @@ export interface ArticleHeaderProps {
 }
 
 export function ArticleHeader({ article, timeZone, isHot, authors = [] }: ArticleHeaderProps) {
+  const i18n = useI18n()
   const wasUpdated =
     article.publishedAt !== null &&
     article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS
   return (
     <header class="article__header">
       <p class="article__kicker">
-        <a class="article__section" href={`/category/${article.categorySlug}`}>
-          {article.categoryName}
+        <a class="article__section" href={i18n.href(`/category/${article.categorySlug}`)}>
+          {i18n.sectionName(article.categorySlug, article.categoryName)}
         </a>
-        {isHot ? <span class="hot-marker">What's hot</span> : null}
+        {isHot ? <span class="hot-marker">{i18n.t('story.hot')}</span> : null}
       </p>
       <h1 class="article__title">{article.title}</h1>
       {article.summary ? <p class="article__summary">{article.summary}</p> : null}
       <div class="article__meta">
         {article.publishedAt ? (
           <span>
-            Published <RelativeTime date={article.publishedAt} timeZone={timeZone} />
+            {i18n.t('article.published')}{' '}
+            <RelativeTime date={article.publishedAt} timeZone={timeZone} />
           </span>
         ) : null}
         {wasUpdated ? (
           <span>
-            Updated <RelativeTime date={article.updatedAt} timeZone={timeZone} />
+            {i18n.t('article.updated')}{' '}
+            <RelativeTime date={article.updatedAt} timeZone={timeZone} />
           </span>
         ) : null}
         <FavoriteButton articleId={article.id} title={article.title} />
@@ -52,8 +57,10 @@ export function ArticleHeader({ article, timeZone, isHot, authors = [] }: Articl
 
 /** The lead image, sized so the page does not shift, fetched first; caption and credit beneath. */
 export function ArticleFigure({ article }: { article: ArticleDetail }) {
+  const i18n = useI18n()
   if (!article.imageUrl) return null
-  const caption = [article.imageCaption, article.imageCredit && `Photo: ${article.imageCredit}`]
+  const credit = article.imageCredit && i18n.t('article.photo', { credit: article.imageCredit })
+  const caption = [article.imageCaption, credit]
   return (
     <figure class="article__figure">
       <ResponsiveImage

@@ -1,4 +1,5 @@
 // Breadcrumb trail (Home › Section › Title), visible and as schema.org BreadcrumbList JSON-LD.
+import { useI18n } from '../i18n-context'
 import { JsonLd } from './json-ld'
 
 export interface Crumb {
@@ -8,8 +9,9 @@ export interface Crumb {
 }
 
 export function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {
+  const i18n = useI18n()
   return (
-    <nav class="breadcrumb" aria-label="Breadcrumb">
+    <nav class="breadcrumb" aria-label={i18n.t('breadcrumb.label')}>
       <ol>
         {crumbs.map((crumb, index) =>
           index === crumbs.length - 1 ? (

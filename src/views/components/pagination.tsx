@@ -1,4 +1,5 @@
 // Numbered page links with previous and next, and gaps for long ranges; the current page is marked.
+import { useI18n } from '../i18n-context'
 
 export type PageLink = number | 'gap'
 
@@ -32,14 +33,16 @@ export interface PaginationProps {
 }
 
 export function Pagination({ page, lastPage, pageHref }: PaginationProps) {
+  const i18n = useI18n()
   if (lastPage <= 1) return null
+  // The arrows are in the messages, so each language points them its own reading way.
   return (
-    <nav class="pagination" aria-label="Pagination">
+    <nav class="pagination" aria-label={i18n.t('pagination.label')}>
       <ul>
         {page > 1 ? (
           <li>
             <a class="pagination__step" rel="prev" href={pageHref(page - 1)}>
-              ← Previous
+              {i18n.t('pagination.previous')}
             </a>
           </li>
         ) : null}
@@ -50,10 +53,10 @@ export function Pagination({ page, lastPage, pageHref }: PaginationProps) {
             <li>
               <a
                 href={pageHref(link)}
-                aria-label={`Page ${link}`}
+                aria-label={i18n.t('pagination.page', { page: link })}
                 aria-current={link === page ? 'page' : undefined}
               >
-                {link}
+                {i18n.number(link)}
               </a>
             </li>
           ),
@@ -61,7 +64,7 @@ export function Pagination({ page, lastPage, pageHref }: PaginationProps) {
         {page < lastPage ? (
           <li>
             <a class="pagination__step" rel="next" href={pageHref(page + 1)}>
-              Next →
+              {i18n.t('pagination.next')}
             </a>
           </li>
         ) : null}

@@ -1,10 +1,11 @@
 // A <time> with an absolute date in the HTML that public/js/site.js turns into "6 hours ago".
-import { formatDateTime } from '../../lib/time'
+import { useI18n } from '../i18n-context'
 
 export function RelativeTime({ date, timeZone }: { date: Date; timeZone: string }) {
+  const i18n = useI18n()
   return (
     <time datetime={date.toISOString()} data-relative>
-      {formatDateTime(date, timeZone)}
+      {i18n.dateTime(date, timeZone)}
     </time>
   )
 }

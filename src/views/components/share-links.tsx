@@ -1,5 +1,7 @@
 // Share links: plain URLs to each network's share page, no third-party script.
+import { useI18n } from '../i18n-context'
 export function ShareLinks({ url, title }: { url: string; title: string }) {
+  const i18n = useI18n()
   const u = encodeURIComponent(url)
   const t = encodeURIComponent(title)
   const links = [
@@ -7,11 +9,11 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
     { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { name: 'WhatsApp', href: `https://wa.me/?text=${t}%20${u}` },
     { name: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
-    { name: 'Email', href: `mailto:?subject=${t}&body=${u}` },
+    { name: i18n.t('article.shareEmail'), href: `mailto:?subject=${t}&body=${u}` },
   ]
   return (
-    <nav class="share-links" aria-label="Share this article">
-      <span class="share-links__label">Share:</span>
+    <nav class="share-links" aria-label={i18n.t('article.share')}>
+      <span class="share-links__label">{i18n.t('article.shareLabel')}</span>
       <ul>
         {links.map((link) => (
           <li>

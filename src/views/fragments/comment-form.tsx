@@ -3,6 +3,7 @@
 import { BODY_MAX, NAME_MAX } from '../../lib/comment-input-limits'
 import type { FieldErrors } from '../../services/comment-input'
 import { TURNSTILE_SCRIPT_URL } from '../assets'
+import { useI18n } from '../i18n-context'
 
 export type CommentNotice = { kind: 'approved' | 'pending' | 'error'; text: string }
 
@@ -31,6 +32,10 @@ export function CommentForm(props: CommentFormProps) {
   // A reply form can sit on the page next to the main one, so every id carries the form's id.
   const formId = replyTo ? `reply-form-${replyTo.id}` : 'comment-form'
   const id = (name: string) => `${formId}-${name}`
+  const i18n = useI18n()
+  // The two posted notices are the page's words; an error notice carries its own text.
+  const noticeText =
+    notice && notice.kind !== 'error' ? i18n.t(`form.${notice.kind}`) : notice?.text
   const described = (field: keyof FieldErrors) =>
     errors[field] ? `${id(`${field}-hint`)} ${id(`${field}-error`)}` : id(`${field}-hint`)
   return (
@@ -47,14 +52,16 @@ export function CommentForm(props: CommentFormProps) {
       novalidate
     >
       <h3 class="comment-form__title">
-        {replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}
+        {replyTo
+          ? i18n.rich('form.replyTo', { name: <bdi>{replyTo.authorName}</bdi> })
+          : i18n.t('form.leave')}
       </h3>
       {notice ? (
         <p
           class={`notice notice--${notice.kind}`}
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
-          {notice.text}
+          {noticeText}
         </p>
       ) : null}
       {errors.form ? (
@@ -68,7 +75,7 @@ export function CommentForm(props: CommentFormProps) {
       {errors.parentId ? <p class="field-error">{errors.parentId}</p> : null}
       <input type="hidden" name="idempotency_key" value={values.idempotencyKey ?? ''} />
       <div class="field">
-        <label for={id('author')}>Name</label>
+        <label for={id('author')}>{i18n.t('form.name')}</label>
         <input
           id={id('author')}
           name="author_name"
@@ -81,7 +88,7 @@ export function CommentForm(props: CommentFormProps) {
           aria-describedby={described('authorName')}
         />
         <p class="field-hint" id={id('authorName-hint')}>
-          Shown with your comment. Up to {NAME_MAX} characters.
+          {i18n.t('form.nameHint', { max: NAME_MAX })}
         </p>
         {errors.authorName ? (
           <p class="field-error" id={id('authorName-error')}>
@@ -90,7 +97,7 @@ export function CommentForm(props: CommentFormProps) {
         ) : null}
       </div>
       <div class="field">
-        <label for={id('body')}>{replyTo ? 'Reply' : 'Comment'}</label>
+        <label for={id('body')}>{i18n.t(replyTo ? 'form.reply' : 'form.comment')}</label>
         <textarea
           id={id('body')}
           name="body"
@@ -103,7 +110,7 @@ export function CommentForm(props: CommentFormProps) {
           {values.body ?? ''}
         </textarea>
         <p class="field-hint" id={id('body-hint')}>
-          Plain text, up to {BODY_MAX} characters. Links become clickable.
+          {i18n.t('form.bodyHint', { max: BODY_MAX })}
         </p>
         {errors.body ? (
           <p class="field-error" id={id('body-error')}>
@@ -113,7 +120,7 @@ export function CommentForm(props: CommentFormProps) {
       </div>
       {/* A honeypot: hidden from people (and from screen readers), filled in only by bots. */}
       <div class="honeypot" aria-hidden="true">
-        <label for={id('website')}>Leave this field empty</label>
+        <label for={id('website')}>{i18n.t('form.honeypot')}</label>
         <input id={id('website')} name="website" type="text" tabindex={-1} autocomplete="off" />
       </div>
       {turnstileSiteKey ? (
@@ -122,15 +129,16 @@ export function CommentForm(props: CommentFormProps) {
           <script src={TURNSTILE_SCRIPT_URL} async defer />
         </>
       ) : null}
-      <button type="submit">{replyTo ? 'Post reply' : 'Post comment'}</button>
+      <button type="submit">{i18n.t(replyTo ? 'form.postReply' : 'form.postComment')}</button>
     </form>
   )
 }
 
 export function CommentsClosedNotice() {
+  const i18n = useI18n()
   return (
     <p class="notice notice--closed" id="comment-form">
-      Comments are closed for this article.
+      {i18n.t('comments.closed')}
     </p>
   )
 }

@@ -1,7 +1,9 @@
 // The approved comments of an article, a page at a time; "Load more" swaps itself for the next page.
+
 import type { CommentView } from '../../db/queries/comments'
 import { CommentBody } from '../components/comment-body'
 import { RelativeTime } from '../components/relative-time'
+import { useI18n } from '../i18n-context'
 
 export interface CommentContext {
   articleId: number
@@ -22,11 +24,15 @@ export function CommentItem({
   context: CommentContext
 }) {
   const isTopLevel = comment.parentId === null
+  const i18n = useI18n()
+  // A reader's name may be in any script: <bdi> keeps it from reordering the text around it.
   return (
     <li class="comment" id={`comment-${comment.id}`}>
-      <article aria-label={`Comment by ${comment.authorName}`}>
+      <article aria-label={i18n.t('comments.by', { name: comment.authorName })}>
         <header class="comment__meta">
-          <strong class="comment__author">{comment.authorName}</strong>{' '}
+          <strong class="comment__author">
+            <bdi>{comment.authorName}</bdi>
+          </strong>{' '}
           <RelativeTime date={comment.createdAt} timeZone={context.timeZone} />
         </header>
         <CommentBody text={comment.body} />
@@ -38,7 +44,10 @@ export function CommentItem({
             data-hx-target={`#reply-slot-${comment.id}`}
             data-hx-swap="innerHTML"
           >
-            Reply<span class="visually-hidden"> to {comment.authorName}</span>
+            {i18n.t('comments.reply')}
+            <span class="visually-hidden">
+              {i18n.t('comments.replyTo', { name: comment.authorName })}
+            </span>
           </a>
         ) : null}
       </article>
@@ -59,6 +68,7 @@ export function CommentItem({
 /** One page of comments plus the control for the next; also the body of the fragment endpoint. */
 export function CommentPage({ comments, nextCursor, ...context }: CommentPageProps) {
   const cursor = nextCursor ? encodeURIComponent(nextCursor) : null
+  const i18n = useI18n()
   return (
     <>
       {comments.map((comment) => (
@@ -73,7 +83,7 @@ export function CommentPage({ comments, nextCursor, ...context }: CommentPagePro
             data-hx-target="closest li"
             data-hx-swap="outerHTML"
           >
-            Load more comments
+            {i18n.t('comments.loadMore')}
           </a>
         </li>
       ) : null}

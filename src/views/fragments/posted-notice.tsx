@@ -1,5 +1,7 @@
 // What replaces a comment form after a successful htmx post: the notice, and the new comment if published.
+
 import type { CommentView } from '../../db/queries/comments'
+import { useI18n } from '../i18n-context'
 import { CommentForm, POSTED_NOTICES } from './comment-form'
 import { CommentItem } from './comment-list'
 
@@ -14,10 +16,11 @@ export interface PostedNoticeProps {
 /** A fresh, empty form with the notice; for a reply, just the notice. */
 export function PostedNotice(props: PostedNoticeProps) {
   const notice = POSTED_NOTICES[props.kind]
+  const i18n = useI18n()
   if (props.parentId) {
     return (
       <p class={`notice notice--${notice.kind}`} role="status">
-        {notice.text}
+        {i18n.t(`form.${notice.kind}`)}
       </p>
     )
   }

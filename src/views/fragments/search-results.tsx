@@ -1,8 +1,10 @@
 // The search results list: what htmx swaps into #search-results, and the body of the search page.
+
 import type { HighlightSegment, SearchHit } from '../../db/queries/search'
 import { Pagination } from '../components/pagination'
 import { RelativeTime } from '../components/relative-time'
 import { ResponsiveImage } from '../components/responsive-image'
+import { useI18n } from '../i18n-context'
 
 export interface SearchResultsProps {
   /** The normalised query as typed; empty before the reader has asked anything. */
@@ -26,38 +28,42 @@ export function searchHref(query: string, page = 1): string {
 
 export function SearchResults(props: SearchResultsProps) {
   const { query, hits, total, capped, page, lastPage, pageSize, timeZone } = props
+  const i18n = useI18n()
   if (!query) {
-    return <p class="search-results__prompt">Type a word or two to search every story.</p>
+    return <p class="search-results__prompt">{i18n.t('search.prompt')}</p>
   }
   if (total === 0) {
     return (
       <p class="search-results__empty" role="status">
-        No results for “{query}”. Try fewer or different words.
+        {i18n.t('search.none', { query })}
       </p>
     )
   }
+  const count = i18n.t(capped ? 'search.resultsCapped' : 'search.results', { count: total })
   return (
     <>
       <p class="search-results__count" role="status">
-        {countText(total, capped)} for “{query}”{capped ? ` · the newest ${total}, best first` : ''}
-        {lastPage > 1 ? ` · page ${page} of ${lastPage}` : ''}
+        {count}
+        {i18n.t('search.for', { query })}
+        {capped ? i18n.t('search.newest', { count: total }) : ''}
+        {lastPage > 1 ? i18n.t('search.page', { page, last: lastPage }) : ''}
       </p>
       <ol class="search-results__list" start={(page - 1) * pageSize + 1}>
         {hits.map((hit) => (
           <SearchResultItem hit={hit} timeZone={timeZone} />
         ))}
       </ol>
-      <Pagination page={page} lastPage={lastPage} pageHref={(n) => searchHref(query, n)} />
+      <Pagination
+        page={page}
+        lastPage={lastPage}
+        pageHref={(n) => i18n.href(searchHref(query, n))}
+      />
     </>
   )
 }
 
-function countText(total: number, capped: boolean): string {
-  if (capped) return `${total.toLocaleString('en')}+ results`
-  return total === 1 ? '1 result' : `${total.toLocaleString('en')} results`
-}
-
 function SearchResultItem({ hit, timeZone }: { hit: SearchHit; timeZone: string }) {
+  const i18n = useI18n()
   return (
     <li class="search-result">
       {hit.imageUrl ? (
@@ -72,8 +78,8 @@ function SearchResultItem({ hit, timeZone }: { hit: SearchHit; timeZone: string 
         />
       ) : null}
       <div class="search-result__body">
-        <a class="card__section" href={`/category/${hit.categorySlug}`}>
-          {hit.categoryName}
+        <a class="card__section" href={i18n.href(`/category/${hit.categorySlug}`)}>
+          {i18n.sectionName(hit.categorySlug, hit.categoryName)}
         </a>
         <h2 class="search-result__title">
           <a href={`/news/${hit.slug}`}>

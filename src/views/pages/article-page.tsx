@@ -7,6 +7,7 @@ import { ArticleMetaTags } from '../components/article-meta-tags'
 import { ArticleTags } from '../components/article-tags'
 import { Breadcrumb } from '../components/breadcrumb'
 import { CorrectionNotes } from '../components/correction-notes'
+import { type Alternate, HreflangLinks } from '../components/hreflang-links'
 import { ShareLinks } from '../components/share-links'
 import { StoryList } from '../components/story-list'
 import { Layout } from '../layout'
@@ -18,16 +19,20 @@ export interface ArticlePageProps {
   chrome: SiteChrome
   page: ArticlePageData
   origin: string
+  /** hreflang pairs to the article's translations; empty when it has none. */
+  alternates: Alternate[]
   commenting: Commenting
   /** Signed proof of this page view, sent back with the view beacon (services/view-token.ts). */
   viewToken: string
 }
 
-export function ArticlePage({ chrome, page, origin, commenting, viewToken }: ArticlePageProps) {
+export function ArticlePage(props: ArticlePageProps) {
+  const { chrome, page, origin, alternates, commenting, viewToken } = props
   const { article, tags, related, comments, trending } = page
   const { timeZone } = chrome.site
   const canonicalUrl = `${origin}/news/${article.slug}`
   const isHot = trending.some((story) => story.id === article.id)
+  const { i18n } = chrome
   return (
     <Layout
       chrome={chrome}
@@ -36,26 +41,32 @@ export function ArticlePage({ chrome, page, origin, commenting, viewToken }: Art
       language={article.language}
       feeds={[
         {
-          title: `${chrome.site.name}: ${article.categoryName}`,
-          base: `/category/${article.categorySlug}`,
+          title: `${chrome.site.name}: ${i18n.sectionName(article.categorySlug, article.categoryName)}`,
+          base: i18n.href(`/category/${article.categorySlug}`),
         },
       ]}
       head={
-        <ArticleMetaTags
-          article={article}
-          tags={tags}
-          authors={page.authors}
-          corrections={page.corrections}
-          canonicalUrl={canonicalUrl}
-          origin={origin}
-          siteName={chrome.site.name}
-        />
+        <>
+          <HreflangLinks alternates={alternates} />
+          <ArticleMetaTags
+            article={article}
+            tags={tags}
+            authors={page.authors}
+            corrections={page.corrections}
+            canonicalUrl={canonicalUrl}
+            origin={origin}
+            siteName={chrome.site.name}
+          />
+        </>
       }
     >
       <Breadcrumb
         crumbs={[
-          { name: 'Home', url: `${origin}/` },
-          { name: article.categoryName, url: `${origin}/category/${article.categorySlug}` },
+          { name: i18n.t('header.home'), url: `${origin}${i18n.href('/')}` },
+          {
+            name: i18n.sectionName(article.categorySlug, article.categoryName),
+            url: `${origin}${i18n.href(`/category/${article.categorySlug}`)}`,
+          },
           { name: article.title, url: canonicalUrl },
         ]}
       />
@@ -90,13 +101,13 @@ export function ArticlePage({ chrome, page, origin, commenting, viewToken }: Art
         <aside class="article-aside">
           <StoryList
             id="related-heading"
-            heading="Related News"
+            heading={i18n.t('story.related')}
             stories={related}
             timeZone={timeZone}
           />
           <StoryList
             id="hot-heading"
-            heading="What's hot"
+            heading={i18n.t('story.hot')}
             stories={trending}
             timeZone={timeZone}
             hot

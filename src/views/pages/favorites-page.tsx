@@ -3,17 +3,26 @@ import { Layout } from '../layout'
 import type { SiteChrome } from '../site'
 
 export function FavoritesPage({ chrome }: { chrome: SiteChrome }) {
+  const { i18n } = chrome
   return (
-    <Layout chrome={chrome} title="Your favorites" head={<meta name="robots" content="noindex" />}>
-      <h1 class="page-title">Your favorites</h1>
-      <p class="page-intro">
-        Favorites are kept in this browser only: we never store them on our servers.
-      </p>
+    <Layout
+      chrome={chrome}
+      title={i18n.t('favorites.title')}
+      head={<meta name="robots" content="noindex" />}
+    >
+      <h1 class="page-title">{i18n.t('favorites.title')}</h1>
+      <p class="page-intro">{i18n.t('favorites.intro')}</p>
       {/* The stories' headings are h3, as in every list of cards; this keeps the outline whole. */}
-      <h2 class="visually-hidden">Saved stories</h2>
-      <div id="favorites-list" class="favorites" data-favorites-list aria-live="polite">
+      <h2 class="visually-hidden">{i18n.t('favorites.saved')}</h2>
+      {/* The script fetches the list from this edition's fragment, so cards link its sections. */}
+      <div
+        id="favorites-list"
+        class="favorites"
+        data-favorites-list={i18n.href('/fragments/favorites')}
+        aria-live="polite"
+      >
         <noscript>
-          <p>Favorites need JavaScript, because they are saved in your browser.</p>
+          <p>{i18n.t('favorites.noscript')}</p>
         </noscript>
       </div>
     </Layout>

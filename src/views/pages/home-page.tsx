@@ -16,27 +16,28 @@ export interface HomePageProps {
 
 export function HomePage({ chrome, latest, sections, trending, origin }: HomePageProps) {
   const { timeZone } = chrome.site
+  const { i18n } = chrome
   const [top, ...rest] = latest
   return (
     <Layout
       chrome={chrome}
       title={chrome.site.name}
       description={chrome.site.tagline}
-      head={<link rel="canonical" href={`${origin}/`} />}
+      head={<link rel="canonical" href={`${origin}${i18n.href('/')}`} />}
     >
-      <h1 class="visually-hidden">{chrome.site.name}: latest news</h1>
+      <h1 class="visually-hidden">{i18n.t('site.latestNews', { site: chrome.site.name })}</h1>
       {top ? (
         <div class="front">
           <section class="front__top" aria-labelledby="top-story-heading">
             <h2 id="top-story-heading" class="visually-hidden">
-              Top story
+              {i18n.t('home.topStory')}
             </h2>
             <ArticleCard article={top} timeZone={timeZone} lead />
           </section>
           <aside class="front__aside">
             <StoryList
               id="hot-heading"
-              heading="What's hot"
+              heading={i18n.t('story.hot')}
               stories={trending}
               timeZone={timeZone}
               hot
@@ -44,12 +45,12 @@ export function HomePage({ chrome, latest, sections, trending, origin }: HomePag
           </aside>
         </div>
       ) : (
-        <p>No stories have been published yet.</p>
+        <p>{i18n.t('home.empty')}</p>
       )}
       {rest.length > 0 ? (
         <section aria-labelledby="latest-heading">
           <h2 id="latest-heading" class="section-heading">
-            Latest news
+            {i18n.t('home.latest')}
           </h2>
           <div class="card-grid">
             {rest.map((article) => (
@@ -61,7 +62,7 @@ export function HomePage({ chrome, latest, sections, trending, origin }: HomePag
       {sections.map((section) => (
         <section aria-labelledby={`section-${section.slug}`}>
           <h2 id={`section-${section.slug}`} class="section-heading">
-            <a href={`/category/${section.slug}`}>{section.name}</a>
+            <a href={i18n.href(`/category/${section.slug}`)}>{section.name}</a>
           </h2>
           <div class="card-grid card-grid--compact">
             {section.stories.map((article) => (

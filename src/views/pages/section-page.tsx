@@ -24,20 +24,23 @@ export function sectionHref(section: Pick<Section, 'kind' | 'slug'>, page = 1): 
 }
 
 export function SectionPage({ chrome, section, items, page, lastPage, origin }: SectionPageProps) {
-  const { site } = chrome
-  const base = sectionHref(section)
-  const pageHref = (n: number) => sectionHref(section, n)
-  const onPage = page > 1 ? ` (page ${page} of ${lastPage})` : ''
-  const heading = section.kind === 'tag' ? `Tagged: ${section.name}` : section.name
+  const { site, i18n } = chrome
+  const base = i18n.href(sectionHref(section))
+  const pageHref = (n: number) => i18n.href(sectionHref(section, n))
+  const onPage = page > 1 ? i18n.t('section.onPage', { page, last: lastPage }) : ''
+  const heading =
+    section.kind === 'tag' ? i18n.t('section.tagged', { name: section.name }) : section.name
+  const about = { name: section.name, site: site.name }
   const description =
     (section.description ||
-      (section.kind === 'tag'
-        ? `Stories tagged ${section.name} on ${site.name}.`
-        : `The latest ${section.name} stories from ${site.name}.`)) + onPage
+      i18n.t(
+        section.kind === 'tag' ? 'section.tagDescription' : 'section.categoryDescription',
+        about,
+      )) + onPage
   return (
     <Layout
       chrome={chrome}
-      title={`${heading}${page > 1 ? ` – Page ${page}` : ''}`}
+      title={`${heading}${page > 1 ? i18n.t('section.titlePage', { page }) : ''}`}
       description={description}
       feeds={[{ title: `${site.name}: ${heading}`, base }]}
       head={
@@ -50,7 +53,7 @@ export function SectionPage({ chrome, section, items, page, lastPage, origin }: 
     >
       <Breadcrumb
         crumbs={[
-          { name: 'Home', url: `${origin}/` },
+          { name: i18n.t('header.home'), url: `${origin}${i18n.href('/')}` },
           { name: heading, url: `${origin}${pageHref(page)}` },
         ]}
       />
@@ -58,15 +61,17 @@ export function SectionPage({ chrome, section, items, page, lastPage, origin }: 
         <h1 class="section-heading">{heading}</h1>
         {section.description ? <p class="section-intro__text">{section.description}</p> : null}
         <p class="section-intro__feeds">
-          Follow: <a href={`${base}/feed.xml`}>RSS</a> · <a href={`${base}/atom.xml`}>Atom</a>
+          {i18n.t('section.follow')} <a href={`${base}/feed.xml`}>RSS</a> ·{' '}
+          <a href={`${base}/atom.xml`}>Atom</a>
         </p>
       </header>
       <section aria-labelledby="section-stories">
         <h2 id="section-stories" class="visually-hidden">
-          Stories{onPage}
+          {i18n.t('section.stories')}
+          {onPage}
         </h2>
         {items.length === 0 ? (
-          <p class="section-empty">No stories yet. Check back soon.</p>
+          <p class="section-empty">{i18n.t('section.empty')}</p>
         ) : (
           <div class="card-grid">
             {items.map((article) => (

@@ -166,8 +166,8 @@ describe('section and tag pages', () => {
     expect(all).toHaveLength(47)
     expect(tagged).toHaveLength(32)
     for (const [load, ids] of [
-      [(page: number) => loadCategoryPage(db, 'world', page), all],
-      [(page: number) => loadTagPage(db, 'port', page), tagged],
+      [(page: number) => loadCategoryPage(db, 'world', page, 'en'), all],
+      [(page: number) => loadTagPage(db, 'port', page, 'en'), tagged],
     ] as const) {
       const pages = pagesOf(ids)
       for (const [i, expected] of pages.entries()) {
@@ -177,8 +177,8 @@ describe('section and tag pages', () => {
       }
       expect((await load(pages.length + 1))?.items).toEqual([])
     }
-    expect(await loadCategoryPage(db, 'nowhere', 1)).toBeNull()
-    expect(await loadTagPage(db, 'nothing', 2)).toBeNull()
+    expect(await loadCategoryPage(db, 'nowhere', 1, 'en')).toBeNull()
+    expect(await loadTagPage(db, 'nothing', 2, 'en')).toBeNull()
   })
 
   it('read a page from the section index, never walking or sorting all published stories', async () => {
@@ -191,8 +191,8 @@ describe('section and tag pages', () => {
       statements.push(...(list as InStatement[]))
       return batch(list, mode)
     }
-    await loadCategoryPage(db, 'world', 2)
-    await loadTagPage(db, 'port', 2)
+    await loadCategoryPage(db, 'world', 2, 'en')
+    await loadTagPage(db, 'port', 2, 'en')
     const plans = await Promise.all(
       statements.map(async (statement) => {
         const { sql, args } = statement as { sql: string; args: unknown[] }
@@ -203,10 +203,10 @@ describe('section and tag pages', () => {
     const all = plans.join('\n')
     expect(all).not.toMatch(/articles_status_published_idx/)
     expect(all).toMatch(
-      /SEARCH articles USING COVERING INDEX articles_category_status_published_idx/,
+      /SEARCH articles USING COVERING INDEX articles_category_language_status_published_idx/,
     )
     expect(all).toMatch(
-      /SEARCH article_tags USING COVERING INDEX article_tags_tag_status_published_idx/,
+      /SEARCH article_tags USING COVERING INDEX article_tags_tag_language_status_published_idx/,
     )
     expect(all).not.toMatch(/SCAN articles/)
     // The page links come from the stored counts.
