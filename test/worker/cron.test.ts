@@ -137,6 +137,31 @@ describe('the 5-minute cron', () => {
     expect(shown.slice(0, 2)).toEqual([`/news/${sequel.slug}`, `/news/${background.slug}`])
   })
 
+  it('keeps related news within an edition, even for stories sharing a tag and a section', async () => {
+    const { lead, sequel, background } = await storyCluster()
+    const [leadTag] = await testDb()
+      .select({ tagId: articleTags.tagId })
+      .from(articleTags)
+      .where(eq(articleTags.articleId, lead.id))
+    // Published between the lead and its sequel, in their section, carrying their tag.
+    const arabic = await insertArticle({
+      title: `ميناء ${uniqueSuffix()} يعود إلى العمل`,
+      language: 'ar',
+      publishedAt: new Date(Date.now() - 1.5 * 3_600_000),
+    })
+    await testDb()
+      .insert(articleTags)
+      .values({ articleId: arabic.id, tagId: leadTag?.tagId as number })
+
+    await runCron({ env: WHOLE_SITE })
+    const leadList = (await relatedRows(lead.id)).map((row) => row.relatedId)
+    expect(leadList.slice(0, 2)).toEqual([sequel.id, background.id])
+    expect(leadList).not.toContain(arabic.id)
+    const arabicList = (await relatedRows(arabic.id)).map((row) => row.relatedId)
+    for (const english of [lead.id, sequel.id, background.id])
+      expect(arabicList).not.toContain(english)
+  })
+
   it('gives the seeded reference article a list of Russia, France, Ukraine and diplomacy stories', async () => {
     await runCron({ cron: CRON_NIGHTLY, env: WHOLE_SITE })
     const [reference] = await testDb()

@@ -45,7 +45,7 @@ export const UNPUBLISHED = sql.join(
 /**
  * `(source_id, neighbour_id)` for every article of `sources` (a query with an `id` column) and each
  * of its tags: the NEIGHBOURS_PER_TAG_SIDE nearest ids with that tag on each side, whatever their
- * status. Each side is one range seek, bounded by the id found that many entries away. CROSS JOIN
+ * status, in the source's edition (related news never crosses languages; article_tags copies it). Each side is one range seek, bounded by the id found that many entries away. CROSS JOIN
  * holds SQLite to this order: otherwise it may walk the whole tag index and look the sources up.
  */
 export function tagNeighbourPairs(sources: SQL): SQL {
@@ -54,6 +54,7 @@ export function tagNeighbourPairs(sources: SQL): SQL {
     from (${sources}) s
     cross join ${articleTags} st on st.article_id = s.id
     cross join ${articleTags} n on n.tag_id = st.tag_id and n.article_id <> s.id
+      and n.language is st.language
       and n.article_id >= coalesce((select x.article_id from ${articleTags} x
         where x.tag_id = st.tag_id and x.article_id < s.id
         order by x.article_id desc limit 1 offset ${literal(skip)}), 0)
@@ -63,16 +64,17 @@ export function tagNeighbourPairs(sources: SQL): SQL {
 }
 
 /**
- * `(source_id, neighbour_id)` for every article of `sources` (a query with `id`, `category_id` and
- * `at` columns): the SECTION_POOL published articles of its section published just before `at`,
- * and as many just after. Two seeks on the (category_id, status, published_at) index, whose ids come
+ * `(source_id, neighbour_id)` for every article of `sources` (a query with `id`, `category_id`,
+ * `language` and `at` columns): the SECTION_POOL published articles of its section and edition
+ * published just before `at`, and as many just after. Two seeks on the (category_id, status, published_at) index, whose ids come
  * back as a JSON array: joined to `articles` instead, each would cost a read of the article's row.
  */
 export function sectionNeighbourPairs(sources: SQL): SQL {
   const side = (where: SQL, order: SQL) => sql`json_each((
       select json_group_array(id) from (
         select a.id from ${articles} a
-        where a.category_id = s.category_id and a.status = 'published' and a.id <> s.id and ${where}
+        where a.category_id = s.category_id and a.language = s.language and a.status = 'published'
+          and a.id <> s.id and ${where}
         order by ${order} limit ${literal(SECTION_POOL)}
       )
     ))`

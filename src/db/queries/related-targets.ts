@@ -41,7 +41,8 @@ function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
  * (the changed ones aside): a neighbour found unpublished there just leaves its place empty.
  */
 function affectedTargets(changed: SQL, budget: number): SQL {
-  return sql`select a.id, a.category_id, coalesce(a.published_at, a.updated_at) as at, top.total
+  return sql`select a.id, a.category_id, a.language, coalesce(a.published_at, a.updated_at) as at,
+      top.total
     from (
       select u.id, min(u.priority) as priority, count(*) over () as total from (
         select id, 0 as priority from ${articles}
@@ -52,7 +53,7 @@ function affectedTargets(changed: SQL, budget: number): SQL {
         select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
         union all
         select neighbour_id, 2 from (${sectionNeighbourPairs(sql`
-          select id, category_id, coalesce(published_at, updated_at) as at from ${articles}
+          select id, category_id, language, coalesce(published_at, updated_at) as at from ${articles}
           where id in (${changed})`)})
       ) u
       where u.id not in (select id from ${articles} where id in (${changed}) and +status <> 'published')
@@ -63,10 +64,15 @@ function affectedTargets(changed: SQL, budget: number): SQL {
     order by top.priority, top.id`
 }
 
-type TargetRow = { id: number; category_id: number; at: number }
+type TargetRow = { id: number; category_id: number; language: string; at: number }
 
 function toTargets(rows: readonly TargetRow[]): RelatedTarget[] {
-  return rows.map((row) => ({ id: row.id, categoryId: row.category_id, at: row.at }))
+  return rows.map((row) => ({
+    id: row.id,
+    categoryId: row.category_id,
+    at: row.at,
+    language: row.language,
+  }))
 }
 
 /**
@@ -138,7 +144,8 @@ export async function loadRelatedChunk(
       ) returning article_id`),
     // `+status` keeps SQLite walking ids from `afterId`: the status index would sort them all.
     db.all<TargetRow>(sql`
-      select id, category_id, coalesce(published_at, updated_at) as at from ${articleMeta('a')}
+      select id, category_id, language, coalesce(published_at, updated_at) as at
+      from ${articleMeta('a')}
       where +status = 'published' and id > ${afterId} order by id limit ${budget}`),
   ])
   return {

@@ -35,6 +35,8 @@ export interface RelatedTarget {
   categoryId: number
   /** Publish time (update time if none), in ms. */
   at: number
+  /** Its edition: candidates come from the same one. */
+  language: string
 }
 
 /**
@@ -42,10 +44,12 @@ export interface RelatedTarget {
  * and none pays for the articles' rows.
  */
 function targetCte(targets: readonly RelatedTarget[]) {
-  const json = JSON.stringify(targets.map((target) => [target.id, target.categoryId, target.at]))
+  const json = JSON.stringify(
+    targets.map((target) => [target.id, target.categoryId, target.at, target.language]),
+  )
   return sql`with target as materialized (
       select json_extract(value, '$[0]') as id, json_extract(value, '$[1]') as category_id,
-        json_extract(value, '$[2]') as at
+        json_extract(value, '$[2]') as at, json_extract(value, '$[3]') as language
       from json_each(${json})
     )`
 }
@@ -73,7 +77,7 @@ function poolCte(targets: readonly RelatedTarget[]) {
       where n <= ${literal(TAG_POOL)}
       union all
       select source_id, neighbour_id, ${literal(VIA_SECTION)}
-      from (${sectionNeighbourPairs(sql`select id, category_id, at from target`)})
+      from (${sectionNeighbourPairs(sql`select id, category_id, language, at from target`)})
       union all
       select p.article_id, p.related_id, ${literal(VIA_PIN)} from ${relatedPins} p
       where p.article_id in (select id from target)
