@@ -19,6 +19,8 @@ export type Permission =
   | 'users:manage'
   | 'tokens:manage'
   | 'audit:read'
+  /** Download the whole site (JSON or WXR). */
+  | 'site:export'
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
   admin: [
@@ -28,6 +30,7 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
     'users:manage',
     'tokens:manage',
     'audit:read',
+    'site:export',
   ],
   editor: ['articles:edit-any', 'articles:publish', 'comments:moderate'],
   author: [],

@@ -10,6 +10,7 @@ import { authorsAdmin } from './authors'
 import { comments } from './comments'
 import { corrections } from './corrections'
 import { dashboard } from './dashboard'
+import { exportSite } from './export'
 import { live } from './live'
 import { login } from './login'
 import { media } from './media'
@@ -37,5 +38,6 @@ export const editor = new Hono<EditorEnv>()
   .route('/', users)
   .route('/', tokens)
   .route('/', audit)
+  .route('/', exportSite)
   .route('/', media)
   .route('/', agencyFeeds)

@@ -15,6 +15,7 @@ export type EditorSection =
   | 'account'
   | 'media'
   | 'agency-feeds'
+  | 'export'
 
 export interface EditorChrome {
   site: Pick<Config['site'], 'name' | 'language' | 'timeZone'>

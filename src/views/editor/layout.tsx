@@ -26,6 +26,7 @@ const NAV: { section: EditorSection; href: string; label: string; needs?: 'moder
     { section: 'users', href: '/editor/users', label: 'Users', needs: 'admin' },
     { section: 'tokens', href: '/editor/tokens', label: 'API tokens', needs: 'admin' },
     { section: 'audit', href: '/editor/audit', label: 'Audit log', needs: 'admin' },
+    { section: 'export', href: '/editor/export', label: 'Export', needs: 'admin' },
   ]
 
 export function EditorLayout(props: { chrome: EditorChrome; title: string; children: Child }) {
