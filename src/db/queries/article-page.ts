@@ -38,6 +38,8 @@ export interface ArticleDetail extends ArticleSummary {
   /** From the media library, when the lead image is a library image (`/media/<key>`). */
   imageCaption: string | null
   imageCredit: string | null
+  /** An agency item's original page, credited under the body (issue 19). */
+  canonicalUrl?: string | null
 }
 
 export interface ArticlePageData {
@@ -117,6 +119,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
         commentsClosed: articles.commentsClosed,
         imageCaption: media.caption,
         imageCredit: media.credit,
+        canonicalUrl: articles.canonicalUrl,
       })
       .from(articles)
       .innerJoin(categories, eq(categories.id, articles.categoryId))

@@ -24,6 +24,7 @@ export const ar = {
   'article.updated': 'حُدّث',
   'article.photo': 'تصوير: {credit}',
   'article.tags': 'الوسوم',
+  'article.source': 'المصدر',
   'article.addFavorite': 'أضف إلى المفضلة',
   'article.savedFavorite': 'محفوظ في المفضلة',
   'article.share': 'شارك هذا المقال',

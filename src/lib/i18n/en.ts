@@ -23,6 +23,7 @@ export const en = {
   'article.updated': 'Updated',
   'article.photo': 'Photo: {credit}',
   'article.tags': 'Tags',
+  'article.source': 'Source',
   'article.addFavorite': 'Add to favorites',
   'article.savedFavorite': 'Saved to favorites',
   'article.share': 'Share this article',

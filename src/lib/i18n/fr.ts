@@ -24,6 +24,7 @@ export const fr = {
   'article.updated': 'Mis à jour',
   'article.photo': 'Photo : {credit}',
   'article.tags': 'Mots-clés',
+  'article.source': 'Source',
   'article.addFavorite': 'Ajouter aux favoris',
   'article.savedFavorite': 'Dans vos favoris',
   'article.share': 'Partager cet article',

@@ -9,6 +9,7 @@ import { Breadcrumb } from '../components/breadcrumb'
 import { CorrectionNotes } from '../components/correction-notes'
 import { type Alternate, HreflangLinks } from '../components/hreflang-links'
 import { ShareLinks } from '../components/share-links'
+import { SourceCredit } from '../components/source-credit'
 import { StoryList } from '../components/story-list'
 import { Layout } from '../layout'
 import { LiveBlog } from '../live/live-blog'
@@ -82,6 +83,7 @@ export function ArticlePage(props: ArticlePageProps) {
           <ArticleFigure article={article} />
           {/* body_html was rendered from Markdown and sanitised by an allowlist when it was saved. */}
           <div class="article__body">{raw(article.bodyHtml)}</div>
+          <SourceCredit url={article.canonicalUrl} />
           {page.live ? (
             <>
               <LiveBlog articleId={article.id} live={page.live} timeZone={timeZone} />
