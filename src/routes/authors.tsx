@@ -23,7 +23,11 @@ export const authorPages = new Hono<AppEnv>().get('/author/:slug', async (c) => 
   addCacheTags(c, `author:${data.author.slug}`, ...data.items.map((item) => `article:${item.id}`))
   return c.render(
     <AuthorPage
-      chrome={siteChrome(c, { navigation: data.navigation, lastUpdateAt: data.lastUpdateAt })}
+      chrome={siteChrome(c, {
+        navigation: data.navigation,
+        lastUpdateAt: data.lastUpdateAt,
+        breakingAlert: data.breakingAlert,
+      })}
       data={data}
       page={page}
       lastPage={lastPage}

@@ -93,7 +93,11 @@ export const comments = new Hono<AppEnv>()
     const replyTo = page.items.find((comment) => comment.id === replyToId)
     return c.render(
       <CommentsPage
-        chrome={siteChrome(c, { navigation: page.navigation, lastUpdateAt: page.lastUpdateAt })}
+        chrome={siteChrome(c, {
+          navigation: page.navigation,
+          lastUpdateAt: page.lastUpdateAt,
+          breakingAlert: page.breakingAlert,
+        })}
         article={page.article}
         comments={page.items}
         total={page.total}

@@ -28,7 +28,11 @@ export const correctionPages = new Hono<AppEnv>()
     addCacheTags(c, 'corrections')
     return c.render(
       <CorrectionsListPage
-        chrome={siteChrome(c, { navigation: data.navigation, lastUpdateAt: data.lastUpdateAt })}
+        chrome={siteChrome(c, {
+          navigation: data.navigation,
+          lastUpdateAt: data.lastUpdateAt,
+          breakingAlert: data.breakingAlert,
+        })}
         items={data.items}
         page={page}
         lastPage={lastPage}

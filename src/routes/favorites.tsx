@@ -26,8 +26,8 @@ export function parseFavoriteIds(value: string | undefined): number[] {
 
 export const favorites = new Hono<AppEnv>()
   .get('/favorites', async (c) => {
-    const { navigation, lastUpdateAt } = await loadChrome(c.var.db)
-    return c.render(<FavoritesPage chrome={siteChrome(c, { navigation, lastUpdateAt })} />)
+    const chrome = siteChrome(c, await loadChrome(c.var.db))
+    return c.render(<FavoritesPage chrome={chrome} />)
   })
   .get('/fragments/favorites', async (c) => {
     const ids = parseFavoriteIds(c.req.query('ids'))

@@ -15,10 +15,10 @@ export const search = new Hono<AppEnv>()
     const { query, page, terms } = readSearch(c, false)
     const data = await loadSearchPage(c.var.db, { terms, page, now: new Date() }) // one batch
     const lastPage = checkPage(page, data.total)
-    const { navigation, lastUpdateAt } = data
+    const { navigation, lastUpdateAt, breakingAlert } = data
     return c.render(
       <SearchPage
-        chrome={siteChrome(c, { navigation, lastUpdateAt })}
+        chrome={siteChrome(c, { navigation, lastUpdateAt, breakingAlert })}
         results={{ ...data, query, page, lastPage, pageSize: SEARCH_PAGE_SIZE }}
       />,
     )

@@ -17,7 +17,11 @@ export const staticPages = new Hono<AppEnv>().get('/:slug', async (c, next) => {
   addCacheTags(c, `page:${data.page.id}`)
   return c.render(
     <StaticPage
-      chrome={siteChrome(c, { navigation: data.navigation, lastUpdateAt: data.lastUpdateAt })}
+      chrome={siteChrome(c, {
+        navigation: data.navigation,
+        lastUpdateAt: data.lastUpdateAt,
+        breakingAlert: data.breakingAlert,
+      })}
       page={data.page}
       origin={siteOrigin(c)}
     />,

@@ -4,6 +4,7 @@ import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { articleAuthors, articles, authors, categories } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -30,6 +31,8 @@ export interface AuthorPageData {
   total: number
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  /** The current breaking alert, read in the same batch (issue 21). */
+  breakingAlert: BreakingAlert | null
 }
 
 export type AuthorLookup = { kind: 'found'; page: AuthorPageData } | { kind: 'moved'; slug: string }
@@ -93,7 +96,7 @@ export async function loadAuthorPage(
 ): Promise<AuthorLookup | null> {
   const authorId = db.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug))
   const theirs = and(inArray(articleAuthors.authorId, authorId), isPublic)
-  const [found, moved, items, total, navigation, lastUpdate] = await db.batch([
+  const [found, moved, items, total, navigation, lastUpdate, breaking] = await db.batch([
     db.select(profileColumns).from(authors).where(eq(authors.slug, slug)),
     db.select({ slug: authors.slug }).from(authors).where(eq(authors.sourceSlug, slug)).limit(1),
     db
@@ -112,6 +115,7 @@ export async function loadAuthorPage(
       .where(theirs),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const row = found[0]
   if (!row) return moved[0] ? { kind: 'moved', slug: moved[0].slug } : null
@@ -123,6 +127,7 @@ export async function loadAuthorPage(
       total: total[0]?.total ?? 0,
       navigation,
       lastUpdateAt: parseLastUpdate(lastUpdate),
+      breakingAlert: pickBreakingAlert(breaking),
     },
   }
 }

@@ -17,15 +17,26 @@ const alertColumns = {
   expiresAt: breakingAlerts.expiresAt,
 }
 
-/** The newest alert that is neither cleared nor expired at `now`, or null. */
-export async function findBreakingAlert(db: Db, now: Date): Promise<BreakingAlert | null> {
-  const [row] = await db
+/**
+ * The newest alert that is neither cleared nor expired at `now`, as a statement that full pages add
+ * to their one batch (read it with pickBreakingAlert).
+ */
+export function currentBreakingAlertQuery(db: Db, now: Date = new Date()) {
+  return db
     .select(alertColumns)
     .from(breakingAlerts)
     .where(and(isNull(breakingAlerts.clearedAt), gt(breakingAlerts.expiresAt, now)))
     .orderBy(desc(breakingAlerts.id))
     .limit(1)
-  return row ?? null
+}
+
+export function pickBreakingAlert(rows: BreakingAlert[]): BreakingAlert | null {
+  return rows[0] ?? null
+}
+
+/** The current alert on its own, for the banner fragment. */
+export async function findBreakingAlert(db: Db, now: Date): Promise<BreakingAlert | null> {
+  return pickBreakingAlert(await currentBreakingAlertQuery(db, now))
 }
 
 /** Replaces any current alert with a new one, audited, in one batch. */

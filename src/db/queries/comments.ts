@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, or, type SQLWrapper, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, comments } from '../schema'
+import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -128,7 +129,7 @@ export function approvedCountQuery(db: Db, articleId: ArticleIdRef) {
 /** The standalone comments page (for readers without JavaScript): article, a page, the count. */
 export async function loadCommentsPageBySlug(db: Db, slug: string, after: CommentCursor | null) {
   const articleId = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug))
-  const [article, topLevel, replies, total, navigation, lastUpdate] = await db.batch([
+  const [article, topLevel, replies, total, navigation, lastUpdate, breaking] = await db.batch([
     db
       .select({
         id: articles.id,
@@ -143,6 +144,7 @@ export async function loadCommentsPageBySlug(db: Db, slug: string, after: Commen
     approvedCountQuery(db, articleId),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const found = article[0]
   if (!found) return null
@@ -152,5 +154,6 @@ export async function loadCommentsPageBySlug(db: Db, slug: string, after: Commen
     total: total[0]?.total ?? 0,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from '../client'
 import { articles, corrections, siteState } from '../schema'
 import { isPublicRow } from './articles'
 import { insertAuditQuery } from './audit'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { LAST_UPDATE_KEY, lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -30,6 +31,8 @@ export interface CorrectionsPageData {
   total: number
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  /** The current breaking alert, read in the same batch (issue 21). */
+  breakingAlert: BreakingAlert | null
 }
 
 const noteColumns = {
@@ -58,7 +61,7 @@ export function articleCorrectionsQuery(db: Db, ids: SQLWrapper) {
 
 /** One page (1-based) of notes on published stories, newest first, with the chrome: one batch. */
 export async function loadCorrectionsPage(db: Db, page: number): Promise<CorrectionsPageData> {
-  const [items, total, navigation, lastUpdate] = await db.batch([
+  const [items, total, navigation, lastUpdate, breaking] = await db.batch([
     listedCorrectionsQuery(db, CORRECTIONS_PAGE_SIZE, (page - 1) * CORRECTIONS_PAGE_SIZE),
     db
       .select({ total: count() })
@@ -67,12 +70,14 @@ export async function loadCorrectionsPage(db: Db, page: number): Promise<Correct
       .where(isPublicRow),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   return {
     items,
     total: total[0]?.total ?? 0,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
   }
 }
 

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../client'
 import { pages } from '../schema'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
@@ -20,11 +21,12 @@ export interface StaticPageData {
   page: StaticPageView
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  breakingAlert: BreakingAlert | null
 }
 
 /** A published page by slug with the chrome, in one batch; null for a draft or no such page. */
 export async function loadStaticPage(db: Db, slug: string): Promise<StaticPageData | null> {
-  const [found, navigation, lastUpdate] = await db.batch([
+  const [found, navigation, lastUpdate, breaking] = await db.batch([
     db
       .select({
         id: pages.id,
@@ -40,7 +42,14 @@ export async function loadStaticPage(db: Db, slug: string): Promise<StaticPageDa
       .where(and(eq(pages.slug, slug), eq(pages.status, 'published'))),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   const page = found[0]
-  return page ? { page, navigation, lastUpdateAt: parseLastUpdate(lastUpdate) } : null
+  if (!page) return null
+  return {
+    page,
+    navigation,
+    lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
+  }
 }

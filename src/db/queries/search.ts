@@ -1,6 +1,7 @@
 // Full-text search over published articles (FTS5), ranked by relevance and freshness, with snippets.
 import type { Db } from '../client'
 import type { ArticleSummary } from './articles'
+import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import {
   MARK_END,
@@ -37,6 +38,8 @@ export interface SearchResults {
 export interface SearchPageData extends SearchResults {
   navigation: NavigationItem[]
   lastUpdateAt: Date | null
+  /** The current breaking alert, read in the same batch (issue 21). */
+  breakingAlert: BreakingAlert | null
 }
 
 /** `terms` comes from services/search-query.ts; null searches nothing. */
@@ -57,24 +60,31 @@ export async function searchArticles(db: Db, request: SearchRequest): Promise<Se
 /** The search page: hits, total, navigation and last update in one batch (chrome only if no query). */
 export async function loadSearchPage(db: Db, request: SearchRequest): Promise<SearchPageData> {
   if (!request.terms) {
-    const [navigation, lastUpdate] = await db.batch([listCategoriesQuery(db), lastUpdateQuery(db)])
+    const [navigation, lastUpdate, breaking] = await db.batch([
+      listCategoriesQuery(db),
+      lastUpdateQuery(db),
+      currentBreakingAlertQuery(db),
+    ])
     return {
       hits: [],
       total: 0,
       capped: false,
       navigation,
       lastUpdateAt: parseLastUpdate(lastUpdate),
+      breakingAlert: pickBreakingAlert(breaking),
     }
   }
-  const [rows, navigation, lastUpdate] = await db.batch([
+  const [rows, navigation, lastUpdate, breaking] = await db.batch([
     hitsQuery(db, request.terms, request),
     listCategoriesQuery(db),
     lastUpdateQuery(db),
+    currentBreakingAlertQuery(db),
   ])
   return {
     ...toResults(rows, request.terms),
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
+    breakingAlert: pickBreakingAlert(breaking),
   }
 }
 

@@ -8,25 +8,37 @@ export function BreakingBanner({ alert }: { alert: BreakingAlert | null }) {
   if (!alert) return <div id="breaking" class="breaking" hidden />
   return (
     <div id="breaking" class="breaking">
-      <p class="breaking__inner">
-        <strong class="breaking__label">Breaking</strong>{' '}
-        <a href={alert.url} class="breaking__link">
-          {alert.headline}
-        </a>
-      </p>
+      <BreakingLine alert={alert} />
     </div>
   )
 }
 
 /**
- * Loads the alert after the page: pages stay cached for everyone and a new alert purges one small
- * fragment, so the alert costs no site-wide purge.
+ * The banner as the page was rendered (so that it shows without JavaScript), refreshed by htmx
+ * after load: pages stay cached for everyone and a new or cleared alert purges one small fragment,
+ * so the alert costs no site-wide purge.
  */
-export function BreakingSlot() {
+export function BreakingSlot({ alert }: { alert: BreakingAlert | null }) {
   const attributes = {
     'data-hx-get': BREAKING_FRAGMENT_URL,
     'data-hx-trigger': 'load',
     'data-hx-swap': 'outerHTML',
   }
-  return <div id="breaking" class="breaking" hidden {...attributes} />
+  if (!alert) return <div id="breaking" class="breaking" hidden {...attributes} />
+  return (
+    <div id="breaking" class="breaking" {...attributes}>
+      <BreakingLine alert={alert} />
+    </div>
+  )
+}
+
+function BreakingLine({ alert }: { alert: BreakingAlert }) {
+  return (
+    <p class="breaking__inner">
+      <strong class="breaking__label">Breaking</strong>{' '}
+      <a href={alert.url} class="breaking__link">
+        {alert.headline}
+      </a>
+    </p>
+  )
 }
