@@ -45,7 +45,7 @@ export async function* streamXmlNodes(
   const done: XmlNode[] = []
   let failure: Error | undefined
   parser.on('error', (error) => {
-    const reason = error.message.replace(/^[^:]*:\d+:\d+: /, '')
+    const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')
     failure ??= new MalformedXmlError(parser.line, parser.column + 1, reason)
   })
   parser.on('opentag', (tag) => {
@@ -79,6 +79,7 @@ export async function* streamXmlNodes(
     encoding: 'utf8',
     highWaterMark: 256 * 1024,
   })) {
+    if (read === 0) checkIsXml(chunk as string, options.root)
     read += Buffer.byteLength(chunk as string)
     try {
       parser.write(chunk as string)
@@ -107,4 +108,14 @@ export function childText(node: XmlNode, name: string): string {
 /** Like childText but untrimmed, for bodies whose whitespace means something. */
 export function childRaw(node: XmlNode, name: string): string {
   return node.children.find((child) => child.name === name)?.text ?? ''
+}
+
+/** A file that is plainly not XML (JSON, say) is named for what it is, not as a parse error. */
+function checkIsXml(start: string, root: string) {
+  const first = start.replace(/^\uFEFF/, '').trimStart()[0]
+  if (first === '{' || first === '[')
+    throw new Error(
+      `This is a JSON file, not a ${root} file (a Ghost export is imported with the ghost source)`,
+    )
+  if (first !== '<') throw new Error(`This is not an XML file, so not a ${root} file`)
 }
