@@ -2,11 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { html, meteredDb, request } from './helpers'
 
-/**
- * Where the Arabic edition's search answers. Until editions routing passes the edition to the
- * search query, `/search` searches every language; then this becomes `/ar/search`.
- */
-const ARABIC_SEARCH = '/search'
+/** The Arabic edition's search, which finds only Arabic articles. */
+const ARABIC_SEARCH = '/ar/search'
 const TRANSLATION = 'ar-kremlin-first-putin-macron-conversation-since-2022'
 
 type Parsed = Awaited<ReturnType<typeof html>>
@@ -41,5 +38,12 @@ describe('GET /search in Arabic', () => {
   it('still finds the English reference by its English words, first', async () => {
     const page = await html(await request('/search?q=Kremlin+Putin+Macron+conversation'))
     expect(resultSlugs(page)[0]).toBe('kremlin-first-putin-macron-conversation-since-2022')
+  })
+
+  it('keeps each edition to its own articles', async () => {
+    const query = `?q=${encodeURIComponent('اتصالا هاتفيا')}`
+    expect(resultSlugs(await html(await request(`/search${query}`)))).toEqual([])
+    const english = await html(await request(`${ARABIC_SEARCH}?q=Kremlin+Putin+Macron`))
+    expect(resultSlugs(english)).not.toContain('kremlin-first-putin-macron-conversation-since-2022')
   })
 })
