@@ -67,8 +67,9 @@ export function contentSecurityPolicy(policy: SecurityPolicy, turnstile: boolean
     'default-src': ["'self'"],
     'script-src': ["'self'", ...challenge],
     'style-src': ["'self'"],
-    // Editors may use images from any https host (services/editorial-input.ts isImageUrl).
-    'img-src': ["'self'", 'https:'],
+    // Editors may use images from any https host (services/editorial-input.ts isImageUrl); the
+    // favicon is a data: URL in each page (views/assets.ts).
+    'img-src': ["'self'", 'https:', 'data:'],
     'connect-src': ["'self'"],
     'frame-src': ["'self'", ...challenge],
     'form-action': ["'self'"],

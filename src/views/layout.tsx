@@ -1,6 +1,6 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
-import { HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import { FAVICON_HREF, HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
@@ -41,7 +41,7 @@ export function Layout(props: LayoutProps) {
             Views write htmx attributes as data-hx-*, which htmx reads like hx-* and HTML allows. */}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="stylesheet" href={STYLESHEET_URL} />
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="icon" href={FAVICON_HREF} type="image/svg+xml" />
           <FeedLinks
             scopes={[
               { title: chrome.site.name, base: i18n.href('/').replace(/\/$/, '') },

@@ -152,7 +152,7 @@ function expectHeaders(response: Response, where: string, expected: Expected) {
   expect(csp.get('object-src'), where).toEqual(["'none'"])
   expect(csp.get('frame-ancestors'), where).toEqual(expected.framedAnywhere ? ['*'] : ["'self'"])
   // Editors may show images from any https host (services/editorial-input.ts isImageUrl).
-  expect(csp.get('img-src'), where).toEqual(["'self'", 'https:'])
+  expect(csp.get('img-src'), where).toEqual(["'self'", 'https:', 'data:'])
   expect(csp.has('upgrade-insecure-requests'), where).toBe(expected.https)
   for (const [name, sources] of csp) {
     for (const source of sources) {
