@@ -51,9 +51,10 @@ export function findRequestEdition(c: Context<AppEnv>): Edition {
 export const withEdition = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const edition = findRequestEdition(c)
+    // Set first, so that the 404 itself is in the edition's language.
+    c.set('edition', edition)
     if (edition.prefix && !EDITION_PATHS.some((pattern) => pattern.test(c.req.path))) {
       return c.notFound()
     }
-    c.set('edition', edition)
     await next()
   })

@@ -4,7 +4,9 @@ import { loadChrome } from '../db/queries/categories'
 import { listArticlesByIds } from '../db/queries/favorites'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
+import { createI18n } from '../lib/i18n/i18n'
 import { FavoritesList } from '../views/fragments/favorites-list'
+import { I18nProvider } from '../views/i18n-context'
 import { FavoritesPage } from '../views/pages/favorites-page'
 import { siteChrome } from './page-context'
 
@@ -26,11 +28,16 @@ export function parseFavoriteIds(value: string | undefined): number[] {
 
 export const favorites = new Hono<AppEnv>()
   .get('/favorites', async (c) => {
-    const chrome = siteChrome(c, await loadChrome(c.var.db))
+    const chrome = siteChrome(c, await loadChrome(c.var.db, c.var.edition.code))
     return c.render(<FavoritesPage chrome={chrome} />)
   })
   .get('/fragments/favorites', async (c) => {
     const ids = parseFavoriteIds(c.req.query('ids'))
     const stories = await listArticlesByIds(c.var.db, ids)
-    return c.html(<FavoritesList stories={stories} timeZone={c.var.config.site.timeZone} />)
+    // Saved stories may be of any edition; the cards speak the edition the list is shown in.
+    return c.html(
+      <I18nProvider i18n={createI18n(c.var.edition)}>
+        <FavoritesList stories={stories} timeZone={c.var.config.site.timeZone} />
+      </I18nProvider>,
+    )
   })

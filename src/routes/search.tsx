@@ -2,10 +2,13 @@
 import { type Context, Hono } from 'hono'
 import { loadSearchPage, SEARCH_PAGE_SIZE, searchArticles } from '../db/queries/search'
 import type { AppEnv } from '../env'
+import { editionPath } from '../lib/editions'
 import { AppError } from '../lib/errors'
+import { createI18n } from '../lib/i18n/i18n'
 import { MAX_QUERY_LENGTH, normalizeSearchInput, toSearchTerms } from '../services/search-query'
 import { countPages } from '../views/components/pagination'
 import { SearchResults, searchHref } from '../views/fragments/search-results'
+import { I18nProvider } from '../views/i18n-context'
 import { SearchPage } from '../views/pages/search-page'
 import { siteChrome } from './page-context'
 import { parsePage } from './sections'
@@ -13,7 +16,8 @@ import { parsePage } from './sections'
 export const search = new Hono<AppEnv>()
   .get('/search', async (c) => {
     const { query, page, terms } = readSearch(c, false)
-    const data = await loadSearchPage(c.var.db, { terms, page, now: new Date() }) // one batch
+    const language = c.var.edition.code
+    const data = await loadSearchPage(c.var.db, { terms, page, now: new Date(), language })
     const lastPage = checkPage(page, data.total)
     const { navigation, lastUpdateAt, breakingAlert } = data
     return c.render(
@@ -26,20 +30,23 @@ export const search = new Hono<AppEnv>()
   .get('/fragments/search', async (c) => {
     const { query, page, terms } = readSearch(c, true)
     // No chrome here, and an empty or unsearchable query needs no database at all.
-    const results = await searchArticles(c.var.db, { terms, page, now: new Date() })
+    const language = c.var.edition.code
+    const results = await searchArticles(c.var.db, { terms, page, now: new Date(), language })
     const lastPage = checkPage(page, results.total)
     // The address bar follows the query so a reload or a shared link shows the same results;
     // replace rather than push, or every keystroke would become a history entry.
-    c.header('HX-Replace-Url', searchHref(query, page))
+    c.header('HX-Replace-Url', editionPath(c.var.edition, searchHref(query, page)))
     return c.html(
-      <SearchResults
-        {...results}
-        query={query}
-        page={page}
-        lastPage={lastPage}
-        pageSize={SEARCH_PAGE_SIZE}
-        timeZone={c.var.config.site.timeZone}
-      />,
+      <I18nProvider i18n={createI18n(c.var.edition)}>
+        <SearchResults
+          {...results}
+          query={query}
+          page={page}
+          lastPage={lastPage}
+          pageSize={SEARCH_PAGE_SIZE}
+          timeZone={c.var.config.site.timeZone}
+        />
+      </I18nProvider>,
     )
   })
 
