@@ -1,4 +1,4 @@
-// Reading the plain values out of fast-xml-parser's tree of a feed: text, Atom constructs, URLs, images.
+// Reading the plain values out of a feed's parsed tree: text, Atom text constructs, URLs, images.
 import { htmlToText } from './agency-feed-text'
 
 export type Node = Record<string, unknown>
