@@ -1,5 +1,5 @@
 // Turns whatever a reader types into an FTS5 MATCH expression that can never be a syntax error.
-import { joinPhrases, type SearchTerms } from '../db/queries/search-statements'
+import { joinPhrases, type SearchTerms } from '../db/queries/search-match'
 import { arabicWordForms } from '../lib/arabic-clitics'
 import { foldArabic } from '../lib/arabic-fold'
 import { slugify } from './editorial-slug'

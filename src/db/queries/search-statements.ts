@@ -1,9 +1,16 @@
 // The search statements: every cursor bounded by the newest matches, so cost never follows the archive.
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../client'
 import { articles, categories } from '../schema'
 import { articleSummaryColumns, isPublic } from './articles'
+import {
+  articlesFts,
+  ftsMatch,
+  joinPhrases,
+  MARK_END,
+  MARK_START,
+  type SearchTerms,
+} from './search-match'
 
 export const SEARCH_PAGE_SIZE = 10
 
@@ -22,51 +29,6 @@ export const TYPING_CANDIDATES = 100
  * many stories a query ranks by where its words appear instead (see columnScore).
  */
 export const COMMON_WORD_STORIES = 20_000
-
-/**
- * The FTS5 table from migrations/0001_search_fts.sql, declared here rather than in schema.ts so
- * drizzle-kit never tries to create it as an ordinary table.
- */
-const articlesFts = sqliteTable('articles_fts', {
-  rowid: integer().notNull(),
-  title: text(),
-  summary: text(),
-  bodyMd: text(),
-})
-
-// Private-use characters cannot be typed by accident and are not HTML, so nothing in an article
-// can be mistaken for a marker and no markup ever has to be trusted.
-export const MARK_START = '\uE000'
-export const MARK_END = '\uE001'
-
-/** A query as services/search-query.ts builds it. */
-export interface SearchTerms {
-  /**
-   * FTS5 phrases, each one quoted word or an OR group of an Arabic word's forms; with `prefix`,
-   * the last is a quoted word ending in `*`.
-   */
-  phrases: string[]
-  /** The last word is still being typed and matches as a prefix. */
-  prefix: boolean
-  /** The slug an article titled exactly like the query would have; that article comes first. */
-  titleSlug: string | null
-}
-
-const ftsMatch = (expression: string) => sql`${articlesFts} match ${expression}`
-
-/**
- * The phrases ANDed into one FTS5 expression. FTS5 ANDs phrases written side by side, but not a
- * bracketed group, which needs the explicit operator: so a plain query keeps its plain form.
- */
-export function joinPhrases(phrases: readonly string[]): string {
-  return phrases
-    .map((phrase, i) => {
-      if (i === 0) return phrase
-      const grouped = phrase.startsWith('(') || phrases[i - 1]?.startsWith('(')
-      return `${grouped ? ' AND ' : ' '}${phrase}`
-    })
-    .join('')
-}
 
 const titleMarked = sql<string>`highlight(${articlesFts}, 0, ${MARK_START}, ${MARK_END})`
 const summaryMarked = sql<string>`highlight(${articlesFts}, 1, ${MARK_START}, ${MARK_END})`

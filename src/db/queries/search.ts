@@ -3,17 +3,12 @@ import type { Db } from '../client'
 import type { ArticleSummary } from './articles'
 import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { listCategoriesQuery, type NavigationItem } from './categories'
-import {
-  MARK_END,
-  MARK_START,
-  rankedHitsQuery,
-  type SearchTerms,
-  TYPING_CANDIDATES,
-  typingHitsQuery,
-} from './search-statements'
+import { MARK_END, MARK_START, type SearchTerms } from './search-match'
+import { rankedHitsQuery, TYPING_CANDIDATES, typingHitsQuery } from './search-statements'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
-export { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE, type SearchTerms } from './search-statements'
+export type { SearchTerms } from './search-match'
+export { SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } from './search-statements'
 
 /** A run of text; `match` runs are the query's terms, which the view renders as <mark>. */
 export interface HighlightSegment {
