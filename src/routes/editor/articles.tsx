@@ -5,6 +5,7 @@ import { EDITOR_PAGE_SIZE, loadArticleList } from '../../db/queries/editor-lists
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/schema'
 import { AppError } from '../../lib/errors'
 import { isHtmxRequest } from '../../lib/htmx'
+import { nameLanguage } from '../../lib/i18n/i18n'
 import type { EditorEnv } from '../../middleware/auth'
 import { readArticleForm } from '../../services/editorial-form'
 import { can } from '../../services/editorial-permissions'
@@ -85,10 +86,14 @@ export const articles = new Hono<EditorEnv>()
     if (!article) throw new AppError('NOT_FOUND', 'There is no such article.')
     const values = formValuesOf(article, c.var.config.site.timeZone)
     const notice = NOTICES[c.req.query('notice') ?? '']
+    const translateInto = c.var.config.editions
+      .filter((edition) => edition.code !== article.language)
+      .map((edition) => ({ code: edition.code, name: nameLanguage(edition.code) }))
     return c.render(
       <ArticleEditPage
         chrome={editorChrome(c, 'articles')}
         form={formPropsFor(c, article, categories, values, { notice })}
+        translateInto={translateInto}
       />,
     )
   })

@@ -17,6 +17,7 @@ import { media } from './media'
 import { pagesAdmin } from './pages'
 import { revisions } from './revisions'
 import { tokens } from './tokens'
+import { translations } from './translations'
 import { users } from './users'
 
 export const editor = new Hono<EditorEnv>()
@@ -30,6 +31,7 @@ export const editor = new Hono<EditorEnv>()
   .route('/', account)
   .route('/', articles)
   .route('/', revisions)
+  .route('/', translations)
   .route('/', corrections)
   .route('/', authorsAdmin)
   .route('/', pagesAdmin)
