@@ -23,6 +23,7 @@ import { favorites } from './routes/favorites'
 import { feeds } from './routes/feeds'
 import { health } from './routes/health'
 import { home } from './routes/home'
+import { legacyQueryRedirects, withLegacyRedirects } from './routes/legacy-redirects'
 import { live } from './routes/live'
 import { mediaFiles } from './routes/media'
 import { oembed } from './routes/oembed'
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps = {}) {
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))
   app.use(withEdition())
+  // Imported sites' `/?p=123`: only a request for `/` with such a parameter looks any further.
+  app.use('/', legacyQueryRedirects(openCache))
   app.use(withEdgeCache(openCache))
   // Pages bring their own <Layout>; the renderer only adds the doctype.
   app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }))
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps = {}) {
   app.route('/', embeds).route('/', oembed).route('/', widget)
   // Last: `/:slug` pages only answer for what no route above claims (lib/reserved-slugs.ts).
   app.route('/', staticPages)
-  app.notFound(handleNotFound)
+  app.notFound(withLegacyRedirects(openCache, handleNotFound))
   app.onError(handleError)
   return app
 }
