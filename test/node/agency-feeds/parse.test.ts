@@ -1,5 +1,6 @@
 // Reading agency feeds: RSS 2.0 with media: and dc:, Atom 1.0, and the ways a feed can be broken.
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
 import { htmlToMarkdown } from '../../../src/lib/agency-feed-markdown'
@@ -69,6 +70,48 @@ describe('parseFeed', () => {
 
   it('refuses a document that defines its own entities (no entity expansion bombs)', () => {
     expect(() => parseFeed(fixture('entity-bomb.xml'))).toThrow(FeedParseError)
+  })
+
+  it('reads any well-formed or malformed mix of feed elements without failing other than FeedParseError', () => {
+    const pieces = fc.constantFrom(
+      '<rss>',
+      '</rss>',
+      '<channel>',
+      '</channel>',
+      '<item>',
+      '</item>',
+      '<feed>',
+      '</feed>',
+      '<entry>',
+      '</entry>',
+      '<guid>g</guid>',
+      '<link>https://a.example/x</link>',
+      '<link href="/y"/>',
+      '<title>T</title>',
+      '<title type="xhtml"><div><p>A</p></div></title>',
+      '<author><name>N</name></author>',
+      '<media:content url="https://a.example/p.jpg" medium="image"/>',
+      '<media:group>',
+      '</media:group>',
+      '<category term="c"/>',
+      '<category>c</category>',
+      '<pubDate>nonsense</pubDate>',
+      '<id>i</id>',
+      '<description>&lt;p&gt;d</description>',
+      'text',
+      '<enclosure/>',
+    )
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        try {
+          const feed = parseFeed(parts.join(''), 'https://a.example/feed')
+          for (const item of feed.items) expect(item.key).not.toBe('')
+        } catch (error) {
+          if (!(error instanceof FeedParseError)) throw error
+        }
+      }),
+      { numRuns: 2_000 },
+    )
   })
 
   it('says when XML is neither RSS nor Atom', () => {
