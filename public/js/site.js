@@ -3,7 +3,9 @@
 ;(() => {
   // Relative times are worded by a worker (see relative-time-worker.js); until its answer arrives,
   // and where workers are missing, the absolute time the server wrote stays.
-  const languages = [document.documentElement.lang || navigator.language, navigator.language]
+  // data-locale is the edition's locale with its digits (ar-LB-u-nu-arab): lang alone would guess.
+  const root = document.documentElement
+  const languages = [root.dataset.locale || root.lang || navigator.language, navigator.language]
   const timeWorker = window.Worker ? new Worker('/js/relative-time-worker.js') : null
   const pendingTimes = new Map()
   let nextRequest = 0
@@ -55,7 +57,11 @@
       const words = document.createElement('span')
       words.className = 'visually-hidden'
       words.textContent = count.dataset.savedWords || ' saved'
-      count.replaceChildren(String(ids.length), words)
+      // In the page's digits, as the server writes every other number; mapped by hand, since the
+      // first Intl formatter on the main thread is a long task on a phone (see the worker).
+      const arabic = /-nu-arab\b/.test(root.dataset.locale || '')
+      const digits = String(ids.length).replace(/\d/g, (d) => (arabic ? '٠١٢٣٤٥٦٧٨٩'[d] : d))
+      count.replaceChildren(digits, words)
       count.hidden = false
     }
     for (const button of document.querySelectorAll('button[data-favorite]')) {
@@ -106,11 +112,24 @@
 
   // Cached pages never reach the database, so an article page reports its own view, once per load,
   // with the signed token the page carries (a beacon without one is not counted). sendBeacon posts
-  // same-origin with no body and no cookies are needed; a failure costs nothing.
+  // same-origin with no body and no cookies are needed; a failure costs nothing. It goes when the
+  // reader first hides or leaves the page, the moment sendBeacon is made for: during the load it
+  // would compete with the page's own requests on a slow network, and a prerendered page that is
+  // never shown is not a view.
   const viewed = document.querySelector('article[data-article-id]')?.dataset
   if (viewed && /^\d+$/.test(viewed.articleId) && viewed.viewToken && navigator.sendBeacon) {
-    const token = encodeURIComponent(viewed.viewToken)
-    navigator.sendBeacon(`/beacon/view/${viewed.articleId}?t=${token}`)
+    const beaconUrl = `/beacon/view/${viewed.articleId}?t=${encodeURIComponent(viewed.viewToken)}`
+    let counted = false
+    const countView = () => {
+      if (counted) return
+      counted = true
+      navigator.sendBeacon(beaconUrl)
+    }
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') countView()
+    })
+    // Some browsers leave a page without a visibility change first.
+    window.addEventListener('pagehide', countView)
   }
 
   // Live blogs: no polling while the tab is hidden, one poll as soon as it is shown again. New
