@@ -12,8 +12,8 @@ import {
   resolveSlug,
   type SlugLookup,
 } from './articles'
-import { bylineAuthorsQuery } from './authors'
 import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
+import { bylineAuthorsQuery } from './bylines'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import {
   approvedCountQuery,

@@ -1,9 +1,11 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { articles, categories, slugRedirects } from '../schema'
 import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
+import { attachBylines, bylineAuthorsQuery } from './bylines'
 import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { trendingQuery } from './trending'
@@ -22,6 +24,10 @@ export interface ArticleSummary {
   imageHeight: number | null
   categorySlug: string
   categoryName: string
+  /** The free-text byline, kept as typed (lists built by hand may leave it out). */
+  byline?: string
+  /** Linked authors, for lists that read them in their batch (bylines.ts); cards link them. */
+  authors?: BylineAuthor[]
 }
 
 export const articleSummaryColumns = {
@@ -37,6 +43,7 @@ export const articleSummaryColumns = {
   imageHeight: articles.imageHeight,
   categorySlug: categories.slug,
   categoryName: categories.name,
+  byline: articles.byline,
 }
 
 /** Published articles only: drafts, scheduled and archived ones never reach a public list. */
@@ -85,9 +92,23 @@ export function latestPublishedQuery(db: Db, limit: number, edition?: string) {
     .select(articleSummaryColumns)
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(isPublic, edition === undefined ? undefined : eq(articles.language, edition)))
+    .where(latestFilter(edition))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
+}
+
+/** The ids latestPublishedQuery lists: the same bounded index seek, for their bylines. */
+function latestIdsQuery(db: Db, limit: number, edition?: string) {
+  return db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(latestFilter(edition))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+}
+
+function latestFilter(edition?: string) {
+  return and(isPublic, edition === undefined ? undefined : eq(articles.language, edition))
 }
 
 export const HOME_LATEST_COUNT = 13
@@ -99,6 +120,15 @@ export const HOME_SECTION_COUNT = 4
  * follows the number of sections, not the size of the archive.
  */
 function sectionLeadsQuery(db: Db, perSection: number, edition?: string) {
+  return db
+    .select(articleSummaryColumns)
+    .from(categories)
+    .innerJoin(articles, inArray(articles.id, sectionLeadIds(db, perSection, edition)))
+    .orderBy(asc(categories.position), desc(articles.publishedAt), desc(articles.id))
+}
+
+/** The newest `perSection` ids of the current category, correlated with `categories`. */
+function sectionLeadIds(db: Db, perSection: number, edition?: string) {
   const lead = alias(articles, 'lead')
   // (category, language, status, published_at) is one index range per section.
   const leadIds = db
@@ -113,11 +143,7 @@ function sectionLeadsQuery(db: Db, perSection: number, edition?: string) {
     )
     .orderBy(desc(lead.publishedAt), desc(lead.id))
     .limit(perSection)
-  return db
-    .select(articleSummaryColumns)
-    .from(categories)
-    .innerJoin(articles, inArray(articles.id, leadIds))
-    .orderBy(asc(categories.position), desc(articles.publishedAt), desc(articles.id))
+  return leadIds
 }
 
 /**
@@ -125,14 +151,23 @@ function sectionLeadsQuery(db: Db, perSection: number, edition?: string) {
  * batch: one round trip.
  */
 export async function loadHomePage(db: Db, edition?: string) {
-  const [navigation, latest, sectionLeads, trending, lastUpdate, breaking] = await db.batch([
-    listCategoriesQuery(db, edition),
-    latestPublishedQuery(db, HOME_LATEST_COUNT, edition),
-    sectionLeadsQuery(db, HOME_SECTION_COUNT, edition),
-    trendingQuery(db, undefined, edition),
-    lastUpdateQuery(db),
-    currentBreakingAlertQuery(db),
-  ])
+  const leadIds = db
+    .select({ id: articles.id })
+    .from(categories)
+    .innerJoin(articles, inArray(articles.id, sectionLeadIds(db, HOME_SECTION_COUNT, edition)))
+  const [navigation, latestRows, leadRows, trending, lastUpdate, breaking, latestBy, leadsBy] =
+    await db.batch([
+      listCategoriesQuery(db, edition),
+      latestPublishedQuery(db, HOME_LATEST_COUNT, edition),
+      sectionLeadsQuery(db, HOME_SECTION_COUNT, edition),
+      trendingQuery(db, undefined, edition),
+      lastUpdateQuery(db),
+      currentBreakingAlertQuery(db),
+      bylineAuthorsQuery(db, latestIdsQuery(db, HOME_LATEST_COUNT, edition)),
+      bylineAuthorsQuery(db, leadIds),
+    ])
+  const latest = attachBylines(latestRows, latestBy)
+  const sectionLeads = attachBylines(leadRows, leadsBy)
   const sections = navigation
     .filter((item) => item.kind !== 'page')
     .map((category) => ({

@@ -1,5 +1,5 @@
-// Public author queries: bylines for articles, and an author's page and feed, each in one batch.
-import { and, asc, count, desc, eq, inArray, or, type SQLWrapper } from 'drizzle-orm'
+// Public author queries: an author's page and feed, each in one batch (list bylines: bylines.ts).
+import { and, count, desc, eq, inArray, or } from 'drizzle-orm'
 import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { articleAuthors, articles, authors, categories } from '../schema'
@@ -36,29 +36,6 @@ export interface AuthorPageData {
 }
 
 export type AuthorLookup = { kind: 'found'; page: AuthorPageData } | { kind: 'moved'; slug: string }
-
-/** The linked authors of the articles `ids` selects, in byline order. */
-export function bylineAuthorsQuery(db: Db, ids: SQLWrapper) {
-  return db
-    .select({ articleId: articleAuthors.articleId, slug: authors.slug, name: authors.name })
-    .from(articleAuthors)
-    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-    .where(inArray(articleAuthors.articleId, ids))
-    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position))
-}
-
-/** Groups byline rows by article id, keeping their order. */
-export function groupBylines(
-  rows: { articleId: number; slug: string; name: string }[],
-): Map<number, BylineAuthor[]> {
-  const byArticle = new Map<number, BylineAuthor[]>()
-  for (const { articleId, slug, name } of rows) {
-    const list = byArticle.get(articleId) ?? []
-    list.push({ slug, name })
-    byArticle.set(articleId, list)
-  }
-  return byArticle
-}
 
 /** Links stored as JSON; anything malformed shows as no links rather than failing the page. */
 export function parseAuthorLinks(json: string): AuthorLink[] {

@@ -4,7 +4,7 @@ import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { articleAuthors, articles, articleTags, authors, categories, tags } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
-import { bylineAuthorsQuery, groupBylines } from './authors'
+import { bylineAuthorsQuery, groupBylines } from './bylines'
 
 /** How many items a feed carries. */
 export const FEED_SIZE = 30

@@ -4,6 +4,7 @@ import type { Db } from '../client'
 import { articles, articleTags, categories, categoryEditions, tagEditions, tags } from '../schema'
 import { type ArticleSummary, articleSummaryColumns } from './articles'
 import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
+import { attachBylines, bylineAuthorsQuery } from './bylines'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { pageIdsQuery } from './section-page-ids'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
@@ -55,7 +56,7 @@ export async function loadCategoryPage(
     page: { number: page, size: SECTION_PAGE_SIZE },
     language: { column: articles.language, code: edition },
   })
-  const [found, items, navigation, lastUpdate, breaking] = await db.batch([
+  const [found, rows, navigation, lastUpdate, breaking, bylines] = await db.batch([
     db
       .select({
         slug: categories.slug,
@@ -73,9 +74,11 @@ export async function loadCategoryPage(
     listCategoriesQuery(db, edition),
     lastUpdateQuery(db),
     currentBreakingAlertQuery(db),
+    bylineAuthorsQuery(db, ids),
   ])
   const category = found[0]
   if (!category) return null
+  const items = attachBylines(rows, bylines)
   const { total, ...section } = category
   return {
     section: { kind: 'category', ...section },
@@ -109,7 +112,7 @@ export async function loadTagPage(
     page: { number: page, size: SECTION_PAGE_SIZE },
     language: { column: articleTags.language, code: edition },
   })
-  const [found, items, navigation, lastUpdate, breaking] = await db.batch([
+  const [found, rows, navigation, lastUpdate, breaking, bylines] = await db.batch([
     db
       .select({
         slug: tags.slug,
@@ -123,9 +126,11 @@ export async function loadTagPage(
     listCategoriesQuery(db, edition),
     lastUpdateQuery(db),
     currentBreakingAlertQuery(db),
+    bylineAuthorsQuery(db, ids),
   ])
   const tag = found[0]
   if (!tag) return null
+  const items = attachBylines(rows, bylines)
   const { total, ...section } = tag
   return {
     section: { kind: 'tag', ...section, description: '' },

@@ -2,6 +2,7 @@
 
 import type { ArticleSummary } from '../../db/queries/articles'
 import { useI18n } from '../i18n-context'
+import { Byline } from './byline'
 import { RelativeTime } from './relative-time'
 import { ResponsiveImage } from './responsive-image'
 
@@ -40,6 +41,10 @@ export function ArticleCard({ article, timeZone, lead }: ArticleCardProps) {
           <a href={`/news/${article.slug}`}>{article.title}</a>
         </h3>
         {article.summary ? <p class="card__summary">{article.summary}</p> : null}
+        {/* Only lists that read their bylines' authors show one: an unlinked name would mislead. */}
+        {article.authors ? (
+          <Byline byline={article.byline ?? ''} authors={article.authors} class="card__byline" />
+        ) : null}
         {article.publishedAt ? (
           <RelativeTime date={article.publishedAt} timeZone={timeZone} />
         ) : null}
