@@ -1,6 +1,7 @@
 // Purge targets: from the facts about what changed to every path and cache tag it affects (pure).
 import type { ArticlePurgeFacts, PurgeFacts } from '../db/queries/purge'
 import { sitemapFileOf } from '../db/queries/sitemaps'
+import { type Edition, editionPath } from '../lib/editions'
 import type { ContentChange, PurgeTargets } from '../lib/purge-types'
 import { livePurgeTargets } from './live-purge'
 
@@ -69,13 +70,23 @@ const SITE_LISTS = [
   '/sitemaps/sections.xml',
 ]
 
-/** Pure: from the facts about the changed articles to every path and tag to purge. */
-export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): PurgeTargets {
+/**
+ * Pure: from the facts about the changed articles to every path and tag to purge. An article's
+ * lists (home, sections, feeds, sitemaps, latest embeds) are its edition's, under its prefix.
+ */
+export function purgeTargetsFor(
+  changes: ContentChange[],
+  facts: PurgeFacts,
+  editions: readonly Pick<Edition, 'code' | 'prefix'>[] = [],
+): PurgeTargets {
   const paths = new Set<string>()
   const tags = new Set<string>()
   const add = (list: string[]) => {
     for (const path of list) paths.add(path)
   }
+  const prefixOf = (language: string | undefined) =>
+    editions.find((edition) => edition.code === language)?.prefix ?? ''
+  let inEdition = add
   const byId = new Map(facts.articles.map((article) => [article.id, article]))
   const sectionPages = new Map(
     facts.sections.map((section) => [`${section.kind}:${section.slug}`, section.pages]),
@@ -104,6 +115,13 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
         add(authorPaths(slug))
         tags.add(`author:${slug}`)
       }
+      // A merge rewrites the byline on each moved article's own page.
+      for (const id of change.articleIds ?? []) {
+        const article = byId.get(id)
+        if (!article) continue
+        add(articlePagePaths(article.slug))
+        tags.add(`article:${article.id}`)
+      }
       continue
     }
     if (change.kind === 'page') {
@@ -128,13 +146,18 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
       add(articlePagePaths(article.slug))
       tags.add(`article:${article.id}`)
       if (change.kind === 'related-recomputed') continue
+      const prefix = prefixOf(article.language)
+      inEdition = (list) => add(list.map((path) => editionPath({ prefix }, path)))
+      // The translations' pages name this one in their switcher and hreflang links.
+      for (const slug of article.translationSlugs ?? []) add(articlePagePaths(slug))
       add(commentPaths(article))
       add(embedPaths(article.slug))
-      add(latestEmbedPaths(article))
-      add(sectionPaths('category', article.categorySlug, pagesOf('category', article.categorySlug)))
+      inEdition(latestEmbedPaths(article))
+      const categoryPages = pagesOf('category', article.categorySlug)
+      inEdition(sectionPaths('category', article.categorySlug, categoryPages))
       tags.add(`category:${article.categorySlug}`)
       for (const tag of article.tagSlugs) {
-        add(sectionPaths('tag', tag, pagesOf('tag', tag)))
+        inEdition(sectionPaths('tag', tag, pagesOf('tag', tag)))
         tags.add(`tag:${tag}`)
       }
       for (const slug of article.shownOn) add(articlePagePaths(slug))
@@ -142,10 +165,10 @@ export function purgeTargetsFor(changes: ContentChange[], facts: PurgeFacts): Pu
         add(authorPaths(slug))
         tags.add(`author:${slug}`)
       }
-      add(SITE_LISTS)
+      inEdition(SITE_LISTS)
       // Sitemap files hold fixed id ranges, so the ids alone name the files that list them.
-      add([`/sitemaps/articles-${sitemapFileOf(article.id)}.xml`])
-      add(article.tagIds.map((id) => `/sitemaps/tags-${sitemapFileOf(id)}.xml`))
+      inEdition([`/sitemaps/articles-${sitemapFileOf(article.id)}.xml`])
+      inEdition(article.tagIds.map((id) => `/sitemaps/tags-${sitemapFileOf(id)}.xml`))
       for (const tag of ['home', 'feeds', 'sitemaps', 'latest']) tags.add(tag)
     }
     if (change.kind === 'article' && change.previousSlug) {

@@ -22,6 +22,7 @@ export function purgeFunction(
         cache: await openCache(),
         origin: config.site.url ?? origin,
         zone: config.zonePurge,
+        editions: config.editions,
         purgeWorkersCache: workersCache?.purge?.bind(workersCache),
       },
       changes,

@@ -1,9 +1,11 @@
 // Purge on change: what purge-targets.ts lists, cleared here, at the zone and in Workers Cache.
+
 import type { Db } from '../db/client'
 import { insertAuditQuery } from '../db/queries/audit'
 import { listCategoryArticleIds, loadPurgeFacts, type PurgeFacts } from '../db/queries/purge'
 import type { PageCache } from '../edge/page-cache'
 import { purgeZone } from '../edge/zone-purge'
+import type { Edition } from '../lib/editions'
 import type { ContentChange, PurgeReport, PurgeTargets } from '../lib/purge-types'
 import { purgeTargetsFor } from './purge-targets'
 
@@ -18,6 +20,8 @@ export interface PurgeDeps {
   zone?: { zoneId: string; apiToken: string; byTag: boolean; sleep?: (ms: number) => Promise<void> }
   /** Workers Cache's purge (`ctx.cache.purge`), where the runtime has it. */
   purgeWorkersCache?: (options: { tags: string[] }) => Promise<unknown>
+  /** The site's editions: an article's lists are under its edition's prefix. */
+  editions?: readonly Pick<Edition, 'code' | 'prefix'>[]
 }
 
 async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
@@ -26,6 +30,7 @@ async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
     if (change.kind === 'article' || change.kind === 'comment-approved') ids.add(change.articleId)
     if (change.kind === 'correction') ids.add(change.articleId)
     if (change.kind === 'related-recomputed') for (const id of change.articleIds) ids.add(id)
+    if (change.kind === 'author') for (const id of change.articleIds ?? []) ids.add(id)
     if (change.kind === 'category-renamed') {
       for (const id of await listCategoryArticleIds(db, change.categoryId)) ids.add(id)
     }
@@ -46,7 +51,7 @@ export async function purgeContent(
   let targets: PurgeTargets = { paths: [], tags: [] }
   let deleted = 0
   try {
-    targets = purgeTargetsFor(changes, await factsFor(deps.db, changes))
+    targets = purgeTargetsFor(changes, await factsFor(deps.db, changes), deps.editions)
     const urls = targets.paths.map((path) => new URL(path, deps.origin).href)
     if (deps.cache) {
       const results = await Promise.all(urls.map((url) => deps.cache?.delete(url)))

@@ -28,6 +28,10 @@ export interface ArticlePurgeFacts {
   commentCursors: string[]
   /** Slugs of its linked authors, whose pages and feeds list it. */
   authorSlugs?: string[]
+  /** Its edition, whose lists show it. */
+  language?: string
+  /** Slugs of its translations, whose pages link to it (switcher, hreflang). */
+  translationSlugs?: string[]
 }
 
 export interface SectionPurgeFacts {
@@ -64,6 +68,10 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
           id: articles.id,
           slug: articles.slug,
           categorySlug: categories.slug,
+          language: articles.language,
+          // Slugs never hold spaces; a group has a handful of members, found by its index.
+          translationSlugs: sql<string | null>`(select group_concat(t.slug, ' ') from ${articles} t
+            where t.translation_group = ${articles.translationGroup} and t.id <> ${articles.id})`,
         })
         .from(articles)
         .innerJoin(categories, eq(categories.id, articles.categoryId))
@@ -114,6 +122,8 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
         .filter((comment) => comment.article_id === row.id)
         .map((comment) => `${comment.created_at}.${comment.id}`),
       authorSlugs: authorRows.filter((a) => a.articleId === row.id).map((a) => a.slug),
+      language: row.language,
+      translationSlugs: row.translationSlugs?.split(' ') ?? [],
     })),
     sections: [
       ...categoryCounts.map((row) => ({
