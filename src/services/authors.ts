@@ -13,7 +13,7 @@ import type { AuthorInput } from './author-input'
 import type { EditorialDeps } from './editorial'
 import { InvalidFields } from './editorial-input'
 import { type Actor, can } from './editorial-permissions'
-import { renderMarkdown } from './markdown'
+import { renderMarkdownWithMedia } from './markdown-media'
 
 function requireEditor(actor: Actor) {
   if (!can(actor, 'articles:edit-any')) {
@@ -27,14 +27,15 @@ async function requireFreeSlug(deps: EditorialDeps, slug: string, exceptId?: num
   }
 }
 
-function rowOf(input: AuthorInput, now: Date) {
+async function rowOf(deps: EditorialDeps, input: AuthorInput) {
+  const now = deps.now
   return {
     slug: input.slug,
     name: input.name,
     jobTitle: input.jobTitle,
     bioMd: input.bioMd,
     // The same Markdown sanitiser as article bodies: nothing an editor types reaches a reader raw.
-    bioHtml: renderMarkdown(input.bioMd),
+    bioHtml: await renderMarkdownWithMedia(deps.db, input.bioMd),
     photoUrl: input.photoUrl,
     photoAlt: input.photoAlt,
     links: JSON.stringify(input.links),
@@ -46,7 +47,7 @@ function rowOf(input: AuthorInput, now: Date) {
 export async function createAuthor(deps: EditorialDeps, actor: Actor, input: AuthorInput) {
   requireEditor(actor)
   await requireFreeSlug(deps, input.slug)
-  return insertAuthor(deps.db, rowOf(input, deps.now), {
+  return insertAuthor(deps.db, await rowOf(deps, input), {
     userId: actor.id,
     action: 'author.create',
     targetType: 'author',
@@ -65,7 +66,7 @@ export async function editAuthor(
   const current = await findAuthor(deps.db, id)
   if (!current) throw new AppError('NOT_FOUND', 'There is no such author.')
   await requireFreeSlug(deps, input.slug, id)
-  await updateAuthor(deps.db, id, rowOf(input, deps.now), {
+  await updateAuthor(deps.db, id, await rowOf(deps, input), {
     userId: actor.id,
     action: 'author.update',
     targetType: 'author',
@@ -109,12 +110,12 @@ export async function mergeAuthor(
   const [from, into] = await Promise.all([findAuthor(deps.db, fromId), findAuthor(deps.db, intoId)])
   if (!from) throw new AppError('NOT_FOUND', 'There is no such author.')
   if (!into) throw new InvalidFields({ into: 'Choose the author to merge into.' })
-  await mergeAuthors(deps.db, fromId, into, from.slug, {
+  const moved = await mergeAuthors(deps.db, fromId, into, from.slug, {
     userId: actor.id,
     action: 'author.merge',
     targetType: 'author',
     targetId: intoId,
     detail: { from: { id: from.id, slug: from.slug, name: from.name }, into: into.slug },
   })
-  await deps.purge([{ kind: 'author', slugs: [from.slug, into.slug] }])
+  await deps.purge([{ kind: 'author', slugs: [from.slug, into.slug], articleIds: moved }])
 }

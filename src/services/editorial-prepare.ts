@@ -6,7 +6,7 @@ import { AppError } from '../lib/errors'
 import type { EditorialDeps } from './editorial'
 import { type ArticleInput, InvalidFields } from './editorial-input'
 import { fallbackSlug, firstFreeSlug, slugify } from './editorial-slug'
-import { renderMarkdown } from './markdown'
+import { renderMarkdownWithMedia } from './markdown-media'
 
 export interface PreparedSave {
   fields: ArticleFields
@@ -76,7 +76,7 @@ export async function prepareSave(
       title: input.title,
       summary: input.summary,
       bodyMd: input.bodyMd,
-      bodyHtml: renderMarkdown(input.bodyMd),
+      bodyHtml: await renderMarkdownWithMedia(deps.db, input.bodyMd),
       categoryId: context.categoryId as number,
       byline: input.byline,
       imageUrl: input.imageUrl,

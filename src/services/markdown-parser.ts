@@ -4,12 +4,17 @@ import { BODY_MAX } from '../lib/article-input-limits'
 import { AppError } from '../lib/errors'
 import { escapeHtml } from '../lib/html'
 import { classifyUrl, toImageSource } from '../lib/link-target'
-import { BODY_IMAGE_SIZES, bodyImageSrcset } from '../lib/media-variants'
+import { libraryImageAttributes } from './markdown-media-attrs'
 
 /** The longest body the renderer takes, in UTF-16 code units: the form's and the API's own limit. */
 export const MARKDOWN_MAX_LENGTH = BODY_MAX
 /** How many quotes and lists may sit inside one another. */
 export const MARKDOWN_MAX_DEPTH = 8
+
+/** What a render may know besides the text: library images' stored sizes, by key. */
+export type MarkdownRenderEnv = {
+  media?: ReadonlyMap<string, { width: number; height: number }>
+}
 
 /** A body the renderer will not take on: the message says which bound it passed. */
 export class MarkdownLimitError extends AppError {
@@ -102,10 +107,10 @@ rules.image = (tokens, idx, options, env, self) => {
   if (!src) return escapeHtml(alt)
   const title = String(token.attrGet('title') ?? '')
   const titleAttr = title ? ` title="${escapeHtml(title)}"` : ''
-  // A library variant gets the smaller ones beside it, so a phone never loads the desktop size.
-  const srcset = bodyImageSrcset(src)
-  const responsive = srcset
-    ? ` srcset="${escapeHtml(srcset)}" sizes="${BODY_IMAGE_SIZES}" decoding="async"`
-    : ''
-  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titleAttr}${responsive} loading="lazy">`
+  // A library image gets its variants beside it, so a phone never loads the desktop size.
+  const library = libraryImageAttributes(src, (env as MarkdownRenderEnv).media)
+  const attrs = Object.entries(library.attrs)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('')
+  return `<img src="${escapeHtml(library.src)}" alt="${escapeHtml(alt)}"${titleAttr}${attrs} loading="lazy">`
 }

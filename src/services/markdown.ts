@@ -3,7 +3,12 @@ import xssModule from 'xss'
 import { classifyUrl, toImageSource } from '../lib/link-target'
 import { BODY_IMAGE_SIZES, isMediaSrcset } from '../lib/media-variants'
 import { countMarkup, MARKDOWN_MAX_MARKUP } from './markdown-budget'
-import { MARKDOWN_MAX_LENGTH, MarkdownLimitError, markdownParser } from './markdown-parser'
+import {
+  MARKDOWN_MAX_LENGTH,
+  MarkdownLimitError,
+  type MarkdownRenderEnv,
+  markdownParser,
+} from './markdown-parser'
 
 export { countMarkup, MARKDOWN_MAX_MARKUP } from './markdown-budget'
 export { MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, MarkdownLimitError } from './markdown-parser'
@@ -13,7 +18,7 @@ const { FilterXSS, safeAttrValue } = xssModule as unknown as typeof import('xss'
 
 const ALLOWED_TAGS: Record<string, string[]> = {
   a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'title', 'loading', 'srcset', 'sizes', 'decoding'],
+  img: ['src', 'alt', 'title', 'loading', 'srcset', 'sizes', 'decoding', 'width', 'height'],
   p: [],
   br: [],
   hr: [],
@@ -51,6 +56,7 @@ const sanitizer = new FilterXSS({
     if (name === 'srcset' && !isMediaSrcset(value)) return ''
     if (name === 'sizes' && value !== BODY_IMAGE_SIZES) return ''
     if (name === 'decoding' && value !== 'async') return ''
+    if ((name === 'width' || name === 'height') && !/^[1-9]\d{0,4}$/.test(value)) return ''
     return safeAttrValue(tag, name, value, cssFilter)
   },
 })
@@ -69,10 +75,11 @@ export function findMarkdownProblem(markdown: string): string | null {
 /**
  * Renders Markdown to sanitised HTML, in time linear in its length. Headings start at h2: the page
  * title is the only h1. Throws MarkdownLimitError (INVALID) past the bounds findMarkdownProblem names.
+ * `env.media` gives library images their sizes (see renderMarkdownWithMedia in markdown-media.ts).
  */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, env: MarkdownRenderEnv = {}): string {
   const tokens = parseMarkdown(markdown)
-  return sanitizer.process(markdownParser.renderer.render(tokens, markdownParser.options, {}))
+  return sanitizer.process(markdownParser.renderer.render(tokens, markdownParser.options, env))
 }
 
 function parseMarkdown(markdown: string) {

@@ -13,7 +13,7 @@ import type { EditorialDeps } from './editorial'
 import { InvalidFields } from './editorial-input'
 import { type Actor, can } from './editorial-permissions'
 import { slugify } from './editorial-slug'
-import { renderMarkdown } from './markdown'
+import { renderMarkdownWithMedia } from './markdown-media'
 
 export const PAGE_TITLE_MAX = 200
 export const PAGE_BODY_MAX = 100_000
@@ -72,7 +72,11 @@ export async function savePage(
     throw new InvalidFields({ slug: `Another page already uses “${input.slug}”.` })
   }
   const now = deps.now
-  const content = { ...input, bodyHtml: renderMarkdown(input.bodyMd), updatedAt: now }
+  const content = {
+    ...input,
+    bodyHtml: await renderMarkdownWithMedia(deps.db, input.bodyMd),
+    updatedAt: now,
+  }
   if (id === null) {
     const status = statusAfter('draft', intent)
     return insertPage(

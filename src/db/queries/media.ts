@@ -107,7 +107,7 @@ export async function listMediaUses(db: Db, key: string): Promise<MediaUse[]> {
       isHero: sql<number>`coalesce(${hero}, 0)`,
     })
     .from(articles)
-    .where(or(hero, like(articles.bodyMd, `%${path}/%`)))
+    .where(or(hero, like(articles.bodyMd, `%${path}%`)))
     .orderBy(desc(articles.id))
     .limit(50)
   return rows.map(({ isHero, ...row }) => ({ ...row, place: isHero ? 'hero' : 'body' }))

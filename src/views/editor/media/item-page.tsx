@@ -1,7 +1,7 @@
 // One library image: its texts (alt, caption, credit), where it is used, its Markdown, and delete.
 import type { MediaRow, MediaUse } from '../../../db/queries/media'
 import { MEDIA_ALT_MAX, MEDIA_CAPTION_MAX, MEDIA_CREDIT_MAX } from '../../../lib/media-text-limits'
-import { mediaPath, mediaSrc, mediaVariantUrl, widthsFor } from '../../../lib/media-variants'
+import { mediaPath, mediaSrc } from '../../../lib/media-variants'
 import type { EditorChrome, Notice } from '../chrome'
 import { CsrfField } from '../components/csrf-field'
 import { Field, fieldAria } from '../components/field'
@@ -18,11 +18,12 @@ export interface MediaItemPageProps {
   errors?: Record<string, string>
 }
 
-/** What an editor pastes into the Markdown body to show the image there. */
-export function markdownFor(media: Pick<MediaRow, 'key' | 'alt' | 'width'>): string {
-  const widths = widthsFor(media.width)
-  const width = widths.includes(960) ? 960 : (widths[widths.length - 1] ?? 320)
-  return `![${media.alt.replace(/[[\]]/g, '')}](${mediaVariantUrl(media.key, width)})`
+/**
+ * What an editor pastes into the Markdown body to show the image there. The bare library address:
+ * at save time the renderer gives it srcset, sizes, width and height from the library.
+ */
+export function markdownFor(media: Pick<MediaRow, 'key' | 'alt'>): string {
+  return `![${media.alt.replace(/[[\]\n]/g, ' ').trim()}](${mediaPath(media.key)})`
 }
 
 export function MediaItemPage(props: MediaItemPageProps) {
