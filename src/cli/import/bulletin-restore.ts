@@ -26,13 +26,18 @@ export async function restoreExport(
   entries: AsyncIterable<ExportEntry>,
   { dryRun, report }: RestoreOptions,
 ): Promise<void> {
-  const existing = await findExistingContent(db)
-  if (existing.length > 0 && !dryRun) {
-    throw new NotEmptyError(
+  // A dry run may meet a database not yet migrated (the dispatcher migrates only real runs).
+  const existing = await findExistingContent(db).catch((error) => {
+    if (dryRun) return []
+    throw error
+  })
+  if (existing.length > 0) {
+    const why =
       `The database already has ${existing.join(', ')}. A Bulletin export is restored only into an ` +
-        'empty database, so that every id and URL stays as it was: point TURSO_DATABASE_URL at a ' +
-        'new database, run npm run db:migrate, then import again.',
-    )
+      'empty database, so that every id and URL stays as it was: point TURSO_DATABASE_URL at a ' +
+      'new database, run npm run db:migrate, then import again.'
+    if (!dryRun) throw new NotEmptyError(why)
+    report.warn('a real run would be refused: the database is not empty', 'database')
   }
   let pending = new Map<SQLiteTable, Record<string, unknown>[]>()
   let held = 0

@@ -110,4 +110,14 @@ describe('the Bulletin round trip', () => {
     )
     expect(await target.db.$count(articles)).toBe(before)
   })
+
+  it('with --dry-run, reads and reports every record but writes nothing', async () => {
+    const source = await createSite()
+    const file = await exportTo(source)
+    const target = await createSite({ empty: true })
+    const report = new ImportReport()
+    await restoreExport(target.db, readExportFile(file), { dryRun: true, report })
+    expect(report.summary().imported.articles).toBe(await source.db.$count(articles))
+    expect(await target.db.$count(articles)).toBe(0)
+  })
 })
