@@ -18,6 +18,7 @@ import {
   rssFeed,
   scriptFeed,
   subscribe,
+  testFeedTask,
   unsubscribeAll,
 } from './agency-feeds-fixtures'
 import { testDb } from './fixtures'
@@ -52,20 +53,20 @@ describe('the agency feeds cron task', () => {
     const id = await subscribeTo(name, t0)
 
     const run1 = await pollAt(t0)
-    expect(outcomeOf(run1, 'agency-feeds')).toMatchObject({
+    expect(outcomeOf(run1, testFeedTask.name)).toMatchObject({
       status: 'ok',
       counts: { created: 2, failed: 0 },
     })
     // Second poll: nothing changed, and the server says so with a 304 to the conditional GET.
     const run2 = await pollAt(t0 + 5 * MINUTE)
-    expect(outcomeOf(run2, 'agency-feeds').counts).toMatchObject({ notModified: 1, created: 0 })
+    expect(outcomeOf(run2, testFeedTask.name).counts).toMatchObject({ notModified: 1, created: 0 })
     // Third poll: the agency files one more story, and repeats the two it had.
     await scriptFeed(name, {
       body: rssFeed([{ guid: `${name}-3`, title: 'Storm reaches the coast' }, ...first]),
       etag: '"v2"',
     })
     const run3 = await pollAt(t0 + 10 * MINUTE)
-    expect(outcomeOf(run3, 'agency-feeds').counts).toMatchObject({ created: 1 })
+    expect(outcomeOf(run3, testFeedTask.name).counts).toMatchObject({ created: 1 })
 
     const log = await feedLog(name)
     expect(log.map((entry) => entry.status)).toEqual([200, 304, 200])
@@ -95,7 +96,7 @@ describe('the agency feeds cron task', () => {
     const t0 = futureTime()
     await scriptFeed(name, { body: rssFeed([{ guid: `${name}-1`, title: 'Ceasefire holds' }]) })
     const id = await subscribeTo(name, t0, 'publish')
-    const outcome = outcomeOf(await pollAt(t0), 'agency-feeds')
+    const outcome = outcomeOf(await pollAt(t0), testFeedTask.name)
     expect(outcome.counts).toMatchObject({ created: 1, published: 1 })
     const [article] = await articlesFrom(id)
     expect(article?.status).toBe('published')
@@ -135,8 +136,8 @@ describe('the agency feeds cron task', () => {
       run: async () => ({ counts: { runs: ++probeRuns } }),
     }
 
-    const outcomes = await pollAt(t0, { jobs: [pollAgencyFeeds, probe] })
-    expect(outcomeOf(outcomes, 'agency-feeds')).toMatchObject({
+    const outcomes = await pollAt(t0, { jobs: [testFeedTask, probe] })
+    expect(outcomeOf(outcomes, testFeedTask.name)).toMatchObject({
       status: 'ok',
       counts: { failed: 1, created: 1 },
     })
