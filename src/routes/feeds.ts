@@ -38,9 +38,11 @@ export const feeds = new Hono<AppEnv>()
   )
 
 async function serveFeed(c: Context<AppEnv>, format: FeedFormat, scope: FeedScope) {
-  const feed = await loadFeed(c.var.db, scope)
+  const { edition } = c.var
+  const feed = await loadFeed(c.var.db, scope, edition.code)
   if (!feed) throw new AppError('NOT_FOUND', `There is no such ${scope.kind}.`)
-  const { name, tagline, language } = c.var.config.site
+  const { name, tagline } = c.var.config.site
+  const language = edition.code
   const xml = renderFeed(format, feed, {
     origin: siteOrigin(c),
     scope,

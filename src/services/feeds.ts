@@ -38,11 +38,12 @@ export interface FeedContext {
 }
 
 /** The feed's data in one batch; null when its category or tag does not exist. */
-export function loadFeed(db: Db, scope: FeedScope): Promise<FeedData | null> {
-  if (scope.kind === 'category') return loadCategoryFeed(db, scope.slug)
-  if (scope.kind === 'tag') return loadTagFeed(db, scope.slug)
+/** The scope's feed; site, section and tag feeds are one edition's when given its code. */
+export function loadFeed(db: Db, scope: FeedScope, edition?: string): Promise<FeedData | null> {
+  if (scope.kind === 'category') return loadCategoryFeed(db, scope.slug, undefined, edition)
+  if (scope.kind === 'tag') return loadTagFeed(db, scope.slug, undefined, edition)
   if (scope.kind === 'author') return loadAuthorFeed(db, scope.slug)
-  return loadSiteFeed(db)
+  return loadSiteFeed(db, undefined, edition)
 }
 
 export function renderFeed(format: FeedFormat, feed: FeedData, context: FeedContext): string {

@@ -1,5 +1,6 @@
 // Editions: each one's pages under its prefix list only its own articles, in its own language.
 import { eq } from 'drizzle-orm'
+import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
 import { articles } from '../../src/db/schema'
 import { insertArticle, testDb } from './fixtures'
@@ -72,6 +73,16 @@ describe('editions', () => {
     expect(english.querySelector('html')?.getAttribute('lang')).toBe('en')
     expect(arabic.querySelector('html')?.getAttribute('lang')).toBe('ar')
     expect((await html(again)).querySelector('html')?.getAttribute('lang')).toBe('ar')
+  })
+
+  it('gives each edition its own feed, in its own language', async () => {
+    const arabic = await insertArticle({ title: 'خبر في الخلاصة', language: 'ar' })
+    const english = await insertArticle({ title: 'A story for the feed' })
+    const feed = parse(await (await request('/ar/feed.xml')).text())
+    const links = feed.querySelectorAll('item > guid').map((guid) => guid.text)
+    expect(feed.querySelector('channel > language')?.text).toBe('ar')
+    expect(links.some((link) => link.endsWith(`/news/${arabic.slug}`))).toBe(true)
+    expect(links.some((link) => link.endsWith(`/news/${english.slug}`))).toBe(false)
   })
 
   it('writes the French edition in French, proof the catalogue is not made for two', async () => {

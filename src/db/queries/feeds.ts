@@ -28,12 +28,13 @@ export interface FeedData {
   items: FeedArticle[]
 }
 
-/** The whole site's feed, in one batch. */
-export async function loadSiteFeed(db: Db, limit = FEED_SIZE): Promise<FeedData> {
+/** The whole site's feed (one edition's, given its code), in one batch. */
+export async function loadSiteFeed(db: Db, limit = FEED_SIZE, edition?: string): Promise<FeedData> {
+  const filter = inEdition(edition)
   const [rows, tagRows, authorRows] = await db.batch([
-    feedArticlesQuery(db, undefined, limit),
-    feedTagsQuery(db, undefined, limit),
-    bylineAuthorsQuery(db, feedItemIdsQuery(db, undefined, limit)),
+    feedArticlesQuery(db, filter, limit),
+    feedTagsQuery(db, filter, limit),
+    bylineAuthorsQuery(db, feedItemIdsQuery(db, filter, limit)),
   ])
   return { scopeName: null, items: attachTags(rows, tagRows, authorRows) }
 }
@@ -43,8 +44,9 @@ export async function loadCategoryFeed(
   db: Db,
   slug: string,
   limit = FEED_SIZE,
+  edition?: string,
 ): Promise<FeedData | null> {
-  const filter = eq(categories.slug, slug)
+  const filter = and(eq(categories.slug, slug), inEdition(edition))
   const [found, rows, tagRows, authorRows] = await db.batch([
     db.select({ name: categories.name }).from(categories).where(eq(categories.slug, slug)),
     feedArticlesQuery(db, filter, limit),
@@ -65,6 +67,7 @@ export async function loadTagFeed(
   db: Db,
   slug: string,
   limit = FEED_SIZE,
+  edition?: string,
 ): Promise<FeedData | null> {
   // The tag's newest published ids straight off its (tag_id, status, published_at) index: the
   // biggest tags of a large archive carry a hundred thousand stories, none of which need reading.
@@ -72,7 +75,13 @@ export async function loadTagFeed(
   const newestIds = db
     .select({ id: articleTags.articleId })
     .from(articleTags)
-    .where(and(eq(articleTags.tagId, tagId), eq(articleTags.status, 'published')))
+    .where(
+      and(
+        eq(articleTags.tagId, tagId),
+        edition === undefined ? undefined : eq(articleTags.language, edition),
+        eq(articleTags.status, 'published'),
+      ),
+    )
     .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
     .limit(limit)
   const filter = inArray(articles.id, newestIds)
@@ -108,6 +117,11 @@ export async function loadAuthorFeed(
   ])
   const author = found[0]
   return author ? { scopeName: author.name, items: attachTags(rows, tagRows, authorRows) } : null
+}
+
+/** One edition's articles only (by the language indexes); every edition's without a code. */
+function inEdition(edition: string | undefined): SQL | undefined {
+  return edition === undefined ? undefined : eq(articles.language, edition)
 }
 
 function feedArticlesQuery(db: Db, filter: SQL | undefined, limit: number) {
