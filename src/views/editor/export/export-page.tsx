@@ -14,16 +14,22 @@ export function ExportPage({ chrome }: { chrome: EditorChrome }) {
       </p>
       <form method="post" action="/editor/export" class="export-form">
         <CsrfField token={chrome.csrfToken ?? ''} />
-        <fieldset>
+        <fieldset class="field-group">
           <legend>Format</legend>
-          <label>
-            <input type="radio" name="format" value="json" checked /> Bulletin JSON: the complete
-            site, to restore into another Bulletin with <code>npm run import -- bulletin</code>
-          </label>
-          <label>
-            <input type="radio" name="format" value="wxr" /> WordPress (WXR 1.2): posts, pages,
-            categories, tags, authors and comments, for WordPress's importer
-          </label>
+          <div class="field field--checkbox">
+            <input id="export-json" type="radio" name="format" value="json" checked />
+            <label for="export-json">
+              Bulletin JSON: the complete site, to restore into another Bulletin with{' '}
+              <code>npm run import -- bulletin</code>
+            </label>
+          </div>
+          <div class="field field--checkbox">
+            <input id="export-wxr" type="radio" name="format" value="wxr" />
+            <label for="export-wxr">
+              WordPress (WXR 1.2): posts, pages, categories, tags, authors and comments, for
+              WordPress's importer
+            </label>
+          </div>
         </fieldset>
         <button type="submit">Download</button>
       </form>
