@@ -10,8 +10,11 @@ export type ContentChange =
   | { kind: 'correction'; articleId: number }
   /** A static page saved or (un)published, under its old and new slugs; or the footer reordered. */
   | { kind: 'page'; slugs: string[] }
-  /** Author profiles edited or merged: their pages and feeds, under old and new slugs. */
-  | { kind: 'author'; slugs: string[] }
+  /**
+   * Author profiles edited or merged: their pages and feeds, under old and new slugs; after a merge
+   * also the pages of the articles whose byline moved (`articleIds`, bounded).
+   */
+  | { kind: 'author'; slugs: string[]; articleIds?: number[] }
   /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
   | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
   | { kind: 'breaking-alert' }

@@ -1,7 +1,7 @@
 // Newsroom author queries: the list with article counts, one profile, writes, and the admin merge.
-import { asc, count, eq, type SQL, sql } from 'drizzle-orm'
+import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articleAuthors, authors } from '../schema'
+import { articleAuthors, articles, authors } from '../schema'
 import { type AuditEntry, insertAuditQuery } from './audit'
 
 export interface AuthorListItem {
@@ -65,9 +65,16 @@ export async function deleteAuthor(db: Db, id: number, audit: AuditEntry) {
 }
 
 /**
+ * How many of a merged author's articles get their pages purged by URL: the newest; older pages show
+ * the new byline when their hour at the edge runs out (like RENAME_PURGED_ARTICLES).
+ */
+export const MERGE_PURGED_ARTICLES = 500
+
+/**
  * Moves every byline of `fromId` to `intoId` (keeping its place, skipping articles that already
  * name both), keeps the old slug as `sourceSlug` when the survivor has none so links still resolve,
- * then deletes `fromId` and records the merge: one batch, all or nothing.
+ * then deletes `fromId` and records the merge: one batch, all or nothing. Returns the moved
+ * articles' ids (newest first, at most MERGE_PURGED_ARTICLES), to purge their pages.
  */
 export async function mergeAuthors(
   db: Db,
@@ -75,8 +82,16 @@ export async function mergeAuthors(
   into: { id: number; sourceSlug: string | null },
   fromSlug: string,
   audit: AuditEntry,
-) {
-  await db.batch([
+): Promise<number[]> {
+  const [moved] = await db.batch([
+    // Read before the move, in the same batch: the pages whose byline changes, newest first.
+    db
+      .select({ id: articleAuthors.articleId })
+      .from(articleAuthors)
+      .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+      .where(eq(articleAuthors.authorId, fromId))
+      .orderBy(desc(articles.publishedAt))
+      .limit(MERGE_PURGED_ARTICLES),
     db.run(sql`insert or ignore into ${articleAuthors} (article_id, author_id, position)
       select article_id, ${into.id}, position from ${articleAuthors} where author_id = ${fromId}`),
     db.delete(articleAuthors).where(eq(articleAuthors.authorId, fromId)),
@@ -87,6 +102,7 @@ export async function mergeAuthors(
     db.delete(authors).where(eq(authors.id, fromId)),
     insertAuditQuery(db, [audit]),
   ])
+  return moved.map((row) => row.id)
 }
 
 /** Replaces an article's authors with `ids`, in that order. */
