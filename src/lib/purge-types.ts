@@ -18,6 +18,11 @@ export type ContentChange =
   /** A live update posted, edited, pinned or deleted; `cursors` are the newest update ids. */
   | { kind: 'live-update'; articleId: number; slug: string; cursors: number[] }
   | { kind: 'breaking-alert' }
+  /**
+   * The footer menu reordered: every reader page shows it. `pages` and `sections` are the menus'
+   * slugs after the change, whose pages are purged by URL; the rest by tag, or by their lifetime.
+   */
+  | { kind: 'footer'; pages: string[]; sections: string[] }
 
 export interface PurgeTargets {
   /** Paths with their query, e.g. `/category/economy?page=2`. */

@@ -1,4 +1,5 @@
 // Static pages in the newsroom: the form checked, saves with revisions, publishing, the footer order.
+import { loadChrome } from '../db/queries/categories'
 import {
   findPage,
   insertPage,
@@ -124,5 +125,9 @@ export async function orderFooter(
     targetId: null,
     detail: { positions: rows },
   })
-  await deps.purge([{ kind: 'page', slugs: [] }])
+  // Every reader page shows the footer: purge the menu's own pages and the front pages by URL.
+  const { navigation } = await loadChrome(deps.db)
+  const slugsOf = (kind: 'page' | 'category') =>
+    navigation.filter((item) => (item.kind ?? 'category') === kind).map((item) => item.slug)
+  await deps.purge([{ kind: 'footer', pages: slugsOf('page'), sections: slugsOf('category') }])
 }

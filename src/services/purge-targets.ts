@@ -61,6 +61,34 @@ function authorPaths(slug: string): string[] {
   return [base, `${base}?page=1`, `${base}/feed.xml`, `${base}/atom.xml`]
 }
 
+/** The cache-policy tags of every full reader page (edge/cache-policy.ts): all show the footer. */
+const FOOTER_TAGS = [
+  'home',
+  'articles',
+  'sections',
+  'pages',
+  'authors',
+  'corrections',
+  'search',
+  'favorites',
+]
+
+/** The footer's pages, the home and section front pages of each edition, and the site's lists. */
+function footerPaths(
+  change: { pages: string[]; sections: string[] },
+  editions: readonly Pick<Edition, 'prefix'>[],
+): string[] {
+  const fronts = ['/', ...change.sections.map((slug) => `/category/${slug}`)]
+  const prefixes = editions.length > 0 ? editions.map((edition) => edition.prefix) : ['']
+  return [
+    ...prefixes.flatMap((prefix) => fronts.map((path) => editionPath({ prefix }, path))),
+    ...change.pages.map((slug) => `/${slug}`),
+    '/corrections',
+    '/favorites',
+    '/search',
+  ]
+}
+
 const SITE_LISTS = [
   '/',
   '/feed.xml',
@@ -122,6 +150,11 @@ export function purgeTargetsFor(
         add(articlePagePaths(article.slug))
         tags.add(`article:${article.id}`)
       }
+      continue
+    }
+    if (change.kind === 'footer') {
+      add(footerPaths(change, editions))
+      for (const tag of FOOTER_TAGS) tags.add(tag)
       continue
     }
     if (change.kind === 'page') {
