@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { openClient } from '../../src/cli/migrate'
 import { createDb, type Db } from '../../src/db/client'
-import { articles, categories, comments } from '../../src/db/schema'
+import { PENDING_VIEWS } from '../../src/db/queries/views'
+import { articles, categories, comments, rateLimits } from '../../src/db/schema'
 import { renderMarkdown } from '../../src/services/markdown'
 import { e2eStack } from './harness'
 
@@ -101,5 +102,16 @@ export function findCommentStatus(articleId: number, body: string) {
       .from(comments)
       .where(and(eq(comments.articleId, articleId), eq(comments.body, body)))
     return row?.status ?? null
+  })
+}
+
+/** Views the beacon has counted for the article that the trending cron has not folded in yet. */
+export function countPendingViews(articleId: number) {
+  return withDb(async (db) => {
+    const [row] = await db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `${PENDING_VIEWS}${articleId}`))
+    return row?.count ?? 0
   })
 }
