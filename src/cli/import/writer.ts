@@ -9,7 +9,7 @@ import {
   findTakenSlugs,
   type MappedRow,
   sectionIdBySlug,
-  upsertMappingQuery,
+  upsertMappingsQuery,
 } from '../../db/queries/import-map'
 import { setImportedTagsQueries } from '../../db/queries/import-tags'
 import {
@@ -68,6 +68,7 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
       records.push((r) => r.warn(...args)),
   }
   const queries: BatchItem<'sqlite'>[] = []
+  const tail: GroupTail = { paths: [], mappings: [] }
   for (const kind of ['article', 'page'] as const) {
     const items = group.filter((item) => item.kind === kind)
     if (items.length === 0) continue
@@ -103,11 +104,13 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
       report.record(outcome, `${kind}s`, item.label)
       for (const c of item.comments) report.record(outcome, 'comments', `comment ${c.sourceId}`)
       if (run.dryRun) continue
-      queries.push(...itemQueries(db, source, item, write, now))
+      queries.push(...itemQueries(tail, db, source, item, write))
       if (kind === 'article' && item.status === 'published' && write.previous)
         run.changed.push({ kind: 'article', articleId: write.previous.targetId })
     }
   }
+  if (tail.paths.length > 0) queries.push(upsertLegacyPathsQuery(db, tail.paths))
+  if (tail.mappings.length > 0) queries.push(upsertMappingsQuery(db, tail.mappings, now))
   if (queries.length > 0) await db.batch(queries as [BatchItem<'sqlite'>])
   for (const apply of records) apply(run.report)
   if (!run.dryRun && group.some((i) => i.kind === 'page' && i.status === 'published'))
@@ -138,12 +141,18 @@ function prepareWrite(
   return { hash, bodyHtml, previous }
 }
 
+/** What a group writes last, in one statement each, once every item's row exists. */
+interface GroupTail {
+  paths: Parameters<typeof upsertLegacyPathsQuery>[1]
+  mappings: Parameters<typeof upsertMappingsQuery>[1]
+}
+
 function itemQueries(
+  tail: GroupTail,
   db: Db,
   source: string,
   item: ImportItem,
   write: { hash: string; bodyHtml: string; previous?: MappedRow },
-  now: Date,
 ): BatchItem<'sqlite'>[] {
   const title = clip(item.title, TITLE_MAX)
   const summary = clip(item.summary, SUMMARY_MAX)
@@ -190,8 +199,10 @@ function itemQueries(
   const targetId =
     id ?? (item.kind === 'page' ? pageIdBySlug(item.slug) : articleIdBySlug(item.slug))
   if (item.kind === 'article') {
-    queries.push(...setImportedTagsQueries(db, targetId, item.tags))
-    queries.push(...setArticleAuthorsQueries(db, targetId, item.authorIds))
+    const fresh = id === undefined
+    queries.push(...setImportedTagsQueries(db, targetId, item.tags, fresh))
+    // A new article has no byline to clear: only the insert, if any.
+    queries.push(...setArticleAuthorsQueries(db, targetId, item.authorIds).slice(fresh ? 1 : 0))
     if (item.comments.length > 0) {
       const key = (commentId: string) => `import:${source}:${commentId}`
       const rows = item.comments.map((comment) => ({
@@ -210,27 +221,21 @@ function itemQueries(
       if (replies.length > 0) queries.push(insertImportedCommentsQuery(db, replies))
     }
   }
-  if (item.legacyPaths.length > 0) {
-    queries.push(
-      upsertLegacyPathsQuery(
-        db,
-        [...new Set(item.legacyPaths)].map((path) => ({
-          path,
-          targetKind: item.kind,
-          targetId,
-          targetPath: null,
-          source,
-        })),
-      ),
-    )
-  }
-  queries.push(
-    upsertMappingQuery(
-      db,
-      { source, kind: item.kind, sourceId: item.sourceId, targetId },
-      write.hash,
-      now,
-    ),
+  tail.paths.push(
+    ...[...new Set(item.legacyPaths)].map((path) => ({
+      path,
+      targetKind: item.kind,
+      targetId,
+      targetPath: null,
+      source,
+    })),
   )
+  tail.mappings.push({
+    source,
+    kind: item.kind,
+    sourceId: item.sourceId,
+    targetId,
+    contentHash: write.hash,
+  })
   return queries
 }

@@ -20,11 +20,15 @@ export function setImportedTagsQueries(
   db: Db,
   articleId: number | SQL<number>,
   wanted: { slug: string; name: string }[],
+  /** A new article has no tags to clear. */
+  fresh = false,
 ) {
   const slugs = wanted.map((tag) => tag.slug)
   return [
     ...(wanted.length > 0 ? [insertTagsQuery(db, wanted)] : []),
-    db.run(sql`delete from ${articleTags} where ${articleTags.articleId} = ${articleId}`),
+    ...(fresh
+      ? []
+      : [db.run(sql`delete from ${articleTags} where ${articleTags.articleId} = ${articleId}`)]),
     ...(slugs.length > 0
       ? [
           db.run(
