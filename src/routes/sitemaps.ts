@@ -1,6 +1,7 @@
 // The sitemap index, its article, section, tag and Google News files, and robots.txt naming it.
 import { type Context, Hono } from 'hono'
 import {
+  type ArticleSitemapEntry,
   listArticleSitemap,
   listNewsSitemap,
   listTagSitemap,
@@ -10,6 +11,7 @@ import {
   type SitemapEntry,
 } from '../db/queries/sitemaps'
 import type { AppEnv } from '../env'
+import { listAlternates } from '../lib/alternates'
 import { AppError } from '../lib/errors'
 import { renderXmlDocument, type XmlElement, createElement as x } from '../lib/xml'
 import { articleUrl } from '../services/feeds'
@@ -50,9 +52,28 @@ export const sitemaps = new Hono<AppEnv>()
     const entries = await listArticleSitemap(c.var.db, fileNumber(c.req.param('file')))
     if (!entries) throw new AppError('NOT_FOUND', 'There is no such sitemap file.')
     const origin = siteOrigin(c)
+    const defaultLanguage = c.var.config.editions[0]?.code ?? c.var.config.site.language
+    // Translated articles name every version with xhtml:link, the same pairs as their pages.
+    const alternatesOf = (entry: ArticleSitemapEntry) => {
+      const versions = (entry.versions ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((version) => {
+          const [language = '', slug = ''] = version.split(':')
+          return { language, slug }
+        })
+      const others = versions.filter((version) => version.slug !== entry.slug)
+      return listAlternates(origin, entry, others, defaultLanguage)
+    }
     return sendXml(
       c,
-      urlSet(entries.map((entry) => ({ ...entry, loc: articleUrl(origin, entry) }))),
+      urlSet(
+        entries.map((entry) => ({
+          ...entry,
+          loc: articleUrl(origin, entry),
+          alternates: alternatesOf(entry),
+        })),
+      ),
     )
   })
   .get('/sitemaps/:file{tags-[1-9][0-9]{0,8}\\.xml}', async (c) => {
@@ -126,20 +147,32 @@ function fileNumber(file: string): number {
   return Number(file.replace(/\D/g, ''))
 }
 
-function urlSet(entries: { loc: string; lastModified: Date | null }[]): XmlElement {
+function urlSet(
+  entries: {
+    loc: string
+    lastModified: Date | null
+    alternates?: { hreflang: string; href: string }[]
+  }[],
+): XmlElement {
   return x(
     'urlset',
-    { xmlns: SITEMAP_NS },
+    { xmlns: SITEMAP_NS, 'xmlns:xhtml': XHTML_NS },
     entries.map((entry) =>
       x(
         'url',
         {},
         x('loc', {}, entry.loc),
         entry.lastModified && x('lastmod', {}, entry.lastModified.toISOString()),
+        ...(entry.alternates ?? []).map((alternate) =>
+          x('xhtml:link', { rel: 'alternate', hreflang: alternate.hreflang, href: alternate.href }),
+        ),
       ),
     ),
   )
 }
+
+/** Google's namespace for hreflang pairs in sitemaps. */
+const XHTML_NS = 'http://www.w3.org/1999/xhtml'
 
 function sectionUrl(origin: string, kind: 'category' | 'tag', entry: SitemapEntry): string {
   return `${origin}/${kind}/${encodeURIComponent(entry.slug)}`

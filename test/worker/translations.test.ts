@@ -1,6 +1,8 @@
 // Translations: linked articles name each other with hreflang, and the switcher leads to them.
 import { eq, inArray } from 'drizzle-orm'
+import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
+import { sitemapFileOf } from '../../src/db/queries/sitemaps'
 import { articles } from '../../src/db/schema'
 import { insertArticle, testDb } from './fixtures'
 import { html, ORIGIN, request } from './helpers'
@@ -33,6 +35,32 @@ describe('translations', () => {
     }
     expect((await alternatesOf(english.slug)).links).toEqual(expected)
     expect((await alternatesOf(arabic.slug)).links).toEqual(expected)
+  })
+
+  it('carries the same pairs as xhtml:link in the article sitemap', async () => {
+    const english = await insertArticle({ title: 'Rates held' })
+    const arabic = await insertArticle({ title: 'تثبيت الفائدة', language: 'ar' })
+    await linkTranslations(english.id, arabic.id)
+    const file = sitemapFileOf(arabic.id)
+    const xml = parse(await (await request(`/sitemaps/articles-${file}.xml`)).text())
+    const pairsOf = (slug: string) => {
+      const url = xml
+        .querySelectorAll('url')
+        .find((u) => u.querySelector('loc')?.text.endsWith(`/news/${slug}`))
+      return Object.fromEntries(
+        (url?.querySelectorAll('xhtml\\:link') ?? []).map((link) => [
+          link.getAttribute('hreflang'),
+          link.getAttribute('href'),
+        ]),
+      )
+    }
+    const expected = {
+      en: `${ORIGIN}/news/${english.slug}`,
+      ar: `${ORIGIN}/news/${arabic.slug}`,
+      'x-default': `${ORIGIN}/news/${english.slug}`,
+    }
+    expect(pairsOf(english.slug)).toEqual(expected)
+    expect(pairsOf(arabic.slug)).toEqual(expected)
   })
 
   it('leads the language switcher to the translation, and to the edition home where there is none', async () => {

@@ -70,8 +70,9 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
           categorySlug: categories.slug,
           language: articles.language,
           // Slugs never hold spaces; a group has a handful of members, found by its index.
+          // Spelled out, so that the names are the outer row's whatever drizzle qualifies.
           translationSlugs: sql<string | null>`(select group_concat(t.slug, ' ') from ${articles} t
-            where t.translation_group = ${articles.translationGroup} and t.id <> ${articles.id})`,
+            where t.translation_group = "articles"."translation_group" and t.id <> "articles"."id")`,
         })
         .from(articles)
         .innerJoin(categories, eq(categories.id, articles.categoryId))

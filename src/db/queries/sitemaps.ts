@@ -22,6 +22,13 @@ export interface SitemapEntry {
   lastModified: Date | null
 }
 
+/** An article's entry: its language, and its published translations' for hreflang pairs. */
+export interface ArticleSitemapEntry extends SitemapEntry {
+  language: string
+  /** `language:slug` of every published version in its translation group, itself included. */
+  versions: string | null
+}
+
 /** How many numbered files of each kind the sitemap index lists. */
 export interface SitemapFiles {
   articles: number
@@ -96,11 +103,24 @@ function isFileNumber(file: number): boolean {
  * article only ever changes the last file. Null when the index does not list the file. A file
  * whose range holds only drafts is listed, and empty, until one is published.
  */
-export async function listArticleSitemap(db: Db, file: number): Promise<SitemapEntry[] | null> {
+export async function listArticleSitemap(
+  db: Db,
+  file: number,
+): Promise<ArticleSitemapEntry[] | null> {
   if (!isFileNumber(file)) return null
   const [rows, newestArticle, newestTag] = await db.batch([
     db
-      .select({ slug: articles.slug, lastModified: articles.updatedAt })
+      .select({
+        slug: articles.slug,
+        lastModified: articles.updatedAt,
+        language: articles.language,
+        // Untranslated articles have no group and find nothing; a group is a few index entries.
+        // Spelled out: drizzle leaves a one-table select's columns unqualified, and inside the
+        // subquery an unqualified name would be t's own.
+        versions: sql<string | null>`(select group_concat(t.language || ':' || t.slug, ' ')
+          from ${articles} t where t.translation_group = "articles"."translation_group"
+          and t.status = 'published')`,
+      })
       .from(articles)
       .where(and(idRange(articles.id, file), isPublicRow))
       .orderBy(asc(articles.id)),
