@@ -101,5 +101,7 @@ export function changedFields(current: EditableArticle, next: PreparedSave): str
   if (!sameList(pinned, next.relatedIds)) changed.push('related')
   const bylines = current.authors.map((author) => author.id)
   if (next.authorIds && !sameList(bylines, next.authorIds)) changed.push('authors')
+  // The same Markdown can render anew (a library image's size became known since): worth a save.
+  if (changed.length === 0 && current.bodyHtml !== next.fields.bodyHtml) changed.push('bodyHtml')
   return changed
 }

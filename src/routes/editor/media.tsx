@@ -18,6 +18,7 @@ import { MediaLibraryPage } from '../../views/editor/media/library-page'
 import { MediaUploadForm } from '../../views/editor/media/upload-form'
 import { mediaBindings } from '../media-bindings'
 import { type EditorContext, editorChrome, formText, parseId, readForm } from './context'
+import { mediaPicker } from './media-picker'
 
 async function renderLibrary(c: EditorContext, extra: { uploadError?: string } = {}) {
   const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1))
@@ -76,6 +77,8 @@ function refuseUpload(c: EditorContext, error: AppError, purpose: string) {
 }
 
 export const media = new Hono<EditorEnv>()
+  // Before /media/:id, which would take "picker" for an id.
+  .route('/', mediaPicker)
   .get('/media', (c) => renderLibrary(c))
   .post('/media/upload', async (c) => {
     const form = await readForm(c)

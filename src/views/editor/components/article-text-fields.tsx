@@ -1,6 +1,7 @@
 // The article's words: title, address, summary and the Markdown body with its live preview.
 import { SUMMARY_MAX, TITLE_MAX } from '../../../lib/article-input-limits'
 import type { ArticleFormValues } from '../../../services/editorial-form'
+import { MediaPickerOpener } from '../media/picker-opener'
 import { Field, fieldAria } from './field'
 
 export function ArticleTextFields(props: {
@@ -65,6 +66,7 @@ export function ArticleTextFields(props: {
           {values.bodyMd}
         </textarea>
       </Field>
+      <MediaPickerOpener textareaId="article-body" />
     </>
   )
 }
