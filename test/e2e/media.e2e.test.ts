@@ -117,4 +117,34 @@ describe('a photo from the editor to the reader', () => {
       expect(reader.bytes).toBeLessThanOrEqual(BUDGET[width])
     }
   })
+
+  it('is picked from the library into the body at the cursor, with focus back in the text', async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } })
+    const problems = watchProblems(page)
+    await signInAsAdmin(page)
+    await page.goto(`${stack.origin}/editor/articles/new`)
+    await page.fill('textarea[name="body_md"]', 'First paragraph.\n\nLast paragraph.')
+    // The cursor after the first paragraph: the image goes there, not at the end.
+    await page.$eval('#article-body', (element) => {
+      const area = element as unknown as { setSelectionRange(a: number, b: number): void }
+      area.setSelectionRange(16, 16)
+    })
+    await page.click('a[data-media-picker]')
+    await page.waitForSelector('dialog[open] button[data-insert]')
+    await page.screenshot({ path: '/tmp/media-picker.png' })
+    const markdown = await page.getAttribute('dialog[open] button[data-insert]', 'data-insert')
+    expect(markdown).toMatch(/^!\[[^\]]*\]\(\/media\/[0-9a-f]{32}\)$/)
+    await page.click('dialog[open] button[data-insert]')
+    const body = await page.inputValue('#article-body')
+    expect(body.startsWith(`First paragraph.\n\n${markdown}`)).toBe(true)
+    expect(body.endsWith('\n\nLast paragraph.')).toBe(true)
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } } }).document
+            .activeElement.id,
+      ),
+    ).toBe('article-body')
+    expect(problems).toEqual([])
+  })
 })
