@@ -230,13 +230,16 @@ export function judgeLive(report: LiveReport, pollEverySeconds: number): string[
   return failures
 }
 
-function flag(name: string): string | undefined {
-  const index = process.argv.indexOf(name)
-  return index === -1 ? undefined : process.argv[index + 1]
-}
-
-async function main() {
-  const quick = process.argv.includes('--quick')
+/**
+ * The scenario on a stack of its own, with its budgets: `npm run bench -- --live [--quick]
+ * [--readers N] [--seconds S] [--connections C]`. Resolves to the process exit code.
+ */
+export async function runLiveBench(argv: string[]): Promise<number> {
+  const flag = (name: string): string | undefined => {
+    const index = argv.indexOf(name)
+    return index === -1 ? undefined : argv[index + 1]
+  }
+  const quick = argv.includes('--quick')
   const editor = { email: 'editor@bulletin.local', password: 'bench-live-editor-password' }
   const stack = await startIsolatedStack('bench-live', {})
   try {
@@ -255,7 +258,7 @@ async function main() {
     console.log(JSON.stringify(report, null, 2))
     const failures = judgeLive(report, pollEverySeconds)
     for (const failure of failures) console.error(`live budget missed: ${failure}`)
-    process.exitCode = failures.length > 0 ? 1 : 0
+    return failures.length > 0 ? 1 : 0
   } catch (error) {
     console.error(`wrangler said:\n${stack.output().slice(-3000)}`)
     throw error
@@ -265,8 +268,11 @@ async function main() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
+  runLiveBench(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
 }

@@ -6,6 +6,7 @@ import { freePort, startIsolatedStack } from '../support/stack'
 import { measureBundle } from './bundle'
 import { measureCronCost } from './cron-cost'
 import { type EdgeReport, measureEdge } from './edge/measure-edge'
+import { runLiveBench } from './live'
 import { measureLoad } from './load'
 import { measureMarkdown } from './markdown'
 import { samplePeakRss } from './memory'
@@ -119,7 +120,15 @@ async function main(): Promise<BenchReport> {
   return report
 }
 
-if (args.has('--scale')) {
+if (args.has('--live')) {
+  // Issue 21's live scenario, on a stack of its own (test/bench/live.ts).
+  runLiveBench(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error) => {
+      console.error(`bench --live failed: ${error instanceof Error ? error.stack : error}`)
+      process.exit(1)
+    })
+} else if (args.has('--scale')) {
   runScaleBench(root, process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((error) => {
