@@ -1,5 +1,6 @@
 // The shared XSS check itself: it must catch live markup however it is spelled, and pass plain text.
 import { describe, expect, it } from 'vitest'
+import { FAVICON_HREF } from '../../../src/views/assets'
 import { expectInert } from '../../support/inert-html'
 
 describe('expectInert', () => {
@@ -33,5 +34,11 @@ describe('expectInert', () => {
     expect(() => expectInert(page, 'page', { allowScripts: true })).not.toThrow()
     const inline = '<script src="/js/site.js">alert(1)</script>'
     expect(() => expectInert(inline, 'page', { allowScripts: true })).toThrow()
+  })
+
+  it("admits the page's own data: favicon, and no other data: URL", () => {
+    expect(() => expectInert(`<link rel="icon" href="${FAVICON_HREF}">`)).not.toThrow()
+    expect(() => expectInert('<link rel="icon" href="data:image/svg+xml,<svg/>">')).toThrow()
+    expect(() => expectInert(`<a href="${FAVICON_HREF}">x</a>`)).toThrow()
   })
 })
