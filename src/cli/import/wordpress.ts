@@ -149,6 +149,7 @@ async function run(run: ImportRun) {
   try {
     const nodes = streamXmlNodes(run.file, {
       root: 'rss',
+      kind: 'WordPress export (WXR)',
       depth: 2,
       onProgress: run.progress,
       checkRoot: (attrs) => {

@@ -24,6 +24,8 @@ export class MalformedXmlError extends Error {
 export interface XmlStreamOptions {
   /** The root element's name; any other stops at once (the file is not what was asked for). */
   root: string
+  /** What the file should be, for messages: "WordPress export (WXR)". */
+  kind: string
   /** Depth of the nodes yielded: 2 for rss > channel > item. */
   depth: number
   onProgress?: (bytesRead: number, bytesTotal: number) => void
@@ -50,7 +52,7 @@ export async function* streamXmlNodes(
   })
   parser.on('opentag', (tag) => {
     if (stack.length === 0 && tag.name !== options.root) {
-      failure ??= new Error(`This is not a ${options.root} file: it starts with <${tag.name}>`)
+      failure ??= new Error(`This is not a ${options.kind}: it starts with <${tag.name}>`)
     }
     if (stack.length === 0) options.checkRoot?.(tag.attributes as Record<string, string>)
     const node = {
@@ -79,7 +81,7 @@ export async function* streamXmlNodes(
     encoding: 'utf8',
     highWaterMark: 256 * 1024,
   })) {
-    if (read === 0) checkIsXml(chunk as string, options.root)
+    if (read === 0) checkIsXml(chunk as string, options.kind)
     read += Buffer.byteLength(chunk as string)
     try {
       parser.write(chunk as string)
@@ -111,11 +113,11 @@ export function childRaw(node: XmlNode, name: string): string {
 }
 
 /** A file that is plainly not XML (JSON, say) is named for what it is, not as a parse error. */
-function checkIsXml(start: string, root: string) {
+function checkIsXml(start: string, kind: string) {
   const first = start.replace(/^\uFEFF/, '').trimStart()[0]
   if (first === '{' || first === '[')
     throw new Error(
-      `This is a JSON file, not a ${root} file (a Ghost export is imported with the ghost source)`,
+      `This is a JSON file, not a ${kind} (a Ghost export is imported with the ghost source)`,
     )
-  if (first !== '<') throw new Error(`This is not an XML file, so not a ${root} file`)
+  if (first !== '<') throw new Error(`This is not an XML file, so not a ${kind}`)
 }
