@@ -10,6 +10,7 @@ import {
 } from '../db/queries/feeds'
 import { shareImage } from '../lib/media-variants'
 import { renderXmlDocument, createElement as x } from '../lib/xml'
+import { absolutizeBodyUrls } from './markdown-media-absolute'
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'
@@ -89,7 +90,7 @@ export function renderRssFeed(feed: FeedData, context: FeedContext): string {
               : item.byline && x('dc:creator', {}, item.byline),
             x('category', { domain: `${origin}/category/` }, item.categoryName),
             item.tags.map((tag) => x('category', { domain: `${origin}/tag/` }, tag.name)),
-            x('content:encoded', {}, item.bodyHtml),
+            x('content:encoded', {}, absolutizeBodyUrls(item.bodyHtml, origin)),
             heroMediaContent(origin, item),
           )
         }),
@@ -142,7 +143,7 @@ export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
           item.tags.map((tag) =>
             x('category', { term: tag.slug, label: tag.name, scheme: `${origin}/tag/` }),
           ),
-          x('content', { type: 'html' }, item.bodyHtml),
+          x('content', { type: 'html' }, absolutizeBodyUrls(item.bodyHtml, origin)),
           heroMediaContent(origin, item),
         )
       }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { media } from '../../../src/db/schema'
 import { renderMarkdown } from '../../../src/services/markdown'
 import { findMediaKeys, renderMarkdownWithMedia } from '../../../src/services/markdown-media'
+import { absolutizeBodyUrls } from '../../../src/services/markdown-media-absolute'
 import { freshDb } from '../db/fresh-db'
 
 const KEY = 'ab'.repeat(16)
@@ -91,5 +92,25 @@ describe('looking the keys up at save time', () => {
     expect(known?.getAttribute('height')).toBe('900')
     expect(known?.getAttribute('srcset')?.split(', ')).toHaveLength(6)
     expect(unknown?.getAttribute('srcset')).toBeUndefined()
+  })
+})
+
+describe('a stored body in a feed', () => {
+  it('gets absolute image, srcset and link addresses, leaving other sites and // alone', () => {
+    const html = renderMarkdown(
+      `![a](/media/${KEY}) [in](/news/x) [out](https://example.com/) ![b](https://example.com/b.png)`,
+      { media: sizes },
+    )
+    const body = parse(absolutizeBodyUrls(html, 'https://news.example/'))
+    const [library, external] = body.querySelectorAll('img')
+    expect(library?.getAttribute('src')).toBe(`https://news.example/media/${KEY}/960.jpg`)
+    for (const entry of library?.getAttribute('srcset')?.split(', ') ?? []) {
+      expect(entry).toMatch(/^https:\/\/news\.example\/media\/[0-9a-f]{32}\/\d+\.jpg \d+w$/)
+    }
+    expect(external?.getAttribute('src')).toBe('https://example.com/b.png')
+    expect(body.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+      'https://news.example/news/x',
+      'https://example.com/',
+    ])
   })
 })
