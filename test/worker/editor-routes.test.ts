@@ -184,6 +184,13 @@ const EDITOR: Record<string, EditorCase> = {
     ok: 200,
   },
   'GET /editor/audit': { right: 'admin', wrong: { role: 'editor' }, ok: 200 },
+  'GET /editor/export': { right: 'admin', wrong: { role: 'editor' }, ok: 200 },
+  'POST /editor/export': {
+    right: 'admin',
+    wrong: { role: 'editor' },
+    ok: 200,
+    form: { format: 'json' },
+  },
   // Media: every role uploads and views; an author changes and deletes only their own uploads.
   'GET /editor/media': { right: 'author', wrong: null, ok: 200 },
   // No file: answered next to the field (400), nothing stored.

@@ -34,11 +34,9 @@ export const exportSite = new Hono<EditorEnv>()
     const { site } = c.var.config
     const chunks = streamSiteExport(c.var.db, format as ExportFormat, { site, now })
     const name = `${site.name.replace(/[^\w-]+/g, '-').toLowerCase() || 'site'}-${now.toISOString().slice(0, 10)}`
-    return new Response(toByteStream(chunks), {
-      headers: {
-        'Content-Type': EXPORT_CONTENT_TYPES[format as ExportFormat],
-        'Content-Disposition': `attachment; filename="${name}.${format === 'wxr' ? 'xml' : 'json'}"`,
-        'Cache-Control': 'private, no-store',
-      },
+    // Through c.body, so the newsroom's own headers (Cache-Control: no-store) come along.
+    return c.body(toByteStream(chunks), 200, {
+      'Content-Type': EXPORT_CONTENT_TYPES[format as ExportFormat],
+      'Content-Disposition': `attachment; filename="${name}.${format === 'wxr' ? 'xml' : 'json'}"`,
     })
   })
