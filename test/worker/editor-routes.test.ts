@@ -193,6 +193,7 @@ const EDITOR: Record<string, EditorCase> = {
   },
   // Media: every role uploads and views; an author changes and deletes only their own uploads.
   'GET /editor/media': { right: 'author', wrong: null, ok: 200 },
+  'GET /editor/media/picker': { right: 'author', wrong: null, ok: 200 },
   // No file: answered next to the field (400), nothing stored.
   'POST /editor/media/upload': { right: 'author', wrong: null, ok: 400, form: {} },
   'GET /editor/media/:id': {
