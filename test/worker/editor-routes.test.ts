@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { insertRevisionQuery, listRevisionsQuery } from '../../src/db/queries/revisions'
-import { articles } from '../../src/db/schema'
+import { agencyFeeds, articles, categories } from '../../src/db/schema'
 import type { ApiScope } from '../../src/services/api-tokens'
 import { uploadMedia } from '../../src/services/media-upload'
 import { randomToken } from '../../src/services/sessions'
@@ -62,6 +62,19 @@ const revisionOf = async (articleId: number) => {
   const [revision] = await listRevisionsQuery(testDb(), articleId)
   if (!revision) throw new Error('no revision')
   return revision.id
+}
+
+/** A subscription nobody polls (the cron is not run here), to unsubscribe. */
+const agencyFeed = async () => {
+  const [section] = await testDb().select({ id: categories.id }).from(categories).limit(1)
+  const [feed] = await testDb()
+    .insert(agencyFeeds)
+    .values({
+      url: `https://wire-${uniqueSuffix()}.example/feed.xml`,
+      categoryId: section?.id ?? 1,
+    })
+    .returning({ id: agencyFeeds.id })
+  return feed?.id as number
 }
 
 const freshComment = async (fx: Fixtures) => (await insertPendingComment(fx.published)).id
@@ -190,6 +203,29 @@ const EDITOR: Record<string, EditorCase> = {
     wrong: { role: 'editor' },
     ok: 200,
     form: { format: 'json' },
+  },
+  // Agency feeds: editors and admins only. Blank fields are answered by field (422), nothing fetched.
+  'GET /editor/agency-feeds': { right: 'editor', wrong: { role: 'author' }, ok: 200 },
+  'POST /editor/agency-feeds': {
+    form: { url: '', section: '', byline: '', mode: '' },
+    right: 'editor',
+    wrong: { role: 'author' },
+    ok: 422,
+  },
+  'POST /editor/agency-feeds/:id/delete': {
+    path: async () => `/editor/agency-feeds/${await agencyFeed()}/delete`,
+    form: {},
+    right: 'editor',
+    wrong: { role: 'author' },
+    ok: 200,
+  },
+  // A translation is a new draft in another edition: whoever may edit the article may start one.
+  'POST /editor/articles/:id/translations': {
+    path: (fx) => `/editor/articles/${fx.authorArticle}/translations`,
+    form: { language: 'ar' },
+    right: 'author',
+    wrong: { role: 'author', path: (fx) => `/editor/articles/${fx.editorArticle}/translations` },
+    ok: 303,
   },
   // Media: every role uploads and views; an author changes and deletes only their own uploads.
   'GET /editor/media': { right: 'author', wrong: null, ok: 200 },
