@@ -30,7 +30,11 @@ describe('merging authors and the edge cache', () => {
     const into = await createAuthor(session, 'Sami New')
     const article = await insertArticle({ byline: '' })
     await testDb().insert(articleAuthors).values({ articleId: article.id, authorId: from.id })
-    const paths = [`/news/${article.slug}`, `/author/${from.form.slug}`, `/author/${into.form.slug}`]
+    const paths = [
+      `/news/${article.slug}`,
+      `/author/${from.form.slug}`,
+      `/author/${into.form.slug}`,
+    ]
     for (const path of paths) {
       await editorFetch(path, { app })
       expect((await editorFetch(path, { app })).headers.get('x-cache')).toBe('HIT')

@@ -34,7 +34,10 @@ describe('the footer menu and the edge cache', () => {
       const response = await editorFetch(path, { app })
       expect(response.headers.get('x-cache'), path).toBe('MISS')
       const menu = (await html(response)).querySelectorAll('.footer-menu a')
-      expect(menu.map((link) => link.getAttribute('href')), path).toContain(`/${form.slug}`)
+      expect(
+        menu.map((link) => link.getAttribute('href')),
+        path,
+      ).toContain(`/${form.slug}`)
     }
     await editorFetch('/editor/pages/footer', { app, session, form: { [`footer_${id}`]: '' } })
   })

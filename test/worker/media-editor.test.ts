@@ -62,9 +62,7 @@ describe('the media library page', () => {
     const id = await uploadedId(await upload({ session }))
     const page = parse(await (await editorFetch(`/editor/media/${id}`, { session })).text())
     expect(page.querySelector('h1')?.text).toBe('photo.jpg')
-    expect(page.querySelector('#media-markdown')?.text).toMatch(
-      /^!\[\]\(\/media\/[0-9a-f]{32}\)$/,
-    )
+    expect(page.querySelector('#media-markdown')?.text).toMatch(/^!\[\]\(\/media\/[0-9a-f]{32}\)$/)
     const library = parse(await (await editorFetch('/editor/media', { session })).text())
     expect(library.querySelectorAll(`a[href="/editor/media/${id}"]`)).toHaveLength(1)
   })
