@@ -34,7 +34,9 @@ describe('GET /', () => {
       .map((card) => card.querySelector('time[datetime]'))
       .map((time) => Date.parse(time?.getAttribute('datetime') ?? ''))
     expect(times).toEqual([...times].sort((a, b) => b - a))
-    expect(times.every((time) => time <= Date.now())).toBe(true)
+    // No scheduled story shows. A minute of slack: stories other files publish while this runs are
+    // stamped by the db-server's clock, and workerd's Date.now() only moves on I/O.
+    expect(times.every((time) => time <= Date.now() + 60_000)).toBe(true)
   })
 
   it('has a block of the newest stories for every section, in navigation order', async () => {
