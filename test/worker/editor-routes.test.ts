@@ -64,7 +64,10 @@ const revisionOf = async (articleId: number) => {
   return revision.id
 }
 
-/** A subscription nobody polls (the cron is not run here), to unsubscribe. */
+/**
+ * A subscription to unsubscribe. Its first poll is due in a year: the cron tests poll every due
+ * feed of the shared database, and this one is not reachable.
+ */
 const agencyFeed = async () => {
   const [section] = await testDb().select({ id: categories.id }).from(categories).limit(1)
   const [feed] = await testDb()
@@ -72,6 +75,7 @@ const agencyFeed = async () => {
     .values({
       url: `https://wire-${uniqueSuffix()}.example/feed.xml`,
       categoryId: section?.id ?? 1,
+      nextAttemptAt: new Date(Date.now() + 365 * 86_400_000),
     })
     .returning({ id: agencyFeeds.id })
   return feed?.id as number
