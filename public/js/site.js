@@ -171,6 +171,31 @@
     first?.focus()
   })
 
+  // Sections marked data-htmx-later (the comments: a reply link per comment) are left to htmx only
+  // when the reader comes near them, or points, taps or tabs into them first: wiring them all costs
+  // the article's load a long task on a slow phone. Until then their links and forms work as plain
+  // HTML, as they do without JavaScript.
+  for (const section of document.querySelectorAll('[data-htmx-later]')) {
+    const near = window.IntersectionObserver
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && wire(), {
+          rootMargin: '400px 0px',
+        })
+      : null
+    function wire() {
+      near?.disconnect()
+      section.removeEventListener('pointerdown', wire, true)
+      section.removeEventListener('focusin', wire, true)
+      if (!section.hasAttribute('data-htmx-later') || !window.htmx) return
+      section.removeAttribute('data-htmx-later')
+      section.removeAttribute('data-hx-ignore')
+      htmx.process(section)
+    }
+    section.addEventListener('pointerdown', wire, true)
+    section.addEventListener('focusin', wire, true)
+    if (near) near.observe(section)
+    else wire()
+  }
+
   renderFavorites()
   updateTimes(document)
   // Fragments swapped in by htmx carry absolute times too. htmx 4 fires this on the element that

@@ -21,7 +21,15 @@ export interface ArticleCommentsProps {
 export function ArticleComments({ article, comments, commenting, timeZone }: ArticleCommentsProps) {
   const i18n = useI18n()
   return (
-    <section id="comments" class="comments" aria-labelledby="comments-heading">
+    // Wired for htmx only when the reader comes near it (public/js/site.js, data-htmx-later): its
+    // reply links cost nothing while the article loads, and work as plain links until then.
+    <section
+      id="comments"
+      class="comments"
+      aria-labelledby="comments-heading"
+      data-hx-ignore
+      data-htmx-later
+    >
       <h2 id="comments-heading" class="section-heading">
         {i18n.t('comments.heading')}{' '}
         <span class="comments__count">({i18n.number(comments.total)})</span>
