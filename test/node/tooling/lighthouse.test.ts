@@ -1,6 +1,11 @@
 // `npm run lighthouse` reads Lighthouse's report into scores out of 100 and the audits that cost points.
 import { describe, expect, it } from 'vitest'
-import { calibratedSlowdown, type LighthouseReport, summarise } from '../../lighthouse/run'
+import {
+  calibratedSlowdown,
+  type LighthouseReport,
+  medianScores,
+  summarise,
+} from '../../lighthouse/run'
 
 function report(overrides: Partial<LighthouseReport> = {}): LighthouseReport {
   return {
@@ -54,5 +59,28 @@ describe('calibratedSlowdown', () => {
 
   it('never speeds a host up, however slow it measures', () => {
     expect(calibratedSlowdown(300)).toBe(1)
+  })
+})
+
+describe('medianScores', () => {
+  const run = (performance: number, accessibility: number) => ({
+    name: 'home',
+    scores: { performance, accessibility, 'best-practices': 100, seo: 100 },
+    misses: [`performance ${performance}`],
+  })
+
+  it('takes each category’s median over the audits, and the misses of the median run', () => {
+    const median = medianScores([run(93, 100), run(99, 100), run(96, 98)])
+    expect(median.scores).toEqual({
+      performance: 96,
+      accessibility: 100,
+      'best-practices': 100,
+      seo: 100,
+    })
+    expect(median.misses).toEqual(['performance 96'])
+  })
+
+  it('stays under the bar when two audits of three are under it', () => {
+    expect(medianScores([run(93, 100), run(99, 100), run(94, 100)]).scores.performance).toBe(94)
   })
 })
