@@ -66,8 +66,18 @@ export async function subscribe(options: {
   return id
 }
 
+/**
+ * Unsubscribes, and takes the stories the feeds published back to drafts: polls run on a clock in
+ * 2100, so a published one would top every list other files check in the shared database.
+ */
 export async function unsubscribeAll(ids: number[]): Promise<void> {
-  for (const id of ids.splice(0)) await deleteAgencyFeed(testDb(), id)
+  for (const id of ids.splice(0)) {
+    const landed = (await articlesFrom(id)).map((article) => article.id)
+    if (landed.length > 0) {
+      await testDb().update(articles).set({ status: 'draft' }).where(inArray(articles.id, landed))
+    }
+    await deleteAgencyFeed(testDb(), id)
+  }
 }
 
 export async function feedRow(id: number) {
