@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
-import { articleIdBySlug } from '../../db/queries/editor-article-writes'
+import { articleIdBySlug, replaceTagsQueries } from '../../db/queries/editor-article-writes'
 import { setArticleAuthorsQueries } from '../../db/queries/editor-authors'
 import {
   findMapped,
@@ -11,7 +11,6 @@ import {
   sectionIdBySlug,
   upsertMappingsQuery,
 } from '../../db/queries/import-map'
-import { setImportedTagsQueries } from '../../db/queries/import-tags'
 import {
   insertImportedArticleQuery,
   insertImportedCommentsQuery,
@@ -200,7 +199,7 @@ function itemQueries(
     id ?? (item.kind === 'page' ? pageIdBySlug(item.slug) : articleIdBySlug(item.slug))
   if (item.kind === 'article') {
     const fresh = id === undefined
-    queries.push(...setImportedTagsQueries(db, targetId, item.tags, fresh))
+    queries.push(...replaceTagsQueries(db, targetId, item.tags))
     // A new article has no byline to clear: only the insert, if any.
     queries.push(...setArticleAuthorsQueries(db, targetId, item.authorIds).slice(fresh ? 1 : 0))
     if (item.comments.length > 0) {
