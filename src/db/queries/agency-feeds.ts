@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { agencyFeedItems, agencyFeeds, categories, users } from '../schema'
+import { categoryOptionsQuery } from './editor-articles'
 
 export type AgencyFeedMode = 'draft' | 'publish'
 
@@ -33,13 +34,22 @@ const feedColumns = {
   lastError: agencyFeeds.lastError,
 }
 
-/** Every subscription, for the newsroom page, oldest first. */
-export async function listAgencyFeeds(db: Db): Promise<AgencyFeedRow[]> {
-  return db
-    .select(feedColumns)
-    .from(agencyFeeds)
-    .innerJoin(categories, eq(categories.id, agencyFeeds.categoryId))
-    .orderBy(asc(agencyFeeds.id))
+/**
+ * The newsroom page in one round trip: every subscription, oldest first, and the sections a new
+ * one can file into, in the order the article form offers them.
+ */
+export async function loadAgencyFeedsPage(
+  db: Db,
+): Promise<{ feeds: AgencyFeedRow[]; sections: { slug: string; name: string }[] }> {
+  const [feeds, sections] = await db.batch([
+    db
+      .select(feedColumns)
+      .from(agencyFeeds)
+      .innerJoin(categories, eq(categories.id, agencyFeeds.categoryId))
+      .orderBy(asc(agencyFeeds.id)),
+    categoryOptionsQuery(db),
+  ])
+  return { feeds, sections }
 }
 
 export interface DueAgencyFeed extends AgencyFeedRow {
@@ -176,14 +186,6 @@ export async function findFirstCategorySlug(db: Db): Promise<string | null> {
     .orderBy(asc(categories.position), asc(categories.id))
     .limit(1)
   return row?.slug ?? null
-}
-
-/** The sections a subscription can file into, in menu order. */
-export async function listSectionOptions(db: Db): Promise<{ slug: string; name: string }[]> {
-  return db
-    .select({ slug: categories.slug, name: categories.name })
-    .from(categories)
-    .orderBy(asc(categories.position), asc(categories.id))
 }
 
 /** Who a one-off file import acts as: the first active admin (the seed's, on a fresh site). */

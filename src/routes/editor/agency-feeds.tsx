@@ -1,6 +1,6 @@
 // Agency feed subscriptions in the newsroom (editors and admins): list, subscribe, unsubscribe.
 import { Hono } from 'hono'
-import { listAgencyFeeds, listSectionOptions } from '../../db/queries/agency-feeds'
+import { loadAgencyFeedsPage } from '../../db/queries/agency-feeds'
 import { allow, type EditorEnv } from '../../middleware/auth'
 import { subscribeFeed, unsubscribeFeed } from '../../services/agency-feed-subscriptions'
 import { InvalidFields } from '../../services/editorial-input'
@@ -14,10 +14,7 @@ async function renderFeeds(
   c: EditorContext,
   extra: Omit<AgencyFeedsPageProps, 'chrome' | 'feeds' | 'sections'> = {},
 ) {
-  const [feeds, sections] = await Promise.all([
-    listAgencyFeeds(c.var.db),
-    listSectionOptions(c.var.db),
-  ])
+  const { feeds, sections } = await loadAgencyFeedsPage(c.var.db)
   return c.render(
     <AgencyFeedsPage
       chrome={editorChrome(c, 'agency-feeds')}
