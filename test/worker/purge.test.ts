@@ -17,7 +17,8 @@ import {
 } from '../../src/db/schema'
 import { createPageCache } from '../../src/edge/page-cache'
 import { type ContentChange, purgeContent } from '../../src/services/purge'
-import { PURGED_LIST_PAGES, purgeTargetsFor } from '../../src/services/purge-targets'
+import { PURGED_LIST_PAGES } from '../../src/services/purge-paths'
+import { purgeTargetsFor } from '../../src/services/purge-targets'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { ORIGIN } from './helpers'
 
