@@ -1,14 +1,12 @@
 // Adds the Arabic edition to the seed rows: its articles, tags, comments and views, the Arabic
 // names of the sections, and the link between the reference article and its translation.
-import { renderMarkdown } from '../../services/markdown'
 import { generateArabicArticles } from './arabic-articles'
 import { generateArabicComments } from './arabic-comments'
 import { AR_REFERENCE_SLUG } from './arabic-reference'
 import { AR_IMAGE_ALTS, AR_SECTIONS, AR_TAGS } from './arabic-words'
 import { REFERENCE_SLUG } from './reference-article'
-import type { SeedRows } from './rows'
+import { buildArticleRow, buildArticleTagRows, buildCommentRows, type SeedRows } from './rows'
 import { generateViews } from './views'
-import { IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES } from './words'
 
 export const ARABIC = 'ar'
 
@@ -36,29 +34,8 @@ export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
   })
   const tagIds = new Map(used.map((slug, i) => [slug, firstTag + i]))
 
-  const articles = targets.map(({ id, article }) => {
-    const image = IMAGES[article.image]
-    if (!image) throw new Error(`No placeholder image ${article.image}`)
-    return {
-      id,
-      slug: article.slug,
-      title: article.title,
-      summary: article.summary,
-      bodyMd: article.bodyMd,
-      bodyHtml: renderMarkdown(article.bodyMd),
-      categoryId: categoryIds.get(article.category) as number,
-      byline: article.byline,
-      imageUrl: image.url,
-      imageAlt: AR_IMAGE_ALTS[article.image] ?? image.alt,
-      imageWidth: IMAGE_WIDTH,
-      imageHeight: IMAGE_HEIGHT,
-      status: article.status,
-      publishedAt: article.publishedAgo === null ? null : at(article.publishedAgo),
-      updatedAt: at(article.updatedAgo),
-      createdAt: at(article.createdAgo),
-      language: ARABIC,
-    }
-  })
+  const context = { at, categoryIds, language: ARABIC, imageAlts: AR_IMAGE_ALTS }
+  const articles = targets.map((target) => buildArticleRow(target, target.article.slug, context))
 
   const english = rows.articles.find((row) => row.slug === REFERENCE_SLUG)
   const translation = articles.find((row) => row.slug === AR_REFERENCE_SLUG)
@@ -78,20 +55,8 @@ export function addArabicEdition(rows: SeedRows, now: number): SeedRows {
       ...rows.articles.map((row) => (row === english ? { ...row, ...linked } : row)),
       ...articles.map((row) => (row === translation ? { ...row, ...linked } : row)),
     ],
-    articleTags: [
-      ...rows.articleTags,
-      ...targets.flatMap(({ id, article }) =>
-        article.tags.map((slug) => ({ articleId: id, tagId: tagIds.get(slug) as number })),
-      ),
-    ],
-    comments: [
-      ...rows.comments,
-      ...comments.map(({ createdAgo, ...comment }) => ({
-        ...comment,
-        createdAt: at(createdAgo),
-        idempotencyKey: `seed-${comment.id}`,
-      })),
-    ],
+    articleTags: [...rows.articleTags, ...buildArticleTagRows(targets, tagIds)],
+    comments: [...rows.comments, ...buildCommentRows(comments, at)],
     // Id 0 takes the top rank, which outsells everything, so no Arabic story tops the English one.
     articleViews: [
       ...rows.articleViews,

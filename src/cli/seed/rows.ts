@@ -3,10 +3,11 @@ import type * as schema from '../../db/schema'
 import { slugify } from '../../services/editorial-slug'
 import { renderMarkdown } from '../../services/markdown'
 import { generateArticles } from './articles'
-import { generateComments } from './comments'
+import { type CommentSeed, generateComments } from './comments'
 import { REFERENCE_ARTICLE, REFERENCE_RELATED, REFERENCE_SLUG } from './reference-article'
 import { uniqueSlug } from './text'
 import { buildSeedAuthors, buildSeedPages, linkSeedAuthors } from './trust'
+import type { SeedTarget } from './types'
 import { generateViews } from './views'
 import { CATEGORIES, IMAGE_HEIGHT, IMAGE_WIDTH, IMAGES, TAG_NAMES } from './words'
 
@@ -42,29 +43,10 @@ export function buildSeedRows(now: number): SeedRows {
   if (unknown.length > 0) throw new Error(`Seed tags missing from TAG_NAMES: ${unknown.join(', ')}`)
 
   const slugs = new Set<string>()
-  const articles = targets.map(({ id, article }) => {
-    const image = IMAGES[article.image]
-    if (!image) throw new Error(`No placeholder image ${article.image}`)
-    return {
-      id,
-      slug: uniqueSlug(slugify(article.title), slugs),
-      title: article.title,
-      summary: article.summary,
-      bodyMd: article.bodyMd,
-      bodyHtml: renderMarkdown(article.bodyMd),
-      categoryId: categoryIds.get(article.category) as number,
-      byline: article.byline,
-      imageUrl: image.url,
-      imageAlt: image.alt,
-      imageWidth: IMAGE_WIDTH,
-      imageHeight: IMAGE_HEIGHT,
-      status: article.status,
-      publishedAt: article.publishedAgo === null ? null : at(article.publishedAgo),
-      updatedAt: at(article.updatedAgo),
-      createdAt: at(article.createdAgo),
-      language: 'en',
-    }
-  })
+  const context = { at, categoryIds, language: 'en' }
+  const articles = targets.map((target) =>
+    buildArticleRow(target, uniqueSlug(slugify(target.article.title), slugs), context),
+  )
   const idOf = (title: string) => articles.find((row) => row.title === title)?.id as number
   const referenceId = idOf(REFERENCE_ARTICLE.title)
   if (articles[referenceId - 1]?.slug !== REFERENCE_SLUG) throw new Error('Reference slug changed')
@@ -95,14 +77,8 @@ export function buildSeedRows(now: number): SeedRows {
     })),
     tags: tagNames.map((name, i) => ({ id: i + 1, slug: slugify(name), name })),
     articles,
-    articleTags: targets.flatMap(({ id, article }) =>
-      article.tags.map((slug) => ({ articleId: id, tagId: tagIds.get(slug) as number })),
-    ),
-    comments: generateComments(targets, referenceId).map(({ createdAgo, ...comment }) => ({
-      ...comment,
-      createdAt: at(createdAgo),
-      idempotencyKey: `seed-${comment.id}`,
-    })),
+    articleTags: buildArticleTagRows(targets, tagIds),
+    comments: buildCommentRows(generateComments(targets, referenceId), at),
     articleViews: generateViews(targets, hotIds, now),
     siteState: [
       {
@@ -112,4 +88,64 @@ export function buildSeedRows(now: number): SeedRows {
       },
     ],
   }
+}
+
+/** What an edition sets on its article rows besides the article itself. */
+export interface ArticleRowContext {
+  at: (ago: number) => Date
+  categoryIds: ReadonlyMap<string, number>
+  language: string
+  /** Image alt texts in the edition's language, by image key; the English alt where missing. */
+  imageAlts?: Readonly<Record<string, string>>
+}
+
+/** One article's row with its body rendered; the id and slug are the caller's. */
+export function buildArticleRow(
+  { id, article }: SeedTarget,
+  slug: string,
+  { at, categoryIds, language, imageAlts }: ArticleRowContext,
+) {
+  const image = IMAGES[article.image]
+  if (!image) throw new Error(`No placeholder image ${article.image}`)
+  return {
+    id,
+    slug,
+    title: article.title,
+    summary: article.summary,
+    bodyMd: article.bodyMd,
+    bodyHtml: renderMarkdown(article.bodyMd),
+    categoryId: categoryIds.get(article.category) as number,
+    byline: article.byline,
+    imageUrl: image.url,
+    imageAlt: imageAlts?.[article.image] ?? image.alt,
+    imageWidth: IMAGE_WIDTH,
+    imageHeight: IMAGE_HEIGHT,
+    status: article.status,
+    publishedAt: article.publishedAgo === null ? null : at(article.publishedAgo),
+    updatedAt: at(article.updatedAgo),
+    createdAt: at(article.createdAgo),
+    language,
+  }
+}
+
+/** One row per tag on each article, by the tag ids the edition gave its slugs. */
+export function buildArticleTagRows(
+  targets: readonly SeedTarget[],
+  tagIds: ReadonlyMap<string, number>,
+): SeedRows['articleTags'] {
+  return targets.flatMap(({ id, article }) =>
+    article.tags.map((slug) => ({ articleId: id, tagId: tagIds.get(slug) as number })),
+  )
+}
+
+/** Comment rows at absolute times, each with an idempotency key of its own. */
+export function buildCommentRows(
+  comments: readonly CommentSeed[],
+  at: (ago: number) => Date,
+): SeedRows['comments'] {
+  return comments.map(({ createdAgo, ...comment }) => ({
+    ...comment,
+    createdAt: at(createdAgo),
+    idempotencyKey: `seed-${comment.id}`,
+  }))
 }

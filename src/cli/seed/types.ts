@@ -25,3 +25,9 @@ export interface ArticleSeed {
   updatedAgo: number
   createdAgo: number
 }
+
+/** An article with the id its row will have, as the comment, view and row builders take it. */
+export interface SeedTarget {
+  id: number
+  article: ArticleSeed
+}
