@@ -5,7 +5,8 @@ import type { RelatedInputs, StoredPick } from '../db/queries/related-inputs'
 import { type ChangeCursor, loadChangedWork, loadRelatedChunk } from '../db/queries/related-targets'
 import { replaceRelatedListsQueries } from '../db/queries/related-writes'
 import type { ContentChange, PurgeReport } from './purge'
-import { memoizeTerms, rankRelated } from './related'
+import { rankRelated } from './related'
+import { memoizeTerms } from './related-terms'
 
 export interface RelatedRefreshCounts {
   /** Lists computed this run. */

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   type CorpusStats,
-  extractTerms,
   PINNED_REASON,
   type RelatedDoc,
   rankRelated,
@@ -11,6 +10,7 @@ import {
   tagWeight,
 } from '../../../src/services/related'
 import { listsDiffer, visibleListChanged } from '../../../src/services/related-refresh'
+import { extractTerms } from '../../../src/services/related-terms'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-11-20T12:00:00Z')
