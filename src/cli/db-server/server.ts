@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'libsql'
-import { decodeCursor, decodePipeline, object } from './decode'
+import { object } from './decode'
+import { runCursor, runPipeline } from './endpoints'
 import { readJson, send, sendJson } from './http'
 import { ProtocolError } from './protocol'
-import { cursorEntries, runBatch, runRequest, type Stream, type StreamResult } from './requests'
 import { RoundTripCounter } from './round-trips'
 import { StreamExpiredError, Streams } from './streams'
 
@@ -145,8 +145,9 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (ctx.state.failing) return send(res, 503, 'text/plain', 'db-server is failing on purpose')
     const started = performance.now()
     try {
-      if (endpoint === 'pipeline') return sendJson(res, 200, await runPipeline(ctx, body))
-      return send(res, 200, 'application/json', await runCursor(ctx, body))
+      if (endpoint === 'pipeline')
+        return sendJson(res, 200, await runPipeline(ctx.streams, ctx.signal, body))
+      return send(res, 200, 'application/json', await runCursor(ctx.streams, ctx.signal, body))
     } finally {
       ctx.roundTrips.observe(performance.now() - started)
     }
@@ -155,51 +156,6 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     const code = error instanceof ProtocolError ? 'PROTOCOL_ERROR' : 'STREAM_EXPIRED'
     return sendJson(res, 400, { message: error.message, code })
   }
-}
-
-async function runPipeline(ctx: Context, raw: unknown) {
-  const { baton, requests } = decodePipeline(raw)
-  const stream = baton === null ? ctx.streams.open() : ctx.streams.take(baton)
-  const results: StreamResult[] = []
-  let closed = false
-  let next: string | null = null
-  try {
-    for (const request of requests) {
-      if (closed) {
-        const error = { message: 'The stream has been closed', code: 'STREAM_CLOSED' }
-        results.push({ type: 'error', error })
-      } else if (request.type === 'close') {
-        closed = true
-        results.push({ type: 'ok', response: { type: 'close' } })
-      } else {
-        results.push(await runRequest(stream, request, ctx.signal))
-      }
-    }
-  } finally {
-    next = settle(ctx, stream, closed)
-  }
-  return { baton: next, base_url: null, results }
-}
-
-/** `/v3/cursor`: one line with the baton, then one JSON line per cursor entry. */
-async function runCursor(ctx: Context, raw: unknown): Promise<string> {
-  const { baton, steps } = decodeCursor(raw)
-  const stream = baton === null ? ctx.streams.open() : ctx.streams.take(baton)
-  let next: string | null = null
-  let outcomes: Awaited<ReturnType<typeof runBatch>> = []
-  try {
-    outcomes = await runBatch(stream, steps, ctx.signal)
-  } finally {
-    next = settle(ctx, stream, false)
-  }
-  const lines = [{ baton: next, base_url: null }, ...cursorEntries(outcomes)]
-  return lines.map((line) => `${JSON.stringify(line)}\n`).join('')
-}
-
-function settle(ctx: Context, stream: Stream, closed: boolean): string | null {
-  if (!closed && !ctx.signal.aborted) return ctx.streams.park(stream)
-  ctx.streams.close(stream)
-  return null
 }
 
 function applyControl(state: Context['state'], raw: unknown) {
