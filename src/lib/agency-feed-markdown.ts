@@ -7,18 +7,9 @@ import {
   HEADINGS,
   htmlToText,
 } from './agency-feed-text'
+import { escapeMarkdown } from './markdown-escape'
 
 const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g
-
-/** Backslash-escapes what Markdown would read as markup, so agency text stays text. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~<>|&!]/g, (char) => `\\${char}`)
-    .replace(
-      /^(\s*)([#+=-]|\d+[.)])/,
-      (_, space: string, mark: string) => `${space}${mark.replace(/([#+=.)-])$/, '\\$1')}`,
-    )
-}
 
 /** An http(s) URL resolved against `base`, with the characters Markdown link syntax needs encoded. */
 function linkTarget(raw: string, base: string | undefined, httpsOnly: boolean): string | null {

@@ -1,5 +1,6 @@
 // The image picker's content: search, upload, and the library's images with the Markdown for each.
 import type { MediaRow } from '../../../db/queries/media'
+import { escapeMarkdown } from '../../../lib/markdown-escape'
 import { mediaSrc } from '../../../lib/media-variants'
 import { CsrfField } from '../components/csrf-field'
 import { markdownFor } from './item-page'
@@ -105,5 +106,5 @@ function PickerItem({ item, insertable }: { item: MediaRow; insertable: boolean 
 export function captionLineFor(media: Pick<MediaRow, 'caption' | 'credit'>): string {
   const text = [media.caption.trim(), media.credit.trim()].filter(Boolean).join(' — ')
   if (!text) return ''
-  return `*${text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#!|~]/g, '\\$&')}*`
+  return `*${escapeMarkdown(text.replace(/\s+/g, ' '))}*`
 }
