@@ -111,16 +111,6 @@ export async function findTakenSlugs(
   return taken
 }
 
-/** Section ids by slug, for the sections an import needs; missing slugs are absent. */
-export async function findSectionIds(db: Db, slugs: string[]): Promise<Map<string, number>> {
-  if (slugs.length === 0) return new Map()
-  const rows = await db
-    .select({ id: categories.id, slug: categories.slug })
-    .from(categories)
-    .where(inArray(categories.slug, slugs))
-  return new Map(rows.map((row) => [row.slug, row.id]))
-}
-
 /** Inserts sections that do not exist yet (an existing slug is reused, never renamed). */
 export function insertSectionsQuery(db: Db, rows: { slug: string; name: string }[]) {
   return db.insert(categories).values(rows).onConflictDoNothing()

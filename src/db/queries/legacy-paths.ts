@@ -1,5 +1,5 @@
 // Old paths of imported items and where they lead now: written by imports, read on a 404.
-import { eq, inArray, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, authors, categories, legacyPaths, pages, tags } from '../schema'
 
@@ -64,13 +64,4 @@ export async function findLegacyTarget(db: Db, paths: string[]): Promise<LegacyT
     if (row) return { kind: row.kind, slug: row.slug, targetPath: row.targetPath }
   }
   return null
-}
-
-/** How many old paths lead to a row; for tests and the import report. */
-export async function countLegacyPaths(db: Db, source: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(legacyPaths)
-    .where(eq(legacyPaths.source, source))
-  return row?.n ?? 0
 }
