@@ -1,15 +1,22 @@
 // Renders feed data as RSS 2.0 and Atom 1.0 documents with absolute URLs.
 import type { Db } from '../db/client'
 import {
-  type FeedArticle,
   type FeedData,
   loadAuthorFeed,
   loadCategoryFeed,
   loadSiteFeed,
   loadTagFeed,
 } from '../db/queries/feeds'
-import { shareImage } from '../lib/media-variants'
 import { renderXmlDocument, createElement as x } from '../lib/xml'
+import {
+  feedTitle,
+  feedUrl,
+  heroMediaContent,
+  lastChange,
+  publishedAt,
+  scopeUrl,
+  updatedAt,
+} from './feed-parts'
 import { absolutizeBodyUrls } from './markdown-media-absolute'
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
@@ -38,8 +45,10 @@ export interface FeedContext {
   now: Date
 }
 
-/** The feed's data in one batch; null when its category or tag does not exist. */
-/** The scope's feed; site, section and tag feeds are one edition's when given its code. */
+/**
+ * The scope's feed in one batch; site, section and tag feeds are one edition's when given its
+ * code. Null when its category or tag does not exist.
+ */
 export function loadFeed(db: Db, scope: FeedScope, edition?: string): Promise<FeedData | null> {
   if (scope.kind === 'category') return loadCategoryFeed(db, scope.slug, undefined, edition)
   if (scope.kind === 'tag') return loadTagFeed(db, scope.slug, undefined, edition)
@@ -51,7 +60,7 @@ export function renderFeed(format: FeedFormat, feed: FeedData, context: FeedCont
   return format === 'rss' ? renderRssFeed(feed, context) : renderAtomFeed(feed, context)
 }
 
-export function renderRssFeed(feed: FeedData, context: FeedContext): string {
+function renderRssFeed(feed: FeedData, context: FeedContext): string {
   const { origin, site } = context
   const selfUrl = feedUrl(context, 'rss')
   return renderXmlDocument(
@@ -99,7 +108,7 @@ export function renderRssFeed(feed: FeedData, context: FeedContext): string {
   )
 }
 
-export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
+function renderAtomFeed(feed: FeedData, context: FeedContext): string {
   const { origin, site } = context
   const selfUrl = feedUrl(context, 'atom')
   return renderXmlDocument(
@@ -151,57 +160,6 @@ export function renderAtomFeed(feed: FeedData, context: FeedContext): string {
   )
 }
 
-/** The hero image as Media RSS: readers show it beside the item (`.jpg` serves JPEG to them). */
-function heroMediaContent(origin: string, item: FeedArticle) {
-  if (!item.imageUrl) return null
-  const image = shareImage(item.imageUrl, item.imageWidth, item.imageHeight)
-  return x(
-    'media:content',
-    {
-      url: new URL(image.path, origin).href,
-      medium: 'image',
-      ...(image.width && image.height
-        ? { width: String(image.width), height: String(image.height) }
-        : {}),
-    },
-    item.imageAlt && x('media:description', { type: 'plain' }, item.imageAlt),
-  )
-}
-
-/** "Bulletin" for the site, "Bulletin — Sports" for a category or tag. */
-function feedTitle(feed: FeedData, { site }: FeedContext): string {
-  return feed.scopeName === null ? site.name : `${site.name} — ${feed.scopeName}`
-}
-
-/** The HTML page a feed mirrors. */
-function scopeUrl({ origin, scope }: FeedContext): string {
-  if (scope.kind === 'site') return `${origin}/`
-  return `${origin}/${scope.kind}/${encodeURIComponent(scope.slug)}`
-}
-
-/** The feed's own canonical URL, built from its scope so a query string never leaks into it. */
-function feedUrl(context: FeedContext, format: FeedFormat): string {
-  const file = format === 'rss' ? 'feed.xml' : 'atom.xml'
-  return context.scope.kind === 'site'
-    ? `${context.origin}/${file}`
-    : `${scopeUrl(context)}/${file}`
-}
-
 export function articleUrl(origin: string, article: { slug: string }): string {
   return `${origin}/news/${encodeURIComponent(article.slug)}`
-}
-
-function publishedAt(item: FeedArticle): Date {
-  return item.publishedAt ?? item.updatedAt
-}
-
-/** A scheduled article can go live after its last edit; it has changed no earlier than that. */
-function updatedAt(item: FeedArticle): Date {
-  return new Date(Math.max(item.updatedAt.getTime(), publishedAt(item).getTime()))
-}
-
-/** The newest change among the items; an empty feed last changed now, as far as readers know. */
-function lastChange(feed: FeedData, now: Date): Date {
-  if (feed.items.length === 0) return now
-  return new Date(Math.max(...feed.items.map((item) => updatedAt(item).getTime())))
 }
