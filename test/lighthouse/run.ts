@@ -203,11 +203,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   main()
     .then((results) => {
       let failed = false
-      for (const { name, scores, misses } of results) {
-        const line = CATEGORIES.map((id) => `${id} ${scores[id] ?? '?'}`).join(', ')
-        console.log(`${name}: ${line}`)
-        for (const miss of misses) console.log(`  ${miss}`)
-        failed ||= CATEGORIES.some((id) => (scores[id] ?? 0) < MINIMUM_SCORE)
+      for (const result of results) {
+        const line = CATEGORIES.map((id) => `${id} ${result.scores[id] ?? '?'}`).join(', ')
+        console.log(`${result.name}: ${line}`)
+        for (const miss of result.misses) console.log(`  ${miss}`)
+        failed ||= !passes(result)
       }
       console.log(`Reports: ${REPORTS}`)
       if (failed) {
