@@ -1,7 +1,7 @@
 // Demo comments: mostly approved, some pending, a little spam, and one level of replies.
 import type { CommentStatus } from '../../db/schema'
 import { createRng, type Rng } from './random'
-import { type ArticleSeed, DAY, MINUTE } from './types'
+import { DAY, MINUTE, type SeedTarget } from './types'
 
 const SEED = 7_022_025
 const SECOND = 1000
@@ -73,37 +73,13 @@ const SPAM = [
 ]
 const REJECTED = ['Off topic: does anyone know a good mechanic in Jounieh?', 'Nothing but lies!!!']
 
-interface Target {
-  id: number
-  article: ArticleSeed
-}
-
 /** Comments for published articles; `reference` gets a long approved thread and two pending. */
-export function generateComments(targets: readonly Target[], referenceId: number): CommentSeed[] {
+export function generateComments(
+  targets: readonly SeedTarget[],
+  referenceId: number,
+): CommentSeed[] {
   const rng = createRng(SEED)
-  // Same reader, same fake hash, as a salted hash of a real address would behave.
-  const hashes = new Map(AUTHORS.map((name) => [name, rng.hex(64)]))
-  const out: CommentSeed[] = []
-  const add = (target: Target, parent: CommentSeed | null, body: string, status: CommentStatus) => {
-    // Replies come after their parent; top-level comments within three days of publication.
-    const ago = parent
-      ? parent.createdAgo * (0.2 + 0.7 * rng.next())
-      : (target.article.publishedAgo ?? 0) - MINUTE - span(target) * rng.next()
-    const authorName = rng.pick(AUTHORS)
-    const comment: CommentSeed = {
-      id: out.length + 1,
-      articleId: target.id,
-      parentId: parent?.id ?? null,
-      authorName,
-      body,
-      status,
-      createdAgo: Math.floor(ago / SECOND) * SECOND,
-      ipHash: hashes.get(authorName) as string,
-    }
-    out.push(comment)
-    return comment
-  }
-
+  const { comments: out, add } = createCommentWriter(rng, AUTHORS, 1, 3 * DAY)
   const published = targets.filter((t) => t.article.status === 'published')
   for (const target of published) {
     if (target.id === referenceId) {
@@ -126,11 +102,49 @@ export function generateComments(targets: readonly Target[], referenceId: number
   return out
 }
 
-const span = (target: Target) => Math.min((target.article.publishedAgo ?? 0) - 2 * MINUTE, 3 * DAY)
+type AddComment = (
+  target: SeedTarget,
+  parent: CommentSeed | null,
+  body: string,
+  status: CommentStatus,
+) => CommentSeed
 
-type Add = (t: Target, parent: CommentSeed | null, body: string, s: CommentStatus) => CommentSeed
+/**
+ * Collects comments as `add` writes them, with ids from `firstId`. Replies come after their
+ * parent; top-level comments within `span` of publication. Each reader gets one fake hash, as a
+ * salted hash of a real address would behave.
+ */
+export function createCommentWriter(
+  rng: Rng,
+  authors: readonly string[],
+  firstId: number,
+  span: number,
+): { comments: CommentSeed[]; add: AddComment } {
+  const hashes = new Map(authors.map((name) => [name, rng.hex(64)]))
+  const comments: CommentSeed[] = []
+  const add: AddComment = (target, parent, body, status) => {
+    const published = target.article.publishedAgo ?? 0
+    const ago = parent
+      ? parent.createdAgo * (0.2 + 0.7 * rng.next())
+      : published - MINUTE - Math.min(published - 2 * MINUTE, span) * rng.next()
+    const authorName = rng.pick(authors)
+    const comment: CommentSeed = {
+      id: firstId + comments.length,
+      articleId: target.id,
+      parentId: parent?.id ?? null,
+      authorName,
+      body,
+      status,
+      createdAgo: Math.floor(ago / SECOND) * SECOND,
+      ipHash: hashes.get(authorName) as string,
+    }
+    comments.push(comment)
+    return comment
+  }
+  return { comments, add }
+}
 
-function writeReferenceThread(rng: Rng, target: Target, add: Add) {
+function writeReferenceThread(rng: Rng, target: SeedTarget, add: AddComment) {
   const bodies = [...ON_REFERENCE, ...rng.sample(TOP_LEVEL, TOP_LEVEL.length)]
   const tops = bodies.slice(0, 22).map((body) => add(target, null, body, 'approved'))
   for (const parent of rng.sample(tops, 8)) add(target, parent, rng.pick(REPLIES), 'approved')
