@@ -1,17 +1,12 @@
 // Generates the Arabic edition's articles from the Arabic themes, identical on every run.
 import { AR_FILLERS, AR_LEADS, AR_LIST_INTRO, AR_PARAGRAPHS, AR_QUOTES } from './arabic-paragraphs'
 import { AR_REFERENCE } from './arabic-reference'
-import {
-  AR_THEMES,
-  type ArabicAction,
-  type ArabicActor,
-  type ArabicTheme,
-  type ArabicThing,
-} from './arabic-themes'
+import { AR_THEMES, type ArabicAction, type ArabicActor, type ArabicTheme } from './arabic-themes'
 import { AR_HOUSE_BYLINE, AR_SOURCES, AR_STAFF_BYLINES, AR_WEEKDAYS } from './arabic-words'
 import { PUBLISHED_WINDOW } from './articles'
 import { createRng, type Rng } from './random'
 import { fill } from './text'
+import type { Thing } from './themes'
 import { type ArticleSeed, HOUR, MINUTE } from './types'
 
 const SEED = 20_250_703
@@ -27,7 +22,7 @@ interface ArabicStory {
   theme: ArabicTheme
   actor: ArabicActor
   action: ArabicAction
-  thing: ArabicThing
+  thing: Thing
 }
 
 /** Every Arabic article, oldest first, as the English ones are. */

@@ -1,6 +1,7 @@
 // Arabic story themes: who acts, what they do and to what, with verbs that agree with the actor.
 import { AR_THEMES_NEWS } from './arabic-themes-news'
 import { AR_THEMES_WORLD } from './arabic-themes-world'
+import { parseThing, splitTags, type Thing } from './themes'
 
 /**
  * A theme as written in the word lists. Arabic verbs agree with their subject's gender, so actors
@@ -35,18 +36,11 @@ export interface ArabicAction {
   preposition: string
 }
 
-export interface ArabicThing {
-  text: string
-  tags: string[]
-}
-
 export interface ArabicTheme extends Omit<ArabicThemeSpec, 'actors' | 'actions' | 'things'> {
   actors: ArabicActor[]
   actions: ArabicAction[]
-  things: ArabicThing[]
+  things: Thing[]
 }
-
-const splitTags = (list = '') => list.split(',').filter(Boolean)
 
 function parseTheme(spec: ArabicThemeSpec): ArabicTheme {
   return {
@@ -60,10 +54,7 @@ function parseTheme(spec: ArabicThemeSpec): ArabicTheme {
         line.split('|')
       return { present: [presentM, presentF], past: [pastM, pastF], preposition }
     }),
-    things: spec.things.map((line) => {
-      const [text = '', tags] = line.split('|')
-      return { text, tags: splitTags(tags) }
-    }),
+    things: spec.things.map(parseThing),
   }
 }
 

@@ -54,7 +54,13 @@ export interface Theme extends Omit<ThemeSpec, 'actors' | 'actions' | 'things'> 
   things: Thing[]
 }
 
-const splitTags = (list = '') => list.split(',').filter(Boolean)
+export const splitTags = (list = '') => list.split(',').filter(Boolean)
+
+/** `phrase|tag,tag` → the thing and its tags; both editions' themes write things this way. */
+export function parseThing(line: string): Thing {
+  const [text = '', tags] = line.split('|')
+  return { text, tags: splitTags(tags) }
+}
 
 function parseTheme(spec: ThemeSpec): Theme {
   return {
@@ -67,10 +73,7 @@ function parseTheme(spec: ThemeSpec): Theme {
       const [headline = '', past = ''] = line.split('|')
       return { headline, past }
     }),
-    things: spec.things.map((line) => {
-      const [text = '', tags] = line.split('|')
-      return { text, tags: splitTags(tags) }
-    }),
+    things: spec.things.map(parseThing),
   }
 }
 
