@@ -153,17 +153,18 @@ function itemQueries(
   item: ImportItem,
   write: { hash: string; bodyHtml: string; previous?: MappedRow },
 ): BatchItem<'sqlite'>[] {
-  const title = clip(item.title, TITLE_MAX)
-  const summary = clip(item.summary, SUMMARY_MAX)
+  const content = {
+    slug: item.slug,
+    title: clip(item.title, TITLE_MAX),
+    summary: clip(item.summary, SUMMARY_MAX),
+    bodyMd: item.bodyMd,
+    bodyHtml: write.bodyHtml,
+  }
   const queries: BatchItem<'sqlite'>[] = []
   const id = write.previous?.targetId
   if (item.kind === 'page') {
     const fields = {
-      slug: item.slug,
-      title,
-      summary,
-      bodyMd: item.bodyMd,
-      bodyHtml: write.bodyHtml,
+      ...content,
       status: item.status === 'published' ? ('published' as const) : ('draft' as const),
       publishedAt: item.publishedAt,
       updatedAt: item.updatedAt,
@@ -173,11 +174,7 @@ function itemQueries(
     queries.push(id ? updateImportedPageQuery(db, id, fields) : insertImportedPageQuery(db, fields))
   } else {
     const fields = {
-      slug: item.slug,
-      title,
-      summary,
-      bodyMd: item.bodyMd,
-      bodyHtml: write.bodyHtml,
+      ...content,
       categoryId: sectionIdBySlug(item.sectionSlug) as unknown as number,
       byline: item.byline,
       imageUrl: item.imageUrl,
