@@ -1,7 +1,6 @@
 // The sitemap index, its article, section, tag and Google News files, and robots.txt naming it.
 import { type Context, Hono } from 'hono'
 import {
-  type ArticleSitemapEntry,
   listArticleSitemap,
   listNewsSitemap,
   listTagSitemap,
@@ -52,26 +51,15 @@ export const sitemaps = new Hono<AppEnv>()
     const entries = await listArticleSitemap(c.var.db, fileNumber(c.req.param('file')))
     if (!entries) throw new AppError('NOT_FOUND', 'There is no such sitemap file.')
     const origin = siteOrigin(c)
-    const defaultLanguage = c.var.config.editions[0]?.code ?? c.var.config.site.language
-    // Translated articles name every version with xhtml:link, the same pairs as their pages.
-    const alternatesOf = (entry: ArticleSitemapEntry) => {
-      const versions = (entry.versions ?? '')
-        .split(' ')
-        .filter(Boolean)
-        .map((version) => {
-          const [language = '', slug = ''] = version.split(':')
-          return { language, slug }
-        })
-      const others = versions.filter((version) => version.slug !== entry.slug)
-      return listAlternates(origin, entry, others, defaultLanguage)
-    }
     return sendXml(
       c,
       urlSet(
         entries.map((entry) => ({
           ...entry,
           loc: articleUrl(origin, entry),
-          alternates: alternatesOf(entry),
+          // Translated articles name every version with xhtml:link, the same pairs as their pages;
+          // x-default is the default edition's (SITE_LANGUAGE, which EDITIONS starts with).
+          alternates: listAlternates(origin, entry, entry.translations, c.var.config.site.language),
         })),
       ),
     )

@@ -1,5 +1,6 @@
 // Sitemap queries: article and tag URLs in files by id range, sections and recent news; seeks only.
 import { and, asc, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm'
+import type { LanguageVersion } from '../../lib/alternates'
 import type { Db } from '../client'
 import { articles, articleTags, categories, pages, tags } from '../schema'
 import { isPublic, isPublicRow } from './articles'
@@ -25,8 +26,8 @@ export interface SitemapEntry {
 /** An article's entry: its language, and its published translations' for hreflang pairs. */
 export interface ArticleSitemapEntry extends SitemapEntry {
   language: string
-  /** `language:slug` of every published version in its translation group, itself included. */
-  versions: string | null
+  /** The other published versions in its translation group. */
+  translations: LanguageVersion[]
 }
 
 /** How many numbered files of each kind the sitemap index lists. */
@@ -119,7 +120,7 @@ export async function listArticleSitemap(
         // subquery an unqualified name would be t's own.
         versions: sql<string | null>`(select group_concat(t.language || ':' || t.slug, ' ')
           from ${articles} t where t.translation_group = "articles"."translation_group"
-          and t.status = 'published')`,
+          and t.id <> "articles"."id" and t.status = 'published')`,
       })
       .from(articles)
       .where(and(idRange(articles.id, file), isPublicRow))
@@ -127,7 +128,15 @@ export async function listArticleSitemap(
     newestPublishedQuery(db),
     newestTagQuery(db),
   ])
-  return file <= toFiles(newestArticle, newestTag).articles ? rows : null
+  if (file > toFiles(newestArticle, newestTag).articles) return null
+  // Slugs and language codes hold neither spaces nor colons.
+  return rows.map(({ versions, ...row }) => ({
+    ...row,
+    translations: (versions?.split(' ') ?? []).map((version) => {
+      const [language = '', slug = ''] = version.split(':')
+      return { language, slug }
+    }),
+  }))
 }
 
 /**
