@@ -1,4 +1,6 @@
 // Keyset pagination for the export: a table is read page after page, never all at once.
+import type { Db } from '../db/client'
+import { type KeysetTable, listRowsAfter } from '../db/queries/export-keyset'
 
 /** Rows per round trip: big enough that a large archive needs few, small enough to stay bounded. */
 export const EXPORT_BATCH = 200
@@ -20,6 +22,15 @@ export async function* readInBatches<Row, Cursor>(
     if (rows.length < limit || last === undefined) return
     after = cursorOf(last)
   }
+}
+
+/** Every row of `table` in key order, a page at a time: each page starts after the last row. */
+export function readTable<Row>(db: Db, table: KeysetTable<Row>): AsyncGenerator<Row[]> {
+  return readInBatches(
+    (after: Row | undefined, limit) => listRowsAfter(db, table, after, limit),
+    undefined,
+    (row) => row,
+  )
 }
 
 export async function* mapBatches<Row, Out>(

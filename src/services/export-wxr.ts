@@ -1,14 +1,9 @@
 // The WXR 1.2 export (WordPress's own format), streamed: channel and terms first, then each item.
 import type { Db } from '../db/client'
 import { findLastArticleId, listArticlesAfter } from '../db/queries/export-articles'
-import {
-  listAuthorsAfter,
-  listPagesAfter,
-  listSectionsAfter,
-  listTagsAfter,
-} from '../db/queries/export-tables'
+import { EXPORT_TABLES, listPagesAfter } from '../db/queries/export-tables'
 import { escapeXmlAttribute } from '../lib/xml'
-import { EXPORT_ARTICLE_BATCH, readInBatches } from './export-batches'
+import { EXPORT_ARTICLE_BATCH, readInBatches, readTable } from './export-batches'
 import type { ExportOptions } from './export-json'
 import { renderArticleItem, renderPageItem, type WxrContext } from './export-wxr-items'
 import { tag } from './export-wxr-xml'
@@ -45,7 +40,7 @@ export async function* streamWxrExport(
     '',
   ].join('\n')
   // Byline profiles are WordPress's authors; items name them by login (their slug).
-  for await (const authors of readInBatches((a, n) => listAuthorsAfter(db, a, n), 0, byId)) {
+  for await (const authors of readTable(db, EXPORT_TABLES.authors)) {
     yield authors
       .map((author) =>
         [
@@ -62,7 +57,7 @@ export async function* streamWxrExport(
       .join('')
   }
   const sections = new Map<number, { slug: string; name: string }>()
-  for await (const rows of readInBatches((a, n) => listSectionsAfter(db, a, n), 0, byId)) {
+  for await (const rows of readTable(db, EXPORT_TABLES.sections)) {
     for (const row of rows) sections.set(row.id, { slug: row.slug, name: row.name })
     yield rows
       .map((row) =>
@@ -80,7 +75,7 @@ export async function* streamWxrExport(
   }
   // Term ids are shared by categories and tags in WordPress; tags follow the sections.
   const tagIdOffset = Math.max(0, ...sections.keys())
-  for await (const rows of readInBatches((a, n) => listTagsAfter(db, a, n), 0, byId)) {
+  for await (const rows of readTable(db, EXPORT_TABLES.tags)) {
     yield rows
       .map((row) =>
         [

@@ -1,13 +1,11 @@
 // Keyset pages of articles for the site export, each with everything hanging off it, in one round trip.
-import { and, asc, desc, eq, gt, inArray, or, type SQL } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { asc, desc, eq, gt, inArray } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
   articleAuthors,
   articleRevisions,
   articles,
   articleTags,
-  articleViews,
   authors,
   comments,
   corrections,
@@ -16,11 +14,6 @@ import {
   slugRedirects,
   tags,
 } from '../schema'
-
-/** `column IN (the ids of one page)`: children are read by the same keyset as their parents. */
-export function inPage(column: SQLiteColumn, page: Parameters<typeof inArray>[1]): SQL {
-  return inArray(column, page)
-}
 
 /** Comment fields an export carries; the poster's salted IP hash stays behind (it is not content). */
 const EXPORT_COMMENT_COLUMNS = {
@@ -39,6 +32,7 @@ const EXPORT_COMMENT_COLUMNS = {
  * revisions, comments (parents before replies), corrections, old slugs and live coverage.
  */
 export async function listArticlesAfter(db: Db, after: number, limit: number) {
+  // The page's ids as a subquery: children are read by the same keyset as their parents.
   const page = db
     .select({ id: articles.id })
     .from(articles)
@@ -61,39 +55,39 @@ export async function listArticlesAfter(db: Db, after: number, limit: number) {
       .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug, name: tags.name })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(inPage(articleTags.articleId, page))
+      .where(inArray(articleTags.articleId, page))
       .orderBy(asc(articleTags.tagId)),
     db
       .select({ articleId: articleAuthors.articleId, id: authors.id, slug: authors.slug })
       .from(articleAuthors)
       .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-      .where(inPage(articleAuthors.articleId, page))
+      .where(inArray(articleAuthors.articleId, page))
       .orderBy(asc(articleAuthors.position), asc(articleAuthors.authorId)),
     db
       .select()
       .from(articleRevisions)
-      .where(inPage(articleRevisions.articleId, page))
+      .where(inArray(articleRevisions.articleId, page))
       .orderBy(asc(articleRevisions.id)),
     db
       .select(EXPORT_COMMENT_COLUMNS)
       .from(comments)
-      .where(inPage(comments.articleId, page))
+      .where(inArray(comments.articleId, page))
       .orderBy(asc(comments.id)),
     db
       .select()
       .from(corrections)
-      .where(inPage(corrections.articleId, page))
+      .where(inArray(corrections.articleId, page))
       .orderBy(asc(corrections.id)),
     db
       .select()
       .from(slugRedirects)
-      .where(inPage(slugRedirects.articleId, page))
+      .where(inArray(slugRedirects.articleId, page))
       .orderBy(asc(slugRedirects.createdAt), asc(slugRedirects.oldSlug)),
-    db.select().from(liveBlogs).where(inPage(liveBlogs.articleId, page)),
+    db.select().from(liveBlogs).where(inArray(liveBlogs.articleId, page)),
     db
       .select()
       .from(liveUpdates)
-      .where(inPage(liveUpdates.articleId, page))
+      .where(inArray(liveUpdates.articleId, page))
       .orderBy(asc(liveUpdates.id)),
   ])
   const of = <T extends { articleId: number }>(list: T[], id: number) =>
@@ -124,18 +118,3 @@ export async function findLastArticleId(db: Db): Promise<number> {
 }
 
 export type ExportArticle = Awaited<ReturnType<typeof listArticlesAfter>>[number]
-
-/** A page of daily view counts after the (day, article) cursor. */
-export function listViewsAfter(db: Db, after: { day: string; articleId: number }, limit: number) {
-  return db
-    .select()
-    .from(articleViews)
-    .where(
-      or(
-        gt(articleViews.day, after.day),
-        and(eq(articleViews.day, after.day), gt(articleViews.articleId, after.articleId)),
-      ),
-    )
-    .orderBy(asc(articleViews.day), asc(articleViews.articleId))
-    .limit(limit)
-}

@@ -1,79 +1,61 @@
-// Keyset pages of whole tables for the site export: each call reads one bounded page after a cursor.
-import { and, asc, eq, gt, or } from 'drizzle-orm'
+// The tables the site export reads whole, each in its key order, and static pages with their revisions.
+import { asc, gt, inArray } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
+  agencyFeedItems,
+  agencyFeeds,
+  articleViews,
   authors,
   breakingAlerts,
   categories,
+  categoryEditions,
+  importMap,
+  legacyPaths,
   media,
   pageRevisions,
   pages,
   relatedArticles,
   relatedPins,
   siteState,
+  tagEditions,
   tags,
   trendingArticles,
   users,
 } from '../schema'
-import { inPage } from './export-articles'
+import { keysetTable } from './export-keyset'
 
-/** The columns of `users` an export may carry: never the password hash, by allowlist. */
-const SAFE_USER_COLUMNS = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  disabled: users.disabled,
-  lastLoginAt: users.lastLoginAt,
-  createdAt: users.createdAt,
+/** Each table by the export section it fills; articles and pages carry children, so read apart. */
+export const EXPORT_TABLES = {
+  siteState: keysetTable(siteState, ['key']),
+  sections: keysetTable(categories, ['id']),
+  // Counts are left out of editions, since triggers rebuild them.
+  sectionEditions: keysetTable(
+    categoryEditions,
+    ['categoryId', 'language'],
+    ['categoryId', 'language', 'name', 'description'],
+  ),
+  tags: keysetTable(tags, ['id']),
+  tagEditions: keysetTable(tagEditions, ['tagId', 'language'], ['tagId', 'language', 'name']),
+  // Never the password hash, by allowlist.
+  users: keysetTable(
+    users,
+    ['id'],
+    ['id', 'email', 'name', 'role', 'disabled', 'lastLoginAt', 'createdAt'],
+  ),
+  authors: keysetTable(authors, ['id']),
+  media: keysetTable(media, ['id']),
+  relatedPins: keysetTable(relatedPins, ['articleId', 'position']),
+  related: keysetTable(relatedArticles, ['articleId', 'rank']),
+  trending: keysetTable(trendingArticles, ['rank']),
+  views: keysetTable(articleViews, ['day', 'articleId']),
+  breakingAlerts: keysetTable(breakingAlerts, ['id']),
+  agencyFeeds: keysetTable(agencyFeeds, ['id']),
+  agencyFeedItems: keysetTable(agencyFeedItems, ['source', 'itemKey']),
+  importMap: keysetTable(importMap, ['source', 'kind', 'sourceId']),
+  legacyPaths: keysetTable(legacyPaths, ['path']),
 }
 
 export type ExportPage = Awaited<ReturnType<typeof listPagesAfter>>[number]
-export type ExportUser = Awaited<ReturnType<typeof listUsersAfter>>[number]
-
-export function listSectionsAfter(db: Db, after: number, limit: number) {
-  return db
-    .select()
-    .from(categories)
-    .where(gt(categories.id, after))
-    .orderBy(asc(categories.id))
-    .limit(limit)
-}
-
-export function listTagsAfter(db: Db, after: number, limit: number) {
-  return db.select().from(tags).where(gt(tags.id, after)).orderBy(asc(tags.id)).limit(limit)
-}
-
-export function listUsersAfter(db: Db, after: number, limit: number) {
-  return db
-    .select(SAFE_USER_COLUMNS)
-    .from(users)
-    .where(gt(users.id, after))
-    .orderBy(asc(users.id))
-    .limit(limit)
-}
-
-export function listAuthorsAfter(db: Db, after: number, limit: number) {
-  return db
-    .select()
-    .from(authors)
-    .where(gt(authors.id, after))
-    .orderBy(asc(authors.id))
-    .limit(limit)
-}
-
-export function listMediaAfter(db: Db, after: number, limit: number) {
-  return db.select().from(media).where(gt(media.id, after)).orderBy(asc(media.id)).limit(limit)
-}
-
-export function listBreakingAlertsAfter(db: Db, after: number, limit: number) {
-  return db
-    .select()
-    .from(breakingAlerts)
-    .where(gt(breakingAlerts.id, after))
-    .orderBy(asc(breakingAlerts.id))
-    .limit(limit)
-}
 
 /** A page of static pages with their revisions, in one round trip. */
 export async function listPagesAfter(db: Db, after: number, limit: number) {
@@ -88,62 +70,8 @@ export async function listPagesAfter(db: Db, after: number, limit: number) {
     db
       .select()
       .from(pageRevisions)
-      .where(inPage(pageRevisions.pageId, page))
+      .where(inArray(pageRevisions.pageId, page))
       .orderBy(asc(pageRevisions.id)),
   ])
   return rows.map((row) => ({ ...row, revisions: revisions.filter((r) => r.pageId === row.id) }))
-}
-
-export function listSiteStateAfter(db: Db, after: string, limit: number) {
-  return db
-    .select()
-    .from(siteState)
-    .where(gt(siteState.key, after))
-    .orderBy(asc(siteState.key))
-    .limit(limit)
-}
-
-export function listRelatedPinsAfter(
-  db: Db,
-  after: { articleId: number; position: number },
-  limit: number,
-) {
-  return db
-    .select()
-    .from(relatedPins)
-    .where(
-      or(
-        gt(relatedPins.articleId, after.articleId),
-        and(eq(relatedPins.articleId, after.articleId), gt(relatedPins.position, after.position)),
-      ),
-    )
-    .orderBy(asc(relatedPins.articleId), asc(relatedPins.position))
-    .limit(limit)
-}
-
-export function listRelatedAfter(
-  db: Db,
-  after: { articleId: number; rank: number },
-  limit: number,
-) {
-  return db
-    .select()
-    .from(relatedArticles)
-    .where(
-      or(
-        gt(relatedArticles.articleId, after.articleId),
-        and(eq(relatedArticles.articleId, after.articleId), gt(relatedArticles.rank, after.rank)),
-      ),
-    )
-    .orderBy(asc(relatedArticles.articleId), asc(relatedArticles.rank))
-    .limit(limit)
-}
-
-export function listTrendingAfter(db: Db, after: number, limit: number) {
-  return db
-    .select()
-    .from(trendingArticles)
-    .where(gt(trendingArticles.rank, after))
-    .orderBy(asc(trendingArticles.rank))
-    .limit(limit)
 }
