@@ -5,12 +5,12 @@ import { pollAgencyFeed } from '../services/agency-feed-poll'
 import type { Job } from './run-job'
 
 /** Feeds one run polls, one after another: at the timeout each, a run stays well inside its lease. */
-export const FEEDS_PER_RUN = 10
+const FEEDS_PER_RUN = 10
 /**
  * New articles one run creates across its feeds. Each costs a few database round trips, and a run is
  * one invocation with a cap on subrequests; the rest land in the next run.
  */
-export const ITEMS_PER_RUN = 60
+const ITEMS_PER_RUN = 60
 
 export const pollAgencyFeeds: Job = {
   name: 'agency-feeds',

@@ -74,7 +74,7 @@ export function atomHtml(value: unknown): string {
 }
 
 /** The text of parsed XHTML content, paragraph by paragraph (markup beyond that is not kept). */
-export function flattenXhtml(value: unknown): string {
+function flattenXhtml(value: unknown): string {
   if (typeof value === 'string') return `${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')} `
   if (Array.isArray(value)) return value.map(flattenXhtml).join('')
   if (!value || typeof value !== 'object') return ''

@@ -56,7 +56,7 @@ const PRIVATE_MESSAGE =
   'This address is on a private or local network; only public feeds can be subscribed to.'
 
 /** `a.b.c.d` with each part 0–255, or null. */
-export function parseDottedIpv4(host: string): number[] | null {
+function parseDottedIpv4(host: string): number[] | null {
   const parts = host.split('.')
   if (parts.length !== 4) return null
   const bytes = parts.map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : Number.NaN))
@@ -64,7 +64,7 @@ export function parseDottedIpv4(host: string): number[] | null {
 }
 
 /** Whether an IPv4 address is routable on the public internet (no loopback, private, CGNAT…). */
-export function isPublicIpv4([a, b, c]: number[]): boolean {
+function isPublicIpv4([a, b, c]: number[]): boolean {
   if (a === undefined || b === undefined || c === undefined) return false
   if (a === 0 || a === 10 || a === 127) return false // "this network", private, loopback
   if (a === 100 && b >= 64 && b <= 127) return false // carrier-grade NAT (100.64/10)

@@ -6,7 +6,7 @@ import { checkOutboundUrl, type OutboundPolicy } from '../lib/outbound-url'
 export const FEED_MAX_BYTES = 2 * 1024 * 1024
 export const FEED_TIMEOUT_MS = 10_000
 /** Hops followed after the first request; each is checked like the first. */
-export const FEED_MAX_REDIRECTS = 3
+const FEED_MAX_REDIRECTS = 3
 
 export interface FeedValidators {
   etag: string | null

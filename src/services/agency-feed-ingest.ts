@@ -18,7 +18,7 @@ import type { Actor } from './editorial-permissions'
 import { changeArticleStatus } from './editorial-status'
 
 /** Most items one poll lands; the rest wait for the next run, so a run stays bounded. */
-export const MAX_ITEMS_PER_POLL = 50
+const MAX_ITEMS_PER_POLL = 50
 
 export interface IngestTarget {
   /** The dedupe namespace: `feed:<id>` or `file:<name>`. */
@@ -103,10 +103,7 @@ export async function ingestFeedItems(
 }
 
 /** What the newsroom form would have sent for this item; validated like any other save. */
-export function articleInputOf(
-  item: FeedItem,
-  target: Pick<IngestTarget, 'byline' | 'categorySlug'>,
-) {
+function articleInputOf(item: FeedItem, target: Pick<IngestTarget, 'byline' | 'categorySlug'>) {
   const summary = cut(item.summary, SUMMARY_MAX)
   const body = htmlToMarkdown(item.html, item.link ?? undefined)
   return {

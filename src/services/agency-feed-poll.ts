@@ -12,7 +12,7 @@ import { type IngestReport, ingestFeedItems } from './agency-feed-ingest'
 import type { EditorialDeps } from './editorial'
 
 /** The first retry waits one cron interval; each further failure doubles it, up to a day. */
-export const BACKOFF_BASE_MS = 5 * 60_000
+const BACKOFF_BASE_MS = 5 * 60_000
 export const BACKOFF_MAX_MS = 24 * 60 * 60_000
 
 export type PollOutcome =

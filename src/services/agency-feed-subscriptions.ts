@@ -14,8 +14,8 @@ import { auditEntry, recordAudit } from './audit'
 import { InvalidFields } from './editorial-input'
 import { type Actor, requirePermission } from './editorial-permissions'
 
-export const FEED_URL_MAX = 2000
-export const FEED_MODES: readonly AgencyFeedMode[] = ['draft', 'publish']
+const FEED_URL_MAX = 2000
+const FEED_MODES: readonly AgencyFeedMode[] = ['draft', 'publish']
 
 /** What the subscribe form sends, as typed (the form shows it again when something is wrong). */
 export interface SubscriptionInput {

@@ -1,7 +1,7 @@
 // "Insert image" under a Markdown field: a dialog with the script, the picker page in a new tab without.
 import { PICKER_PATH } from './picker'
 
-export const PICKER_SCRIPT_URL = '/js/media-picker.js'
+const PICKER_SCRIPT_URL = '/js/media-picker.js'
 
 export function MediaPickerOpener({ textareaId }: { textareaId: string }) {
   return (

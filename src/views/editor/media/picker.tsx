@@ -103,7 +103,7 @@ function PickerItem({ item, insertable }: { item: MediaRow; insertable: boolean 
 }
 
 /** Caption and credit as one emphasised line, with Markdown's own characters taken literally. */
-export function captionLineFor(media: Pick<MediaRow, 'caption' | 'credit'>): string {
+function captionLineFor(media: Pick<MediaRow, 'caption' | 'credit'>): string {
   const text = [media.caption.trim(), media.credit.trim()].filter(Boolean).join(' — ')
   if (!text) return ''
   return `*${escapeMarkdown(text.replace(/\s+/g, ' '))}*`
