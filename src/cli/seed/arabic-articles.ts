@@ -5,9 +5,9 @@ import { AR_THEMES, type ArabicAction, type ArabicActor, type ArabicTheme } from
 import { AR_HOUSE_BYLINE, AR_SOURCES, AR_STAFF_BYLINES, AR_WEEKDAYS } from './arabic-words'
 import { PUBLISHED_WINDOW } from './articles'
 import { createRng, type Rng } from './random'
-import { fill } from './text'
+import { drawFreshTitle, fill } from './text'
 import type { Thing } from './themes'
-import { type ArticleSeed, HOUR, MINUTE } from './types'
+import { type ArticleSeed, HOUR, MINUTE, roundToMinute } from './types'
 
 const SEED = 20_250_703
 /** Published stories generated besides the reference article's translation. */
@@ -35,13 +35,10 @@ export function generateArabicArticles(): ArabicArticleSeed[] {
 }
 
 function writeArticle(rng: Rng, titles: Set<string>, n: number): ArabicArticleSeed {
-  let story = pickStory(rng)
-  // Combinations are plentiful, so a few retries always find a headline not used yet.
-  for (let attempt = 0; titles.has(headline(story)) && attempt < 50; attempt++) {
-    story = pickStory(rng)
-  }
-  const title = headline(story)
-  titles.add(title)
+  const { story, title } = drawFreshTitle(titles, () => {
+    const story = pickStory(rng)
+    return { story, title: headline(story) }
+  })
   const { theme } = story
   const tags = [...new Set([...story.actor.tags, ...story.thing.tags, ...theme.tags])]
   if (tags.length < 2) throw new Error(`Arabic story "${title}" has fewer than 2 tags`)
@@ -113,8 +110,6 @@ function writeBody(rng: Rng, story: ArabicStory): Pick<ArticleSeed, 'summary' | 
   const summary = `${base.verb} ${base.full} ${base.object}، بحسب ${base.source}.`
   return { summary, bodyMd: blocks.join('\n\n') }
 }
-
-const roundToMinute = (ms: number) => Math.round(ms / MINUTE) * MINUTE
 
 /** Skewed towards recent days over the same window as the English stories. */
 function pickTimes(rng: Rng): Pick<ArticleSeed, 'publishedAgo' | 'updatedAgo' | 'createdAgo'> {

@@ -3,9 +3,9 @@ import { type Story, writeStory } from './bodies'
 import { createRng, pickWeighted, type Rng } from './random'
 import { REFERENCE_ARTICLE, REFERENCE_RELATED } from './reference-article'
 import { writeNeighbours } from './reference-neighbours'
-import { dropArticle, fill, titleCase } from './text'
+import { drawFreshTitle, dropArticle, fill, titleCase } from './text'
 import { THEMES, type Theme, type Thing } from './themes'
-import { type ArticleSeed, DAY, HOUR, MINUTE } from './types'
+import { type ArticleSeed, DAY, HOUR, MINUTE, roundToMinute } from './types'
 import { CATEGORIES, COLUMNIST_BYLINES, HOUSE_BYLINE, STAFF_BYLINES } from './words'
 
 const SEED = 20_250_702
@@ -36,14 +36,10 @@ export function generateArticles(): ArticleSeed[] {
 }
 
 function writeArticle(rng: Rng, titles: Set<string>, status: ArticleSeed['status']): ArticleSeed {
-  let story = pickStory(rng)
-  let title = writeTitle(rng, story)
-  // Combinations are plentiful, so a few retries always find a headline not used yet.
-  for (let attempt = 0; titles.has(title) && attempt < 50; attempt++) {
-    story = pickStory(rng)
-    title = writeTitle(rng, story)
-  }
-  titles.add(title)
+  const { story, title } = drawFreshTitle(titles, () => {
+    const story = pickStory(rng)
+    return { story, title: writeTitle(rng, story) }
+  })
   const { theme } = story
   const category = CATEGORIES.find((c) => c.slug === theme.category)
   if (!category) throw new Error(`Theme ${theme.key} names unknown category ${theme.category}`)
@@ -106,8 +102,6 @@ function pickTags(rng: Rng, story: Story): string[] {
   if (candidates.length < 2) throw new Error(`Theme ${theme.key} gives fewer than 2 tags`)
   return candidates.slice(0, Math.max(2, Math.min(candidates.length, rng.int(2, 5))))
 }
-
-const roundToMinute = (ms: number) => Math.round(ms / MINUTE) * MINUTE
 
 function pickTimes(
   rng: Rng,

@@ -1,4 +1,4 @@
-// Small text helpers for generated content: headline case, slugs and template filling.
+// Small text helpers for generated content: headline case, slugs, fresh titles and templates.
 import { firstFreeSlug } from '../../services/editorial-slug'
 
 // Headline style keeps these lowercase unless they start the title.
@@ -45,4 +45,15 @@ export function fill(template: string, slots: Record<string, string>): string {
     if (value === undefined) throw new Error(`No value for {${key}} in "${template}"`)
     return value
   })
+}
+
+/**
+ * Draws until the title is one not used yet, and marks it used. Combinations are plentiful, so a
+ * few retries always find one; the cap only stops a word list too small from looping forever.
+ */
+export function drawFreshTitle<T extends { title: string }>(titles: Set<string>, draw: () => T): T {
+  let drawn = draw()
+  for (let attempt = 0; titles.has(drawn.title) && attempt < 50; attempt++) drawn = draw()
+  titles.add(drawn.title)
+  return drawn
 }

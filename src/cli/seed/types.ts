@@ -5,6 +5,8 @@ export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
+export const roundToMinute = (ms: number) => Math.round(ms / MINUTE) * MINUTE
+
 /**
  * Times are offsets before `now` in milliseconds, so content never depends on the clock:
  * a negative offset is in the future, and `publishedAgo` is null for a draft.
