@@ -2,9 +2,10 @@
 import { eq } from 'drizzle-orm'
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import { articles, media } from '../../src/db/schema'
+import { articles } from '../../src/db/schema'
 import { articleForm, createUser, editorFetch, sessionFor } from './editor-fixtures'
 import { testDb } from './fixtures'
+import { insertLibraryRow } from './media-fixtures'
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '')
 
@@ -32,17 +33,7 @@ describe('library images in an article body', () => {
     expect(plain?.getAttribute('srcset')).toBeUndefined()
     expect(plain?.getAttribute('width')).toBeUndefined()
 
-    await testDb()
-      .insert(media)
-      .values({
-        key,
-        contentHash: `${key}${key}`,
-        type: 'image/jpeg',
-        bytes: 1000,
-        width: 1280,
-        height: 720,
-        alt: 'The harbour',
-      })
+    await insertLibraryRow({ key, alt: 'The harbour' })
     const edit = created.headers.get('Location')?.replace(/\?.*$/, '') ?? ''
     expect((await editorFetch(edit, { session, form })).status).toBeLessThan(400)
     const image = (await storedBody(slug)).querySelector('img')

@@ -1,5 +1,7 @@
 // Media fixtures for Worker tests: sample images as bytes, made unique so uploads never dedupe.
 import { env } from 'cloudflare:workers'
+import { media } from '../../src/db/schema'
+import { testDb } from './fixtures'
 import { avif, bombPng, gif, photoJpeg, png, rotatedJpeg, webp } from './media-samples'
 
 const SAMPLES = { avif, bombPng, gif, photoJpeg, png, rotatedJpeg, webp }
@@ -20,4 +22,26 @@ export function uniqueJpeg(name: 'photoJpeg' | 'rotatedJpeg' = 'photoJpeg'): Arr
 export function mediaEnv(): { bucket: R2Bucket; images: ImagesBinding } {
   if (!env.MEDIA || !env.IMAGES) throw new Error('wrangler.toml lacks MEDIA or IMAGES')
   return { bucket: env.MEDIA, images: env.IMAGES }
+}
+
+/**
+ * A 1280×720 JPEG's library row written straight to the database, for tests that only read rows;
+ * no bytes are stored. Returns its key (a fresh one unless `fields.key` names it).
+ */
+export async function insertLibraryRow(
+  fields: Partial<typeof media.$inferInsert> = {},
+): Promise<string> {
+  const key = fields.key ?? crypto.randomUUID().replaceAll('-', '')
+  await testDb()
+    .insert(media)
+    .values({
+      key,
+      contentHash: `${key}${key}`,
+      type: 'image/jpeg',
+      bytes: 1000,
+      width: 1280,
+      height: 720,
+      ...fields,
+    })
+  return key
 }

@@ -1,27 +1,13 @@
 // The image picker behind "Insert image": signed-in only, the library newest first, searchable.
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import { media } from '../../src/db/schema'
 import { createUser, editorFetch, sessionFor } from './editor-fixtures'
-import { testDb, uniqueSuffix } from './fixtures'
+import { uniqueSuffix } from './fixtures'
+import { insertLibraryRow } from './media-fixtures'
 
-/** A library row written straight to the database: the picker only reads rows. */
-async function addImage(fields: { alt: string; filename: string; uploadedBy?: number }) {
-  const key = crypto.randomUUID().replaceAll('-', '')
-  await testDb()
-    .insert(media)
-    .values({
-      key,
-      contentHash: `${key}${key}`,
-      type: 'image/jpeg',
-      bytes: 1000,
-      width: 1280,
-      height: 720,
-      caption: 'At dawn',
-      credit: 'Desk',
-      ...fields,
-    })
-  return key
+/** The picker only reads rows, so none is uploaded. */
+function addImage(fields: { alt: string; filename: string; uploadedBy?: number }) {
+  return insertLibraryRow({ caption: 'At dawn', credit: 'Desk', ...fields })
 }
 
 describe('the image picker', () => {
