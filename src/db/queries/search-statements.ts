@@ -95,12 +95,12 @@ export function rankedHitsQuery(
   const score = sql`(case when ${allSelective(terms.phrases)} then ${bm25Score} else ${columnScore(match, cutoff)} end) * ${freshness(articles, now)}`
   const { titleSlug } = terms
   const exact = titleSlug ? sql`(${articles.slug} = ${titleSlug})` : sql`0`
-  const edition = inEdition(language)
-  const matching = sql`from ${articlesFts} cross join ${articles} where ${ftsMatch(match)} and ${articles.id} = ${articlesFts.rowid} and ${isPublic}${edition}`
+  const visible = publicInEdition(language)
+  const matching = sql`from ${articlesFts} cross join ${articles} where ${ftsMatch(match)} and ${articles.id} = ${articlesFts.rowid} and ${visible}`
   const window = sql`select ${articlesFts.rowid} as id, ${articles.publishedAt} as published_at, ${exact} as exact, ${score} as score ${matching} and ${articlesFts.rowid} > ${cutoff}`
   const older = titleSlug
     ? // Found by its slug first: FTS5 given a rowid that turns out NULL would walk every match.
-      sql` union all select ${articles.id}, ${articles.publishedAt}, 1, 0.0 from ${articles} cross join ${articlesFts} where ${articles.slug} = ${titleSlug} and ${isPublic}${edition} and ${articles.id} <= ${cutoff} and ${articlesFts.rowid} = ${articles.id} and ${ftsMatch(match)}`
+      sql` union all select ${articles.id}, ${articles.publishedAt}, 1, 0.0 from ${articles} cross join ${articlesFts} where ${articles.slug} = ${titleSlug} and ${visible} and ${articles.id} <= ${cutoff} and ${articlesFts.rowid} = ${articles.id} and ${ftsMatch(match)}`
     : sql``
   const pageRows = sql`(with ${windowBounds(match)} select id, published_at, exact, score, count(*) over () as total, (select capped from bounds) as capped from (${window}${older}) order by exact desc, score, published_at desc, id desc limit ${SEARCH_PAGE_SIZE} offset ${offsetOf(page)}) as page`
   return (
@@ -165,8 +165,7 @@ export function typingHitsQuery(
       and(
         ftsMatch(joinPhrases(terms.phrases)),
         eq(articles.id, articlesFts.rowid),
-        isPublic,
-        language === undefined ? undefined : eq(articles.language, language),
+        publicInEdition(language),
       ),
     )
     .orderBy(desc(articlesFts.rowid))
@@ -202,12 +201,12 @@ export function typingHitsQuery(
 }
 
 /**
- * One edition's articles only, or every language when `language` is undefined. The candidate
- * window (windowBounds) still counts every edition's matches: a word is rarely shared across
- * scripts, and counting without reading article rows is what keeps the window cheap.
+ * Published articles of one edition, or of every language when `language` is undefined. The
+ * candidate window (windowBounds) still counts every edition's matches: a word is rarely shared
+ * across scripts, and counting without reading article rows is what keeps the window cheap.
  */
-function inEdition(language: string | undefined): SQL {
-  return language === undefined ? sql`` : sql` and ${articles.language} = ${language}`
+function publicInEdition(language: string | undefined): SQL {
+  return language === undefined ? isPublic : (and(isPublic, eq(articles.language, language)) as SQL)
 }
 
 function offsetOf(page: number): number {
