@@ -58,10 +58,10 @@ export function parseEditionList(spec: string): { editions: Edition[]; problems:
 }
 
 /** The edition a request path belongs to, and the path with its prefix taken off. */
-export function findEditionOfPath(
-  editions: readonly Edition[],
+export function findEditionOfPath<E extends Pick<Edition, 'prefix'>>(
+  editions: readonly E[],
   path: string,
-): { edition: Edition; rest: string } | undefined {
+): { edition: E; rest: string } | undefined {
   for (const edition of editions) {
     if (!edition.prefix) continue
     if (path === edition.prefix) return { edition, rest: '/' }

@@ -32,16 +32,12 @@ export function stripEditionPrefix(request: Request, options?: { env?: Env }): s
     options?.env?.EDITIONS?.trim()
       .split(/[\s,]+/)
       .slice(1) ?? []
-  for (const entry of codes) {
-    const prefix = `/${entry.split(':')[0]}`
-    if (path === prefix) return '/'
-    if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length)
-  }
-  return path
+  const prefixes = codes.map((entry) => ({ prefix: `/${entry.split(':')[0]}` }))
+  return findEditionOfPath(prefixes, path)?.rest ?? path
 }
 
 /** The edition of this request's URL, from the configured editions. */
-export function findRequestEdition(c: Context<AppEnv>): Edition {
+function findRequestEdition(c: Context<AppEnv>): Edition {
   const { editions } = c.var.config
   const path = new URL(c.req.url).pathname
   return findEditionOfPath(editions, path)?.edition ?? (editions[0] as Edition)
