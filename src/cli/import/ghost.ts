@@ -1,11 +1,10 @@
 // `npm run import -- ghost FILE`: a Ghost JSON export (4.x, 5.x): posts, pages, tags and authors.
-import type { BatchItem } from 'drizzle-orm/batch'
 import type { ArticleStatus } from '../../db/schema'
 import { slugify } from '../../services/editorial-slug'
 import { createConverter } from './convert-html'
 import { type GhostExport, type GhostPost, readGhostExport } from './ghost-export'
 import type { ImportItem } from './model'
-import { ensureAuthors, mappedBefore, type SourceTag, taxonomyQueries } from './taxonomy'
+import { type SourceEntry, writeTaxonomy } from './taxonomy'
 import type { ImportRun, ImportSource } from './types'
 import { createItemWriter } from './writer'
 
@@ -30,11 +29,10 @@ function date(value: string | null): Date | null {
 
 async function run(run: ImportRun) {
   const data = await readGhostExport(run.file)
-  const now = new Date(run.now)
   const source = `ghost:${data.siteUrl ? new URL(data.siteUrl).host : 'site'}`
   // Internal tags (`#name`) organise the newsroom's own work: never shown, never imported.
   const publicTags = data.tags.filter((t) => t.visibility !== 'internal' && !t.name.startsWith('#'))
-  const tags: SourceTag[] = publicTags.map((t) => ({
+  const tags: SourceEntry[] = publicTags.map((t) => ({
     sourceId: t.id,
     slug: slugify(t.slug) || t.slug,
     name: t.name,
@@ -54,33 +52,19 @@ async function run(run: ImportRun) {
     const tag = publicTags.find((t) => (slugify(t.slug) || t.slug) === slug)
     sections.push({ sourceId: `primary:${slug}`, slug, name: tag?.name ?? slug, paths: [] })
   }
-  const before = await mappedBefore(run, source, [
-    ...tags.map((t) => ({ kind: 'tag' as const, sourceId: t.sourceId })),
-    ...data.users.map((u) => ({ kind: 'author' as const, sourceId: u.id })),
-  ])
-  if (!run.dryRun) {
-    const queries = taxonomyQueries(run.db, source, sections, tags, now)
-    await run.db.batch(queries as [BatchItem<'sqlite'>])
-  }
-  const record = (kind: string, id: string, reason: string, label: string) =>
-    before.has(`${kind}:${id}`)
-      ? run.report.record('skipped', 'unchanged since the last import', label)
-      : run.report.record('imported', reason, label)
-  for (const t of tags) record('tag', t.sourceId, 'tags', `tag ${t.slug}`)
-  for (const t of data.tags.filter((t) => !publicTags.includes(t)))
-    run.report.record('skipped', 'internal #tag', `tag ${t.slug}`)
-  const authorIds = await ensureAuthors(
-    run.db,
-    source,
-    data.users.map((u) => ({
+  const { authorIds, record } = await writeTaxonomy(run, source, {
+    sections,
+    tags,
+    authors: data.users.map((u) => ({
       sourceId: u.id,
       slug: u.slug,
       name: u.name,
       paths: [`/author/${u.slug}`],
     })),
-    run.dryRun,
-    now,
-  )
+  })
+  for (const t of tags) record('tag', t.sourceId, 'tags', `tag ${t.slug}`)
+  for (const t of data.tags.filter((t) => !publicTags.includes(t)))
+    run.report.record('skipped', 'internal #tag', `tag ${t.slug}`)
   for (const u of data.users) record('author', u.id, 'authors', `author ${u.slug}`)
 
   const writer = createItemWriter(run, source)

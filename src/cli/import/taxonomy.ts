@@ -17,22 +17,8 @@ import { upsertLegacyPathsQuery } from '../../db/queries/legacy-paths'
 import { firstFreeSlug, slugify } from '../../services/editorial-slug'
 import type { ImportRun } from './types'
 
-export interface SourceSection {
-  sourceId: string
-  slug: string
-  name: string
-  /** Old paths of the category (`/category/parent/child`). */
-  paths: string[]
-}
-
-export interface SourceTag {
-  sourceId: string
-  slug: string
-  name: string
-  paths: string[]
-}
-
-export interface SourceAuthor {
+/** A section, tag or author as the source names it, with its old paths (`/category/a/b`, `/tag/x`). */
+export interface SourceEntry {
   sourceId: string
   slug: string
   name: string
@@ -40,11 +26,11 @@ export interface SourceAuthor {
 }
 
 /** Writes sections and tags (existing slugs are reused), with their map rows and old paths. */
-export function taxonomyQueries(
+function taxonomyQueries(
   db: Db,
   source: string,
-  sections: SourceSection[],
-  tags: SourceTag[],
+  sections: SourceEntry[],
+  tags: SourceEntry[],
   now: Date,
 ): BatchItem<'sqlite'>[] {
   const queries: BatchItem<'sqlite'>[] = []
@@ -109,10 +95,10 @@ export function taxonomyQueries(
  * Author profiles keyed by (source, source id): an existing profile is kept as the newsroom left
  * it. Returns profile ids by source id (empty in a dry run, which writes nothing).
  */
-export async function ensureAuthors(
+async function ensureAuthors(
   db: Db,
   source: string,
-  list: SourceAuthor[],
+  list: SourceEntry[],
   dryRun: boolean,
   now: Date,
 ): Promise<Map<string, number>> {
@@ -164,17 +150,44 @@ export async function ensureAuthors(
   return ids
 }
 
-/** Which of these were mapped by an earlier run (`kind:sourceId`), read before this run writes. */
-export async function mappedBefore(
+/**
+ * Writes a source's sections, tags and authors ahead of its items. Returns the authors' profile ids
+ * and `record`, which reports one of them as imported, or as unchanged when an earlier run mapped it.
+ */
+export async function writeTaxonomy(
   run: ImportRun,
   source: string,
-  entries: { kind: 'section' | 'tag' | 'author'; sourceId: string }[],
-): Promise<Set<string>> {
-  const found = new Set<string>()
-  for (const kind of ['section', 'tag', 'author'] as const) {
-    const ids = entries.filter((e) => e.kind === kind).map((e) => e.sourceId)
+  {
+    sections,
+    tags,
+    authors,
+  }: { sections: SourceEntry[]; tags: SourceEntry[]; authors: SourceEntry[] },
+) {
+  const now = new Date(run.now)
+  // Read before this run writes, so that what it adds now still counts as imported.
+  const before = new Set<string>()
+  for (const [kind, list] of [
+    ['section', sections],
+    ['tag', tags],
+    ['author', authors],
+  ] as const) {
+    const ids = list.map((entry) => entry.sourceId)
     for (const id of (await findMapped(run.db, source, kind, ids)).keys())
-      found.add(`${kind}:${id}`)
+      before.add(`${kind}:${id}`)
   }
-  return found
+  if (!run.dryRun) {
+    const queries = taxonomyQueries(run.db, source, sections, tags, now)
+    if (queries.length > 0) await run.db.batch(queries as [BatchItem<'sqlite'>])
+  }
+  const authorIds = await ensureAuthors(run.db, source, authors, run.dryRun, now)
+  const record = (
+    kind: 'section' | 'tag' | 'author',
+    sourceId: string,
+    reason: string,
+    label: string,
+  ) =>
+    before.has(`${kind}:${sourceId}`)
+      ? run.report.record('skipped', 'unchanged since the last import', label)
+      : run.report.record('imported', reason, label)
+  return { authorIds, record }
 }

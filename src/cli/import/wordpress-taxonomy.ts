@@ -1,14 +1,7 @@
 // A WXR file's categories, tags and authors, written before its first item and handed to the items.
-import type { BatchItem } from 'drizzle-orm/batch'
 import { slugify } from '../../services/editorial-slug'
 import type { createConverter } from './convert-html'
-import {
-  ensureAuthors,
-  mappedBefore,
-  type SourceSection,
-  type SourceTag,
-  taxonomyQueries,
-} from './taxonomy'
+import { type SourceEntry, writeTaxonomy } from './taxonomy'
 import type { ImportRun } from './types'
 import type { WordpressContext } from './wordpress-items'
 import type { WxrAuthor, WxrTerm } from './wxr-items'
@@ -36,8 +29,8 @@ function categoryPath(term: WxrTerm, bySlug: Map<string, WxrTerm>): string[] {
 function sortTerms(terms: WxrTerm[]) {
   const bySlug = new Map(terms.filter((t) => t.kind === 'category').map((t) => [t.slug, t]))
   const sectionOf = new Map<string, string>()
-  const sections: SourceSection[] = []
-  const tags: SourceTag[] = []
+  const sections: SourceEntry[] = []
+  const tags: SourceEntry[] = []
   for (const term of terms) {
     if (term.kind === 'tag') {
       tags.push({
@@ -76,40 +69,24 @@ export async function prepareWordpress(
     attachedTo: Map<string, string[]>
   },
 ): Promise<WordpressContext> {
-  const now = new Date(run.now)
   const source = `wordpress:${siteUrl ? new URL(siteUrl).host : 'unknown'}`
   const { sectionOf, sections, tags } = sortTerms(terms)
-  const before = await mappedBefore(run, source, [
-    ...sections.map((s) => ({ kind: 'section' as const, sourceId: s.sourceId })),
-    ...tags.map((t) => ({ kind: 'tag' as const, sourceId: t.sourceId })),
-    ...authors.map((a) => ({ kind: 'author' as const, sourceId: a.login })),
-  ])
-  const record = (kind: string, sourceId: string, reason: string, label: string) =>
-    before.has(`${kind}:${sourceId}`)
-      ? run.report.record('skipped', 'unchanged since the last import', label)
-      : run.report.record('imported', reason, label)
-  if (!run.dryRun) {
-    const queries = taxonomyQueries(run.db, source, sections, tags, now)
-    if (queries.length > 0) await run.db.batch(queries as [BatchItem<'sqlite'>])
-  }
+  const { authorIds, record } = await writeTaxonomy(run, source, {
+    sections,
+    tags,
+    authors: authors.map((a) => ({
+      sourceId: a.login,
+      slug: a.login,
+      name: a.displayName,
+      paths: [`/author/${a.login}`],
+    })),
+  })
   for (const t of terms) {
     const top = t.kind === 'category' && sectionOf.get(t.slug) === t.slug
     const kind = top ? 'section' : 'tag'
     const sourceId = top ? t.id : `${t.kind === 'tag' ? 'tag' : 'category'}:${t.id}`
     record(kind, sourceId, t.kind === 'tag' ? 'tags' : 'categories', `${t.kind} ${t.slug}`)
   }
-  const authorIds = await ensureAuthors(
-    run.db,
-    source,
-    authors.map((a) => ({
-      sourceId: a.login,
-      slug: a.login,
-      name: a.displayName,
-      paths: [`/author/${a.login}`],
-    })),
-    run.dryRun,
-    now,
-  )
   for (const a of authors) record('author', a.login, 'authors', `author ${a.login}`)
   return {
     run,
