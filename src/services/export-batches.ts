@@ -1,14 +1,16 @@
 // Keyset pagination for the export: a table is read page after page, never all at once.
 import type { Db } from '../db/client'
+import { listArticlesAfter } from '../db/queries/export-articles'
 import { type KeysetTable, listRowsAfter } from '../db/queries/export-keyset'
+import { listPagesAfter } from '../db/queries/export-tables'
 
 /** Rows per round trip: big enough that a large archive needs few, small enough to stay bounded. */
-export const EXPORT_BATCH = 200
+const EXPORT_BATCH = 200
 /** Articles carry their revisions and comments, so they come in smaller pages. */
-export const EXPORT_ARTICLE_BATCH = 50
+const EXPORT_ARTICLE_BATCH = 50
 
 /** Reads a table page after page: `read` takes the last row's cursor and returns the next rows. */
-export async function* readInBatches<Row, Cursor>(
+async function* readInBatches<Row, Cursor>(
   read: (after: Cursor, limit: number) => Promise<Row[]>,
   start: Cursor,
   cursorOf: (row: Row) => Cursor,
@@ -30,6 +32,26 @@ export function readTable<Row>(db: Db, table: KeysetTable<Row>): AsyncGenerator<
     (after: Row | undefined, limit) => listRowsAfter(db, table, after, limit),
     undefined,
     (row) => row,
+  )
+}
+
+/** Every article with what hangs off it, in id order, a small page at a time. */
+export function readArticles(db: Db) {
+  return readInBatches(
+    (after: number, limit) => listArticlesAfter(db, after, limit),
+    0,
+    (row) => row.article.id,
+    EXPORT_ARTICLE_BATCH,
+  )
+}
+
+/** Every static page with its revisions, in id order, a small page at a time. */
+export function readPages(db: Db) {
+  return readInBatches(
+    (after: number, limit) => listPagesAfter(db, after, limit),
+    0,
+    (row) => row.id,
+    EXPORT_ARTICLE_BATCH,
   )
 }
 

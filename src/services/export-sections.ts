@@ -1,9 +1,9 @@
 // The JSON export's sections, in import order: each reads its table in keyset batches, never whole.
 import type { Db } from '../db/client'
-import { type ExportArticle, listArticlesAfter } from '../db/queries/export-articles'
-import { EXPORT_TABLES, listPagesAfter } from '../db/queries/export-tables'
+import type { ExportArticle } from '../db/queries/export-articles'
+import { EXPORT_TABLES } from '../db/queries/export-tables'
 import { mediaPath } from '../lib/media-variants'
-import { EXPORT_ARTICLE_BATCH, mapBatches, readInBatches, readTable } from './export-batches'
+import { mapBatches, readArticles, readPages, readTable } from './export-batches'
 
 /** An article as the JSON export writes it: its row, then what hangs off it. */
 export function toArticleRecord({ article, tags, authors, ...rest }: ExportArticle) {
@@ -43,29 +43,8 @@ export const EXPORT_SECTIONS: readonly { name: string; read: Read }[] = [
         url: mediaPath(row.key),
       })),
   },
-  {
-    name: 'pages',
-    read: (db) =>
-      readInBatches(
-        (a, n) => listPagesAfter(db, a, n),
-        0,
-        (r) => r.id,
-        EXPORT_ARTICLE_BATCH,
-      ),
-  },
-  {
-    name: 'articles',
-    read: (db) =>
-      mapBatches(
-        readInBatches(
-          (a: number, n) => listArticlesAfter(db, a, n),
-          0,
-          (r) => r.article.id,
-          EXPORT_ARTICLE_BATCH,
-        ),
-        toArticleRecord,
-      ),
-  },
+  { name: 'pages', read: readPages },
+  { name: 'articles', read: (db) => mapBatches(readArticles(db), toArticleRecord) },
   table('relatedPins'),
   table('related'),
   table('trending'),

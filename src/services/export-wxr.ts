@@ -1,9 +1,9 @@
 // The WXR 1.2 export (WordPress's own format), streamed: channel and terms first, then each item.
 import type { Db } from '../db/client'
-import { findLastArticleId, listArticlesAfter } from '../db/queries/export-articles'
-import { EXPORT_TABLES, listPagesAfter } from '../db/queries/export-tables'
+import { findLastArticleId } from '../db/queries/export-articles'
+import { EXPORT_TABLES } from '../db/queries/export-tables'
 import { escapeXmlAttribute } from '../lib/xml'
-import { EXPORT_ARTICLE_BATCH, readInBatches, readTable } from './export-batches'
+import { readArticles, readPages, readTable } from './export-batches'
 import type { ExportOptions } from './export-json'
 import { renderArticleItem, renderPageItem, type WxrContext } from './export-wxr-items'
 import { tag } from './export-wxr-xml'
@@ -15,8 +15,6 @@ const NAMESPACES = {
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
   'xmlns:wp': 'http://wordpress.org/export/1.2/',
 }
-
-const byId = (row: { id: number }) => row.id
 
 /** Yields the WXR document in chunks: one per batch of rows, so memory stays flat. */
 export async function* streamWxrExport(
@@ -94,22 +92,10 @@ export async function* streamWxrExport(
     sections,
     pageIdOffset: await findLastArticleId(db),
   }
-  const articleBatches = readInBatches(
-    (a: number, n) => listArticlesAfter(db, a, n),
-    0,
-    (r) => r.article.id,
-    EXPORT_ARTICLE_BATCH,
-  )
-  for await (const rows of articleBatches) {
+  for await (const rows of readArticles(db)) {
     yield `${rows.map((row) => renderArticleItem(row, context)).join('\n')}\n`
   }
-  const pageBatches = readInBatches(
-    (a, n) => listPagesAfter(db, a, n),
-    0,
-    byId,
-    EXPORT_ARTICLE_BATCH,
-  )
-  for await (const rows of pageBatches) {
+  for await (const rows of readPages(db)) {
     yield `${rows.map((row) => renderPageItem(row, context)).join('\n')}\n`
   }
   yield '</channel>\n</rss>\n'
