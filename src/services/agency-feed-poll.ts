@@ -48,12 +48,7 @@ export async function pollAgencyFeed(
     }
     const result = await fetchFeed(feed.url, feed, fetchOptions)
     if (result.status === 'not-modified') {
-      await recordFeedSuccess(db, feed.id, {
-        etag: null,
-        lastModified: null,
-        now,
-        keepValidators: true,
-      })
+      await recordFeedSuccess(db, feed.id, now)
       return { status: 'not-modified' }
     }
     const parsed = parseFeed(result.body, result.url)
@@ -70,8 +65,14 @@ export async function pollAgencyFeed(
       { limit },
     )
     // With items left over, the next poll must not be answered 304: it forgets the validators.
-    const validators = report.remaining > 0 ? { etag: null, lastModified: null } : result
-    await recordFeedSuccess(db, feed.id, { ...validators, now, keepValidators: false })
+    await recordFeedSuccess(
+      db,
+      feed.id,
+      now,
+      report.remaining > 0
+        ? { etag: null, lastModified: null }
+        : { etag: result.etag, lastModified: result.lastModified },
+    )
     return { status: 'ok', report }
   } catch (error) {
     const known = error instanceof AppError || error instanceof FeedParseError

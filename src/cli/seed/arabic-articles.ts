@@ -11,7 +11,7 @@ import { type ArticleSeed, HOUR, MINUTE, roundToMinute } from './types'
 
 const SEED = 20_250_703
 /** Published stories generated besides the reference article's translation. */
-export const AR_GENERATED = 62
+const AR_GENERATED = 62
 
 /** Arabic titles give no ASCII slug, so each article names its own. */
 export interface ArabicArticleSeed extends ArticleSeed {

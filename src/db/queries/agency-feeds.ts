@@ -132,24 +132,23 @@ export function feedSource(id: number): string {
   return `feed:${id}`
 }
 
+/** A poll that worked. `validators` replace the stored ones; without them (a 304) those are kept. */
 export async function recordFeedSuccess(
   db: Db,
   id: number,
-  result: { etag: string | null; lastModified: string | null; now: Date; keepValidators: boolean },
+  now: Date,
+  validators?: { etag: string | null; lastModified: string | null },
 ): Promise<void> {
-  const validators = result.keepValidators
-    ? {}
-    : { etag: result.etag, lastModified: result.lastModified }
   await db
     .update(agencyFeeds)
     .set({
       ...validators,
-      lastPolledAt: result.now,
-      lastSucceededAt: result.now,
+      lastPolledAt: now,
+      lastSucceededAt: now,
       failureCount: 0,
       lastError: null,
       // Due again from this moment on: the next cron run polls it.
-      nextAttemptAt: result.now,
+      nextAttemptAt: now,
     })
     .where(eq(agencyFeeds.id, id))
 }
