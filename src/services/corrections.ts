@@ -11,7 +11,7 @@ import {
 import type { EditorialDeps } from './editorial'
 import { InvalidFields } from './editorial-input'
 import { type Actor, can } from './editorial-permissions'
-import { renderMarkdown } from './markdown'
+import { renderMarkdownWithMedia } from './markdown-media'
 
 /** A note is a sentence or a short paragraph; anything longer belongs in the story itself. */
 export const CORRECTION_TEXT_MAX = 2000
@@ -69,7 +69,7 @@ export async function addCorrection(
     kind: input.kind,
     placement: input.placement,
     bodyMd: input.text,
-    bodyHtml: renderMarkdown(input.text),
+    bodyHtml: await renderMarkdownWithMedia(deps.db, input.text),
     correctedAt: deps.now,
     editorId: actor.id,
   })

@@ -13,7 +13,8 @@ import { toImageSource } from '../lib/link-target'
 import { LIVE_IMAGE_ALT_MAX, LIVE_UPDATE_MAX } from '../lib/live-input-limits'
 import type { PurgeFn } from '../lib/purge-types'
 import { type Actor, requirePermission } from './editorial-permissions'
-import { findMarkdownProblem, renderMarkdown } from './markdown'
+import { findMarkdownProblem } from './markdown'
+import { renderMarkdownWithMedia } from './markdown-media'
 
 export interface LiveDeps {
   db: Db
@@ -28,8 +29,11 @@ export interface LiveUpdateForm {
   imageAlt: string
 }
 
-/** Checks what the editor typed; throws INVALID with a message the form shows beside their text. */
-export function prepareLiveUpdate(form: LiveUpdateForm): LiveUpdateInput {
+/**
+ * Checks what the editor typed; throws INVALID with a message the form shows beside their text.
+ * Library images get their sizes at save time, as in article bodies.
+ */
+export async function prepareLiveUpdate(db: Db, form: LiveUpdateForm): Promise<LiveUpdateInput> {
   const bodyMd = form.body.replace(/\r\n/g, '\n').trim()
   if (bodyMd === '') throw new AppError('INVALID', 'Write the update first: it is empty.')
   if (bodyMd.length > LIVE_UPDATE_MAX) {
@@ -49,7 +53,8 @@ export function prepareLiveUpdate(form: LiveUpdateForm): LiveUpdateInput {
   if (imageAlt.length > LIVE_IMAGE_ALT_MAX) {
     throw new AppError('INVALID', `Image text can be at most ${LIVE_IMAGE_ALT_MAX} characters.`)
   }
-  return { bodyMd, bodyHtml: renderMarkdown(bodyMd), imageUrl, imageAlt, keyEvent: form.keyEvent }
+  const bodyHtml = await renderMarkdownWithMedia(db, bodyMd)
+  return { bodyMd, bodyHtml, imageUrl, imageAlt, keyEvent: form.keyEvent }
 }
 
 async function purgeAfter(deps: LiveDeps, articleId: number, result: LiveWriteResult) {
@@ -64,7 +69,7 @@ export async function postLiveUpdate(
   articleId: number,
   form: LiveUpdateForm,
 ): Promise<number> {
-  const input = prepareLiveUpdate(form)
+  const input = await prepareLiveUpdate(deps.db, form)
   const result = await insertLiveUpdate(deps.db, articleId, actor.id, input, deps.now)
   if (!result.changed || result.updateId === null) {
     throw new AppError(
@@ -86,7 +91,9 @@ export async function correctLiveUpdate(
 ): Promise<void> {
   requirePermission(actor, 'articles:edit-any')
   const applied: LiveUpdateChange =
-    change.kind === 'edit' ? { kind: 'edit', input: prepareLiveUpdate(change.form) } : change
+    change.kind === 'edit'
+      ? { kind: 'edit', input: await prepareLiveUpdate(deps.db, change.form) }
+      : change
   const result = await changeLiveUpdate(deps.db, articleId, updateId, actor.id, applied, deps.now)
   if (!result.changed) throw new AppError('NOT_FOUND', 'That update no longer exists.')
   await purgeAfter(deps, articleId, result)

@@ -1,10 +1,12 @@
-// Saving an article renders its library images with srcset, sizes, width and height into body_html.
+// Saving a body (article, live update, correction) stores its library images with srcset and size.
 import { eq } from 'drizzle-orm'
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../src/db/schema'
+import { articles, liveUpdates } from '../../src/db/schema'
 import { articleForm, createUser, editorFetch, sessionFor } from './editor-fixtures'
-import { testDb } from './fixtures'
+import { insertArticle, testDb } from './fixtures'
+import { html, request } from './helpers'
+import { editorSession, insertLiveArticle, postUpdate } from './live-fixtures'
 import { insertLibraryRow } from './media-fixtures'
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '')
@@ -45,5 +47,47 @@ describe('library images in an article body', () => {
     expect(image?.getAttribute('height')).toBe('720')
     expect(image?.getAttribute('loading')).toBe('lazy')
     expect(image?.getAttribute('decoding')).toBe('async')
+  })
+})
+
+/** The attributes the save-time lookup gives a 1280×720 library image. */
+function expectSized(image: ReturnType<typeof parse> | null, key: string) {
+  expect(image?.getAttribute('srcset')).toBe(
+    [320, 480, 640, 960, 1200].map((w) => `/media/${key}/${w}.jpg ${w}w`).join(', '),
+  )
+  expect(image?.getAttribute('width')).toBe('1280')
+  expect(image?.getAttribute('height')).toBe('720')
+}
+
+describe('library images in live updates and corrections', () => {
+  it('reach readers with srcset, width and height when a live update is posted and when it is edited', async () => {
+    const [posted, edited] = [await insertLibraryRow(), await insertLibraryRow()]
+    const { article } = await insertLiveArticle()
+    const { session } = await editorSession()
+    expect((await postUpdate(article.id, session, `![Crowds](/media/${posted})`)).status).toBe(200)
+    let page = await html(await request(`/news/${article.slug}`))
+    expectSized(page.querySelector('.live-update__body img'), posted)
+
+    const [row] = await testDb()
+      .select({ id: liveUpdates.id })
+      .from(liveUpdates)
+      .where(eq(liveUpdates.articleId, article.id))
+    const form = { body: `![The square](/media/${edited})` }
+    const path = `/editor/live/${article.id}/updates/${row?.id}`
+    expect((await editorFetch(path, { session, htmx: true, form })).status).toBe(200)
+    page = await html(await request(`/news/${article.slug}`))
+    expectSized(page.querySelector('.live-update__body img'), edited)
+  })
+
+  it('reach readers with srcset, width and height in a correction note', async () => {
+    const key = await insertLibraryRow()
+    const article = await insertArticle()
+    const session = await sessionFor(await createUser('editor'))
+    const text = `The photo showed the old bridge. ![The new bridge](/media/${key})`
+    const form = { kind: 'correction', placement: 'top', text }
+    const path = `/editor/articles/${article.id}/corrections`
+    expect((await editorFetch(path, { session, form })).status).toBe(303)
+    const page = await html(await request(`/news/${article.slug}`))
+    expectSized(page.querySelector('.correction__body img'), key)
   })
 })
