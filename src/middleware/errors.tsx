@@ -8,6 +8,7 @@ import { AppError, isInternal, statusFor } from '../lib/errors'
 import { isHtmxRequest } from '../lib/htmx'
 import type { MessageKey } from '../lib/i18n/en'
 import { createI18n } from '../lib/i18n/i18n'
+import { translateError } from '../lib/i18n/reader-error'
 import { ErrorMessage } from '../views/fragments/error-message'
 import { ErrorPage } from '../views/pages/error-page'
 
@@ -43,10 +44,12 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
     TITLED_STATUSES.has(status) ? (`error.${status}` as MessageKey) : 'error.title',
   )
   // Misconfiguration details name bindings; they go to the log above, not to the public.
-  const message =
-    appError.code === 'MISCONFIGURED'
-      ? 'The service is not configured correctly. The operators have been told.'
-      : appError.message
+  const hidden = appError.code === 'MISCONFIGURED'
+  const message = hidden
+    ? 'The service is not configured correctly. The operators have been told.'
+    : appError.message
+  // Pages speak the edition's language; the JSON API keeps the English message.
+  const text = hidden ? message : translateError(appError, i18n)
   c.header('Cache-Control', 'no-store')
   if (appError.retryAfter) c.header('Retry-After', String(appError.retryAfter))
   c.status(status as 500)
@@ -64,10 +67,10 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
       c.header('HX-Retarget', '#editor-alert')
       c.header('HX-Reswap', 'innerHTML')
     }
-    return c.html(<ErrorMessage title={title} message={message} />)
+    return c.html(<ErrorMessage title={title} message={text} />)
   }
   const site = c.get('config')?.site ?? { name: 'Bulletin' }
-  const page = <ErrorPage status={status} title={title} message={message} site={site} i18n={i18n} />
+  const page = <ErrorPage status={status} title={title} message={text} site={site} i18n={i18n} />
   return c.html(`<!doctype html>${page}`)
 }
 

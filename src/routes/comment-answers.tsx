@@ -3,9 +3,11 @@ import type { Context } from 'hono'
 import type { CommentView } from '../db/queries/comments'
 import type { AppEnv } from '../env'
 import { isHtmxRequest } from '../lib/htmx'
+import type { I18n } from '../lib/i18n/i18n'
 import type { CommentDraft } from '../services/comment-input'
 import { CommentForm, type CommentFormProps } from '../views/fragments/comment-form'
 import { PostedNotice, PublishedComment } from '../views/fragments/posted-notice'
+import { I18nProvider } from '../views/i18n-context'
 import { CommentsPage } from '../views/pages/comments-page'
 import { siteChrome } from './page-context'
 
@@ -25,14 +27,26 @@ export function formFor(
 }
 
 /**
- * Answers a failed post with the form, the reader's text and a message: an htmx fragment, or a
- * page of its own without JavaScript. It needs no database, so it works when the database is down.
+ * Answers a failed post with the form, the reader's text and a message, in the reader's edition: an
+ * htmx fragment, or a page of its own without JavaScript. It needs no database, so it works when
+ * the database is down.
  */
-export function renderFormFailure(c: Context<AppEnv>, form: CommentFormProps, status: number) {
+export function renderFormFailure(
+  c: Context<AppEnv>,
+  form: CommentFormProps,
+  i18n: I18n,
+  status: number,
+) {
   c.status(status as 422)
   c.header('Cache-Control', 'no-store')
-  if (isHtmxRequest(c.req.raw.headers)) return c.html(<CommentForm {...form} />)
-  const chrome = siteChrome(c, { navigation: [], lastUpdateAt: null })
+  if (isHtmxRequest(c.req.raw.headers)) {
+    return c.html(
+      <I18nProvider i18n={i18n}>
+        <CommentForm {...form} />
+      </I18nProvider>,
+    )
+  }
+  const chrome = siteChrome(c, { navigation: [], lastUpdateAt: null, edition: i18n.edition })
   return c.render(
     <CommentsPage
       chrome={chrome}
@@ -59,7 +73,7 @@ export interface Posted {
  * Answers a post that was taken: without JavaScript, a redirect to the article and its notice; with
  * htmx, the notice, plus the comment itself when it is published.
  */
-export function answerPosted(c: Context<AppEnv>, posted: Posted) {
+export function answerPosted(c: Context<AppEnv>, posted: Posted, i18n: I18n) {
   const { articleId, parentId, kind, articleSlug, comment } = posted
   if (!isHtmxRequest(c.req.raw.headers)) {
     // /articles/:id redirects to the article's current slug, adding #comments itself.
@@ -70,13 +84,18 @@ export function answerPosted(c: Context<AppEnv>, posted: Posted) {
   }
   const { config } = c.var
   const notice = { articleId, parentId, kind, turnstileSiteKey: config.turnstile?.siteKey }
-  if (kind !== 'approved' || !comment || !articleSlug) return c.html(<PostedNotice {...notice} />)
   return c.html(
-    <PublishedComment
-      {...notice}
-      comment={comment}
-      articleSlug={articleSlug}
-      timeZone={config.site.timeZone}
-    />,
+    <I18nProvider i18n={i18n}>
+      {kind !== 'approved' || !comment || !articleSlug ? (
+        <PostedNotice {...notice} />
+      ) : (
+        <PublishedComment
+          {...notice}
+          comment={comment}
+          articleSlug={articleSlug}
+          timeZone={config.site.timeZone}
+        />
+      )}
+    </I18nProvider>,
   )
 }

@@ -8,6 +8,8 @@ import {
 import type { AppEnv } from '../env'
 import { AppError, statusFor } from '../lib/errors'
 import { readFormBody } from '../lib/form-body'
+import { createI18n } from '../lib/i18n/i18n'
+import { ReaderError, translateError } from '../lib/i18n/reader-error'
 import { parseId } from '../lib/ids'
 import { isValidSlug } from '../lib/slug'
 import { withBodyLimit } from '../middleware/body-limit'
@@ -20,7 +22,7 @@ import { CommentForm } from '../views/fragments/comment-form'
 import { CommentPage } from '../views/fragments/comment-list'
 import { CommentsPage } from '../views/pages/comments-page'
 import { answerPosted, formFor, renderFormFailure } from './comment-answers'
-import { siteChrome } from './page-context'
+import { findEditionByCode, siteChrome } from './page-context'
 
 /** The limit: a comment form larger than this is refused before it is parsed. */
 export const MAX_COMMENT_BODY_BYTES = 64 * 1024
@@ -28,14 +30,9 @@ export const MAX_COMMENT_BODY_BYTES = 64 * 1024
 function parseCursor(value: string | undefined) {
   if (value === undefined || value === '') return null
   const cursor = decodeCommentCursor(value)
-  if (!cursor) throw new AppError('INVALID', 'The comments page link is not valid.')
+  if (!cursor) throw new ReaderError('INVALID', 'problem.commentsCursor')
   return cursor
 }
-
-const ROBOT_CHECK_FAILED = {
-  kind: 'error',
-  text: 'Please complete the check that you are not a robot.',
-} as const
 
 /** Turnstile, when configured: a network failure counts as a failed check (the text is kept). */
 function passesRobotCheck(c: Context<AppEnv>, draft: CommentDraft, ip: string) {
@@ -117,17 +114,20 @@ export const comments = new Hono<AppEnv>()
   .post('/articles/:id/comments', withBodyLimit(MAX_COMMENT_BODY_BYTES), async (c) => {
     const articleId = parseId(c.req.param('id'), 'article')
     const draft = readCommentForm(await readFormBody(c.req))
+    // Comments post to one URL from every edition; the form says which one the reader reads.
+    const i18n = createI18n(findEditionByCode(c, draft.edition))
     const form = formFor(c, articleId, draft)
-    const errors = validateComment(draft)
-    if (Object.keys(errors).length > 0) return renderFormFailure(c, { ...form, errors }, 422)
+    const errors = validateComment(draft, i18n.t)
+    if (Object.keys(errors).length > 0) return renderFormFailure(c, { ...form, errors }, i18n, 422)
     const ip = clientIp(c.req.raw.headers)
     if (!(await passesRobotCheck(c, draft, ip))) {
-      return renderFormFailure(c, { ...form, notice: ROBOT_CHECK_FAILED }, 422)
+      const notice = { kind: 'error', text: i18n.t('problem.robotCheck') } as const
+      return renderFormFailure(c, { ...form, notice }, i18n, 422)
     }
     const { parentId } = draft
     // A filled honeypot is a bot: it gets what a held comment gets, and nothing is stored.
     if (draft.website.trim() !== '') {
-      return answerPosted(c, { articleId, parentId, kind: 'pending', articleSlug: null })
+      return answerPosted(c, { articleId, parentId, kind: 'pending', articleSlug: null }, i18n)
     }
 
     const ipHash = await hashClientIp(ip, c.var.config.ipHashSalt)
@@ -135,13 +135,13 @@ export const comments = new Hono<AppEnv>()
     if (!posted.ok) {
       const { error } = posted
       if (error.retryAfter) c.header('Retry-After', String(error.retryAfter))
-      const notice = { kind: 'error', text: error.message } as const
-      return renderFormFailure(c, { ...form, notice }, statusFor(error.code))
+      const notice = { kind: 'error', text: translateError(error, i18n) } as const
+      return renderFormFailure(c, { ...form, notice }, i18n, statusFor(error.code))
     }
     const { status, articleSlug, comment } = posted.result
     const kind = status === 'approved' ? 'approved' : 'pending'
     // Approved at once, it is on the page from now on: purge before answering, so the no-JS
     // redirect back to the article already finds the page without the old cached copy.
     if (kind === 'approved') await c.var.purge([{ kind: 'comment-approved', articleId }])
-    return answerPosted(c, { articleId, parentId, kind, articleSlug, comment })
+    return answerPosted(c, { articleId, parentId, kind, articleSlug, comment }, i18n)
   })

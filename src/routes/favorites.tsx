@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import { loadChrome } from '../db/queries/categories'
 import { listArticlesByIds } from '../db/queries/favorites'
 import type { AppEnv } from '../env'
-import { AppError } from '../lib/errors'
 import { createI18n } from '../lib/i18n/i18n'
+import { ReaderError } from '../lib/i18n/reader-error'
 import { FavoritesList } from '../views/fragments/favorites-list'
 import { I18nProvider } from '../views/i18n-context'
 import { FavoritesPage } from '../views/pages/favorites-page'
@@ -17,11 +17,11 @@ export function parseFavoriteIds(value: string | undefined): number[] {
   if (!value) return []
   const parts = value.split(',')
   if (parts.length > MAX_FAVORITES) {
-    throw new AppError('INVALID', `At most ${MAX_FAVORITES} favorites can be shown at once.`)
+    throw new ReaderError('INVALID', 'problem.tooManyFavorites', { max: MAX_FAVORITES })
   }
   const ids = parts.map((part) => Number(part.trim()))
   if (!ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
-    throw new AppError('INVALID', 'Favorites are given as a comma-separated list of article ids.')
+    throw new ReaderError('INVALID', 'problem.favoriteIds')
   }
   return [...new Set(ids)]
 }

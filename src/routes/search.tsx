@@ -3,8 +3,8 @@ import { type Context, Hono } from 'hono'
 import { loadSearchPage, SEARCH_PAGE_SIZE, searchArticles } from '../db/queries/search'
 import type { AppEnv } from '../env'
 import { editionPath } from '../lib/editions'
-import { AppError } from '../lib/errors'
 import { createI18n } from '../lib/i18n/i18n'
+import { ReaderError } from '../lib/i18n/reader-error'
 import { MAX_QUERY_LENGTH, normalizeSearchInput, toSearchTerms } from '../services/search-query'
 import { countPages } from '../views/components/pagination'
 import { SearchResults, searchHref } from '../views/fragments/search-results'
@@ -54,10 +54,7 @@ function readSearch(c: Context<AppEnv>, asYouType: boolean) {
   const raw = c.req.query('q') ?? ''
   const query = normalizeSearchInput(raw)
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new AppError(
-      'INVALID',
-      `Search terms can be at most ${MAX_QUERY_LENGTH} characters long.`,
-    )
+    throw new ReaderError('INVALID', 'problem.queryTooLong', { max: MAX_QUERY_LENGTH })
   }
   const page = parsePage(c.req.query('page'))
   // The raw input still says whether the reader has finished the last word (a trailing space).
@@ -66,6 +63,6 @@ function readSearch(c: Context<AppEnv>, asYouType: boolean) {
 
 function checkPage(page: number, total: number): number {
   const lastPage = countPages(total, SEARCH_PAGE_SIZE)
-  if (page > lastPage) throw new AppError('NOT_FOUND', `These results have no page ${page}.`)
+  if (page > lastPage) throw new ReaderError('NOT_FOUND', 'problem.noResultsPage', { page })
   return lastPage
 }

@@ -2,6 +2,7 @@
 import type { Config } from '../env'
 import { splitLinks } from '../lib/autolink'
 import { BODY_MAX, NAME_MAX } from '../lib/comment-input-limits'
+import type { I18n } from '../lib/i18n/i18n'
 
 export interface CommentDraft {
   authorName: string
@@ -11,6 +12,8 @@ export interface CommentDraft {
   /** The honeypot: people never see it, so anything in it came from a bot. */
   website: string
   turnstileToken: string
+  /** The edition of the page the form was on, which the answer speaks in (a form field). */
+  edition: string
 }
 
 export type FieldErrors = Partial<Record<'authorName' | 'body' | 'parentId' | 'form', string>>
@@ -37,6 +40,7 @@ export function readCommentForm(form: Record<string, unknown>): CommentDraft {
     idempotencyKey: field('idempotency_key').trim(),
     website: field('website'),
     turnstileToken: field('cf-turnstile-response'),
+    edition: field('edition').trim(),
   }
 }
 
@@ -45,21 +49,22 @@ function length(text: string): number {
   return [...text].length
 }
 
-export function validateComment(draft: CommentDraft): FieldErrors {
+/** Each field's problem, in the words of `t`: the catalogue of the edition the reader writes in. */
+export function validateComment(draft: CommentDraft, t: I18n['t']): FieldErrors {
   const errors: FieldErrors = {}
-  if (length(draft.authorName) === 0) errors.authorName = 'Please enter your name.'
+  if (length(draft.authorName) === 0) errors.authorName = t('problem.nameMissing')
   else if (length(draft.authorName) > NAME_MAX) {
-    errors.authorName = `Your name can be at most ${NAME_MAX} characters.`
+    errors.authorName = t('problem.nameTooLong', { max: NAME_MAX })
   }
-  if (length(draft.body) === 0) errors.body = 'Please write a comment.'
+  if (length(draft.body) === 0) errors.body = t('problem.bodyMissing')
   else if (length(draft.body) > BODY_MAX) {
-    errors.body = `Your comment is ${length(draft.body)} characters; the limit is ${BODY_MAX}.`
+    errors.body = t('problem.bodyTooLong', { length: length(draft.body), max: BODY_MAX })
   }
   if (draft.parentId !== null && !(Number.isSafeInteger(draft.parentId) && draft.parentId > 0)) {
-    errors.parentId = 'The comment you are replying to is not valid.'
+    errors.parentId = t('problem.parentInvalid')
   }
   if (draft.idempotencyKey && !/^[A-Za-z0-9_-]{8,64}$/.test(draft.idempotencyKey)) {
-    errors.form = 'The form was damaged in transit. Please reload the page and try again.'
+    errors.form = t('problem.formDamaged')
   }
   return errors
 }

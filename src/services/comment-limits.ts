@@ -1,7 +1,9 @@
 // How often one reader may comment: per article and across the site, in fixed windows of rate_limits.
 import type { RateWindow } from '../db/queries/rate-limits'
 import type { Config } from '../env'
-import { AppError } from '../lib/errors'
+import type { MessageKey } from '../lib/i18n/en'
+import type { Duration } from '../lib/i18n/i18n'
+import { ReaderError } from '../lib/i18n/reader-error'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -10,8 +12,8 @@ const DAY = 24 * HOUR
 export interface RateRule {
   window: RateWindow
   limit: number
-  /** What the reader is told, given how long to wait. */
-  message: (wait: string) => string
+  /** What the reader is told; its `{wait}` says how long to wait. */
+  message: MessageKey
 }
 
 /**
@@ -24,10 +26,8 @@ export function commentRateRules(
   articleId: number,
 ): RateRule[] {
   const scope = `${ipHash}:${articleId}`
-  const tooQuickly = (wait: string) =>
-    `You are commenting too quickly. Please wait ${wait} and send it again.`
-  const tooMany = (wait: string) =>
-    `You have posted a lot of comments on this site lately. Please wait ${wait} and send it again.`
+  const tooQuickly = 'problem.tooQuickly'
+  const tooMany = 'problem.tooMany'
   return [
     {
       window: { key: `comment:minute:${scope}`, windowMs: MINUTE },
@@ -52,15 +52,11 @@ export function commentRateRules(
   ]
 }
 
-/** "45 seconds", "12 minutes", "3 hours": rounded up, so waiting that long is always enough. */
-export function describeWait(seconds: number): string {
-  const [amount, unit] =
-    seconds <= 90
-      ? [seconds, 'second']
-      : seconds <= 90 * 60
-        ? [Math.ceil(seconds / 60), 'minute']
-        : [Math.ceil(seconds / 3600), 'hour']
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`
+/** 45 seconds, 12 minutes, 3 hours: rounded up, so waiting that long is always enough. */
+export function measureWait(seconds: number): Duration {
+  if (seconds <= 90) return { amount: seconds, unit: 'second' }
+  if (seconds <= 90 * 60) return { amount: Math.ceil(seconds / 60), unit: 'minute' }
+  return { amount: Math.ceil(seconds / 3600), unit: 'hour' }
 }
 
 /**
@@ -81,5 +77,6 @@ export function enforceRateRules(
   }
   if (!worst) return
   const retryAfter = Math.max(1, Math.ceil((worst.expiresAt - now.getTime()) / 1000))
-  throw new AppError('RATE_LIMITED', worst.rule.message(describeWait(retryAfter)), retryAfter)
+  const wait = measureWait(retryAfter)
+  throw new ReaderError('RATE_LIMITED', worst.rule.message, { wait }, retryAfter)
 }

@@ -8,7 +8,7 @@ import {
 import type { CommentStatus } from '../db/schema'
 import type { Config } from '../env'
 import { sha256Hex } from '../lib/encoding'
-import { AppError } from '../lib/errors'
+import { ReaderError } from '../lib/i18n/reader-error'
 import { type CommentDraft, judgeSpam } from './comment-input'
 import { commentRateRules, enforceRateRules } from './comment-limits'
 
@@ -66,16 +66,16 @@ function checkReplyTarget(
   articleId: number,
 ) {
   if (!parent || parent.articleId !== articleId || parent.status !== 'approved') {
-    throw new AppError('INVALID', 'The comment you are replying to is not available.')
+    throw new ReaderError('INVALID', 'problem.parentUnavailable')
   }
   if (parent.parentId !== null) {
-    throw new AppError('INVALID', 'Replies go one level deep: reply to the original comment.')
+    throw new ReaderError('INVALID', 'problem.replyDepth')
   }
 }
 
 /**
  * Stores a validated comment and answers only after the database has committed it. Throws
- * AppError NOT_FOUND, FORBIDDEN (closed), INVALID (bad parent) or RATE_LIMITED.
+ * ReaderError NOT_FOUND, FORBIDDEN (closed), INVALID (bad parent) or RATE_LIMITED.
  */
 export async function postComment(
   db: Db,
@@ -94,16 +94,16 @@ export async function postComment(
     now,
   })
   const { article, existing } = facts
-  if (!article) throw new AppError('NOT_FOUND', 'There is no article to comment on here.')
+  if (!article) throw new ReaderError('NOT_FOUND', 'problem.noArticle')
   // A retried form (same key) is answered with the comment it already made.
   if (existing) {
     if (existing.articleId !== articleId) {
-      throw new AppError('CONFLICT', 'This form was already used for another article.')
+      throw new ReaderError('CONFLICT', 'problem.formReused')
     }
     return { status: existing.status, articleSlug: article.slug, comment: existing }
   }
   if (areCommentsClosed(article, rules.closeAfterDays, now)) {
-    throw new AppError('FORBIDDEN', 'Comments are closed for this article.')
+    throw new ReaderError('FORBIDDEN', 'comments.closed')
   }
   if (draft.parentId !== null) checkReplyTarget(facts.parent, articleId)
   enforceRateRules(limits, facts.windows, now)

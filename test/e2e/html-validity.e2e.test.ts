@@ -1,6 +1,7 @@
 // The Nu Html Checker (vnu), a judge nobody here wrote, on every main page and every fragment: no error.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AR_REFERENCE_SLUG } from '../../src/cli/seed/arabic-reference'
 import { REFERENCE_SLUG } from '../../src/cli/seed/reference-article'
 import { approveCommentByBody, insertArticle, insertPendingComment, uniqueSuffix } from './fixtures'
 import { e2eStack, launchChromium, openPage, signInAsAdmin } from './harness'
@@ -77,6 +78,9 @@ describe('HTML validity, judged by the Nu Html Checker', () => {
       ...(await collectPage(page, 'favorites', '/favorites')),
       ...(await collectPage(page, 'comments page', `/news/${REFERENCE_SLUG}/comments`)),
       ...(await collectPage(page, 'not found', '/news/no-such-story-anywhere')),
+      ...(await collectPage(page, 'Arabic home', '/ar/')),
+      ...(await collectPage(page, 'Arabic article', `/news/${AR_REFERENCE_SLUG}`)),
+      ...(await collectPage(page, 'French home', '/fr/')),
     ]
     expect(await validateHtml(documents)).toEqual([])
   })

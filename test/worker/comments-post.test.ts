@@ -149,7 +149,7 @@ describe('POST /articles/:id/comments', () => {
     expect(form.querySelector('#comment-form-authorName-error')?.text).toBe(
       'Please enter your name.',
     )
-    expect(form.querySelector('#comment-form-body-error')?.text).toContain('the limit is 5000')
+    expect(form.querySelector('#comment-form-body-error')?.text).toContain('the limit is 5,000')
     expect(form.querySelector('textarea')?.text).toBe(long)
     expect(form.querySelector('#comment-form-body')?.getAttribute('aria-invalid')).toBe('true')
     expect(form.querySelector('input[name="idempotency_key"]')?.getAttribute('value')).toBe(

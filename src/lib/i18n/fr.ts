@@ -114,4 +114,30 @@ export const fr = {
   'embed.latestFrom': 'À la une : {section}',
   'embed.empty': 'Aucun article pour le moment.',
   'embed.moreFrom': 'Plus sur {site}',
+  'problem.nameMissing': 'Veuillez indiquer votre nom.',
+  'problem.nameTooLong': 'Votre nom ne peut dépasser {max} caractères.',
+  'problem.bodyMissing': 'Veuillez écrire un commentaire.',
+  'problem.bodyTooLong': 'Votre commentaire compte {length} caractères ; la limite est de {max}.',
+  'problem.parentInvalid': "Le commentaire auquel vous répondez n'est pas valide.",
+  'problem.formDamaged':
+    'Le formulaire a été altéré en route. Veuillez recharger la page et réessayer.',
+  'problem.robotCheck': "Veuillez confirmer que vous n'êtes pas un robot.",
+  'problem.noArticle': "Il n'y a pas ici d'article à commenter.",
+  'problem.formReused': 'Ce formulaire a déjà servi pour un autre article.',
+  'problem.parentUnavailable': "Le commentaire auquel vous répondez n'est pas disponible.",
+  'problem.replyDepth': "Les réponses n'ont qu'un niveau : répondez au commentaire d'origine.",
+  'problem.tooQuickly':
+    'Vous commentez trop vite. Veuillez patienter {wait} puis renvoyer votre message.',
+  'problem.tooMany':
+    'Vous avez publié beaucoup de commentaires sur ce site récemment. Veuillez patienter {wait} puis renvoyer votre message.',
+  'problem.queryTooLong': 'La recherche ne peut dépasser {max} caractères.',
+  'problem.noResultsPage': "Ces résultats n'ont pas de page {page}.",
+  'problem.tooManyFavorites': 'Au plus {max} favoris peuvent être affichés à la fois.',
+  'problem.favoriteIds':
+    "Les favoris sont donnés sous forme de liste de numéros d'articles séparés par des virgules.",
+  'problem.commentsCursor': "Le lien vers cette page de commentaires n'est pas valide.",
+  'problem.storyGone': 'Cet article a été retiré.',
+  'problem.noStory': "Il n'y a pas d'article à cette adresse.",
+  'problem.noCategory': "Cette rubrique n'existe pas.",
+  'problem.noTag': "Ce mot-clé n'existe pas.",
 } as const satisfies Catalogue

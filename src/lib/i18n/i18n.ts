@@ -5,7 +5,13 @@ import { dateTimeFormat, formatDateTime, formatFooterStamp, formatLongDate } fro
 import { findCatalogue } from './catalogues'
 import type { Catalogue, MessageKey } from './en'
 
-export type Params = Record<string, string | number>
+/** A span of time, written out in the page's language ("45 seconds", "٤٥ ثانية"). */
+export interface Duration {
+  amount: number
+  unit: 'second' | 'minute' | 'hour'
+}
+
+export type Params = Record<string, string | number | Duration>
 
 export interface I18n {
   edition: Edition
@@ -40,11 +46,23 @@ function pluralRulesFor(locale: string): Intl.PluralRules {
   return rules
 }
 
-function numberFormatFor(locale: string, useGrouping = true): Intl.NumberFormat {
-  const key = `${locale}|${useGrouping}`
-  const format = numberFormats.get(key) ?? new Intl.NumberFormat(locale, { useGrouping })
+function numberFormatFor(
+  locale: string,
+  useGrouping = true,
+  unit?: Duration['unit'],
+): Intl.NumberFormat {
+  const key = `${locale}|${useGrouping}|${unit}`
+  const options: Intl.NumberFormatOptions = unit
+    ? { style: 'unit', unit, unitDisplay: 'long' }
+    : { useGrouping }
+  const format = numberFormats.get(key) ?? new Intl.NumberFormat(locale, options)
   numberFormats.set(key, format)
   return format
+}
+
+function formatParam(locale: string, value: number | Duration): string {
+  if (typeof value === 'number') return numberFormatFor(locale).format(value)
+  return numberFormatFor(locale, true, value.unit).format(value.amount)
 }
 
 /** Picks the message (its plural form by `params.count`) and fills its slots. */
@@ -64,7 +82,7 @@ export function formatMessage(
   return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
     const value = params[name]
     if (value === undefined) return slot
-    return typeof value === 'number' ? numberFormatFor(locale).format(value) : value
+    return typeof value === 'string' ? value : formatParam(locale, value)
   })
 }
 

@@ -74,6 +74,7 @@ export function CommentForm(props: CommentFormProps) {
       ) : null}
       {errors.parentId ? <p class="field-error">{errors.parentId}</p> : null}
       <input type="hidden" name="idempotency_key" value={values.idempotencyKey ?? ''} />
+      <input type="hidden" name="edition" value={i18n.lang} />
       <div class="field">
         <label for={id('author')}>{i18n.t('form.name')}</label>
         <input

@@ -1,0 +1,73 @@
+// Comment answers speak the edition of the page the form was on: its labels, its errors, its notices.
+import { describe, expect, it } from 'vitest'
+import { ar } from '../../src/lib/i18n/ar'
+import { key, post, storedComments } from './comment-post-helpers'
+import { insertArticle } from './fixtures'
+import { html, request } from './helpers'
+
+describe('comment answers in the reader’s edition', () => {
+  it('puts the page’s edition in the comment form of an Arabic article', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const page = await html(await request(`/news/${article.slug}`))
+    const form = page.querySelector('#comment-form')
+    expect(form?.querySelector('input[name="edition"]')?.getAttribute('value')).toBe('ar')
+  })
+
+  it('answers a bad comment on an Arabic article in Arabic, with the reader’s text back', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const body = 'تعليق بلا اسم، يجب أن يعود كما كُتب.'
+    const response = await post(
+      article.id,
+      { author_name: ' ', body, idempotency_key: key(), edition: 'ar' },
+      { htmx: true },
+    )
+    expect(response.status).toBe(422)
+    const form = await html(response)
+    expect(form.querySelector('#comment-form-authorName-error')?.text).toBe(
+      ar['problem.nameMissing'],
+    )
+    expect(form.querySelector('label[for="comment-form-author"]')?.text).toBe(ar['form.name'])
+    expect(form.querySelector('textarea')?.text).toBe(body)
+    expect(form.querySelector('input[name="edition"]')?.getAttribute('value')).toBe('ar')
+    expect(await storedComments(article.id)).toHaveLength(0)
+  })
+
+  it('says a service’s refusal in Arabic too: comments closed on an Arabic article', async () => {
+    const article = await insertArticle({ language: 'ar', commentsClosed: true })
+    const fields = { author_name: 'سامي', body: 'رأيي في الخبر.', idempotency_key: key() }
+    const response = await post(article.id, { ...fields, edition: 'ar' }, { htmx: true })
+    expect(response.status).toBe(403)
+    const form = await html(response)
+    expect(form.querySelector('.notice--error')?.text).toBe(ar['comments.closed'])
+    expect(form.querySelector('textarea')?.text).toBe(fields.body)
+  })
+
+  it('answers in Arabic without JavaScript, on a page that is Arabic and right to left', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const response = await post(article.id, {
+      author_name: 'سامي',
+      body: '',
+      idempotency_key: key(),
+      edition: 'ar',
+    })
+    expect(response.status).toBe(422)
+    const page = await html(response)
+    const root = page.querySelector('html')
+    expect([root?.getAttribute('lang'), root?.getAttribute('dir')]).toEqual(['ar', 'rtl'])
+    expect(page.querySelector('#comment-form-body-error')?.text).toBe(ar['problem.bodyMissing'])
+    expect(page.querySelector('#comment-form-author')?.getAttribute('value')).toBe('سامي')
+  })
+
+  it('falls back to the default edition for an edition nobody configured', async () => {
+    const article = await insertArticle()
+    const response = await post(
+      article.id,
+      { author_name: '', body: 'Text', idempotency_key: key(), edition: 'xx' },
+      { htmx: true },
+    )
+    const form = await html(response)
+    expect(form.querySelector('#comment-form-authorName-error')?.text).toBe(
+      'Please enter your name.',
+    )
+  })
+})
