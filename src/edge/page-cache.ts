@@ -17,12 +17,30 @@ export interface PageCache {
   delete(key: string, options?: { keepStale?: boolean }): Promise<boolean>
 }
 
+/** Marks a stored 204: the Cache API in workerd silently keeps no 204, so one is kept as a 200. */
+const STORED_NO_CONTENT = 'x-bulletin-no-content'
+
+function toStorable(response: Response): Response {
+  if (response.status !== 204) return response
+  const stored = new Response(null, { status: 200, headers: response.headers })
+  stored.headers.set(STORED_NO_CONTENT, '1')
+  return stored
+}
+
+function fromStored(response: Response | undefined): Response | undefined {
+  if (!response?.headers.has(STORED_NO_CONTENT)) return response
+  const headers = new Headers(response.headers)
+  headers.delete(STORED_NO_CONTENT)
+  return new Response(null, { status: 204, headers })
+}
+
 /** Wraps a Cache (caches.default in the Worker, caches.open(...) in tests). */
 export function createPageCache(cache: Cache): PageCache {
   return {
-    match: (key) => cache.match(key),
+    match: async (key) => fromStored(await cache.match(key)),
     matchStale: (key) => cache.match(staleCacheKey(key)),
-    async put(key, response, staleIfError) {
+    async put(key, fresh, staleIfError) {
+      const response = toStorable(fresh)
       if (staleIfError <= 0) return void (await cache.put(key, response))
       const stale = new Response(response.clone().body, response)
       stale.headers.set('Cache-Control', `public, max-age=${staleIfError}`)

@@ -48,6 +48,16 @@ function exposeOnly(c: Context<AppEnv>, search: string) {
   c.req.raw = new Request(url, c.req.raw)
 }
 
+/** Answers every representation shares: a page, or an empty 204 (a poll with nothing new). */
+function isSharedSuccess(status: number): boolean {
+  return status === 200 || status === 204
+}
+
+/** A 204 may carry no body, not even an empty one, or the Response constructor throws. */
+function bodyFor(status: number, body: ArrayBuffer): ArrayBuffer | null {
+  return status === 204 ? null : body
+}
+
 function withHeader(response: Response, name: string, value: string): Response {
   const copy = new Response(response.body, response)
   copy.headers.set(name, value)
@@ -57,7 +67,7 @@ function withHeader(response: Response, name: string, value: string): Response {
 /** Finalises a fresh render for caching: policy headers, tags and an ETag over the body. */
 async function prepare(response: Response, policy: CachePolicy, tags: string[]) {
   const body = await response.arrayBuffer()
-  const prepared = new Response(body, response)
+  const prepared = new Response(bodyFor(response.status, body), response)
   const edgeMaxAge = response.status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge
   prepared.headers.set('Cache-Control', cacheControlHeader(policy, edgeMaxAge))
   prepared.headers.set('Cache-Tag', [...new Set([...policy.tags, ...tags])].join(','))
@@ -98,7 +108,7 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     const key = cacheKeyFor(origin, new URL(raw.url).pathname, query.search)
     const plain = isPlainRequest(raw.headers)
     const hit = await cache?.match(key)
-    if (hit && (plain || hit.status === 200)) {
+    if (hit && (plain || isSharedSuccess(hit.status))) {
       const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'
       const response = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
       replaceResponse(c, withHeader(response, X_CACHE, 'HIT'))
@@ -109,7 +119,7 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     const pending = coalesce ? inFlight.get(key) : undefined
     const shared = pending ? await pending : null
     if (shared) {
-      const copy = new Response(shared.body.slice(0), shared)
+      const copy = new Response(bodyFor(shared.status, shared.body.slice(0)), shared)
       const answer = matchesEtag(raw, copy.headers.get('etag')) ? notModified(copy) : copy
       replaceResponse(c, withHeader(answer, X_CACHE, 'HIT'))
       return
@@ -133,11 +143,11 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
       // representation every plain request gets.
       const cacheable =
         method === 'GET' &&
-        (res.status === 200 || (res.status === 404 && plain)) &&
+        (isSharedSuccess(res.status) || (res.status === 404 && plain)) &&
         !res.headers.has('set-cookie')
       if (!cacheable) return
       const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
-      if (settle && prepared.status === 200) {
+      if (settle && isSharedSuccess(prepared.status)) {
         const body = await prepared.clone().arrayBuffer()
         settle({ body, status: prepared.status, headers: [...prepared.headers] })
       }

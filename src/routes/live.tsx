@@ -13,8 +13,8 @@ import { LivePollAnswer } from '../views/live/live-poller'
 export const live = new Hono<AppEnv>()
   /**
    * Edge-cached for seconds and purged on every update (cache-policy.ts, services/live-purge.ts):
-   * readers at the same cursor share one render per update per data centre, and a poll with nothing
-   * new is a cache hit that revalidates to a 304.
+   * readers at the same cursor share one render per update per data centre. A poll with nothing new
+   * is a cached empty 204 (a 304 when the reader sends its ETag), so it costs no database trip.
    */
   .get('/fragments/articles/:id/live', async (c) => {
     const articleId = parseId(c.req.param('id'), 'article')
@@ -25,6 +25,8 @@ export const live = new Hono<AppEnv>()
     const poll = await loadLivePoll(c.var.db, articleId, after)
     if (!poll) throw new AppError('NOT_FOUND', 'This article has no live coverage.')
     addCacheTags(c, `live:${articleId}`, `article:${articleId}`)
+    // Nothing new: an empty 204, which htmx 4 does not swap, so the reader's poller stays as it is.
+    if (poll.updates.length === 0 && poll.endedAt === null) return c.body(null, 204)
     return c.html(
       <LivePollAnswer
         articleId={articleId}

@@ -27,8 +27,13 @@ export interface LiveReport {
   readers: number
   updates: number
   polls: number
-  /** Poll answers by status: 200 with news or the same poller, 304 when the ETag still matches. */
+  /**
+   * Poll answers by status: 200 with news, 204 (empty) with nothing new, 304 when the reader's
+   * ETag for that cursor still matches.
+   */
   statuses: Record<string, number>
+  /** Polls answered with no body (204 or 304): what a poll with nothing new costs. */
+  emptyPolls: number
   /** Poll answers by how the edge served them (x-cache): HIT, MISS. */
   cache: Record<string, number>
   errors: number
@@ -130,9 +135,11 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
           statuses[response.status] = (statuses[response.status] ?? 0) + 1
           const served = response.headers.get('x-cache') ?? 'none'
           cache[served] = (cache[served] ?? 0) + 1
-          if (response.status !== 200 && response.status !== 304) errors++
+          if (![200, 204, 304].includes(response.status)) errors++
+          // As a browser's HTTP cache does (max-age=0), the reader revalidates what it was last given.
+          const validator = response.headers.get('etag')
+          if (validator && response.status !== 304) etags.set(url, validator)
           if (response.status === 200) {
-            etags.set(url, response.headers.get('etag') ?? '')
             for (const [, id] of body.matchAll(UPDATE_ID)) {
               if (!firstSeen.has(Number(id))) firstSeen.set(Number(id), Date.now())
             }
@@ -206,6 +213,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveReport> {
     updates,
     polls: latencies.length,
     statuses,
+    emptyPolls: (statuses[204] ?? 0) + (statuses[304] ?? 0),
     cache,
     errors,
     postErrors,

@@ -75,15 +75,11 @@ describe('the poll fragment', () => {
     )
   })
 
-  it('answers a poll with nothing new with the same poller and no updates', async () => {
+  it('answers a poll with nothing new with an empty 204, which htmx does not swap', async () => {
     const { article, ids } = await insertLiveArticle(['A'])
-    const fragment = await html(
-      await request(`/fragments/articles/${article.id}/live?after=${ids[0]}`, HX),
-    )
-    expect(fragment.querySelector('hx-partial')).toBeNull()
-    expect(fragment.querySelector('#live-poll')?.getAttribute('data-live-poll')).toBe(
-      String(ids[0]),
-    )
+    const response = await request(`/fragments/articles/${article.id}/live?after=${ids[0]}`, HX)
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
   })
 
   it('stops the reader polling once coverage has ended', async () => {
@@ -117,24 +113,34 @@ describe('the poll fragment', () => {
 })
 
 describe('the poll fragment at the edge', () => {
-  it('serves repeat polls from the cache, revalidates them to a 304, and a new update purges them', async () => {
+  it('answers polls with nothing new from the cache with no body and no database trip, until an update', async () => {
     const app = await appWithPrivateCache()
     const { article, ids } = await insertLiveArticle(['A'])
+    const db = meteredDb()
     const path = `/fragments/articles/${article.id}/live?after=${ids[0]}`
-    const first = await editorFetch(path, { app, htmx: true })
-    expect(first.headers.get('x-cache')).toBe('MISS')
+    const poll = (headers: Record<string, string> = {}) =>
+      editorFetch(path, { app, htmx: true, env: db.env, headers })
+    const first = await poll()
+    expect([first.status, first.headers.get('x-cache')]).toEqual([204, 'MISS'])
     expect(first.headers.get('cache-control')).toContain('stale-while-revalidate=0')
     expect(first.headers.get('cache-control')).toContain('max-age=0')
+    expect(await db.roundTrips()).toBe(1)
+    const again = await poll()
+    expect([again.status, again.headers.get('x-cache'), await again.text()]).toEqual([
+      204,
+      'HIT',
+      '',
+    ])
+    // A browser revalidates what it holds (max-age=0): the same empty answer is a bare 304.
     const etag = first.headers.get('etag') ?? ''
-    const again = await editorFetch(path, { app, htmx: true, headers: { 'If-None-Match': etag } })
-    expect(again.status).toBe(304)
-    expect(again.headers.get('x-cache')).toBe('HIT')
+    const revalidated = await poll({ 'If-None-Match': etag })
+    expect([revalidated.status, await revalidated.text()]).toEqual([304, ''])
+    expect(await db.roundTrips()).toBe(1)
 
     const { session } = await editorSession()
     expect((await postUpdate(article.id, session, 'Breaking **news**', { app })).status).toBe(200)
-    const after = await editorFetch(path, { app, htmx: true, headers: { 'If-None-Match': etag } })
-    expect(after.status).toBe(200)
-    expect(after.headers.get('x-cache')).toBe('MISS')
+    const after = await poll({ 'If-None-Match': etag })
+    expect([after.status, after.headers.get('x-cache')]).toEqual([200, 'MISS'])
     const fragment = await html(after)
     expect(fragment.querySelector('hx-partial li strong')?.text).toBe('news')
   })
