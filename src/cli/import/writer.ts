@@ -1,28 +1,11 @@
 // Writes items in groups: one read of the map and the slugs, one batch (one transaction) of writes.
 import { createHash } from 'node:crypto'
 import type { BatchItem } from 'drizzle-orm/batch'
-import type { Db } from '../../db/client'
-import { articleIdBySlug, replaceTagsQueries } from '../../db/queries/editor-article-writes'
-import { setArticleAuthorsQueries } from '../../db/queries/editor-authors'
-import {
-  findMapped,
-  findTakenSlugs,
-  type MappedRow,
-  sectionIdBySlug,
-  upsertMappingsQuery,
-} from '../../db/queries/import-map'
-import {
-  insertImportedArticleQuery,
-  insertImportedCommentsQuery,
-  insertImportedPageQuery,
-  pageIdBySlug,
-  updateImportedArticleQuery,
-  updateImportedPageQuery,
-} from '../../db/queries/import-writes'
-import { upsertLegacyPathsQuery } from '../../db/queries/legacy-paths'
+import { findMapped, findTakenSlugs, type MappedRow } from '../../db/queries/import-map'
 import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
 import { MarkdownLimitError, renderMarkdown } from '../../services/markdown'
+import { groupQueries, type ItemWrite } from './group-writes'
 import type { ImportItem } from './model'
 import type { ImportRun } from './types'
 
@@ -32,10 +15,6 @@ export const GROUP_SIZE = 100
 function hashOf(item: ImportItem): string {
   const { warnings: _w, label: _l, ...content } = item
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
 }
 
 /** Buffers items and writes them a group at a time; `flush` at the end (and before an error). */
@@ -66,8 +45,7 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
     warn: (...args: Parameters<ImportRun['report']['warn']>) =>
       records.push((r) => r.warn(...args)),
   }
-  const queries: BatchItem<'sqlite'>[] = []
-  const tail: GroupTail = { paths: [], mappings: [] }
+  const writes: ItemWrite[] = []
   for (const kind of ['article', 'page'] as const) {
     const items = group.filter((item) => item.kind === kind)
     if (items.length === 0) continue
@@ -103,13 +81,13 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
       report.record(outcome, `${kind}s`, item.label)
       for (const c of item.comments) report.record(outcome, 'comments', `comment ${c.sourceId}`)
       if (run.dryRun) continue
-      queries.push(...itemQueries(tail, db, source, item, write))
+      writes.push({ item, ...write })
       if (kind === 'article' && item.status === 'published' && write.previous)
         run.changed.push({ kind: 'article', articleId: write.previous.targetId })
     }
   }
-  if (tail.paths.length > 0) queries.push(upsertLegacyPathsQuery(db, tail.paths))
-  if (tail.mappings.length > 0) queries.push(upsertMappingsQuery(db, tail.mappings, now))
+  // One batch, so one transaction: a group is written whole or not at all.
+  const queries = groupQueries(db, source, writes, now)
   if (queries.length > 0) await db.batch(queries as [BatchItem<'sqlite'>])
   for (const apply of records) apply(run.report)
   if (!run.dryRun && group.some((i) => i.kind === 'page' && i.status === 'published'))
@@ -119,7 +97,7 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
     })
 }
 
-type PreparedWrite = { skip: string } | { hash: string; bodyHtml: string; previous?: MappedRow }
+type PreparedWrite = { skip: string } | Omit<ItemWrite, 'item'>
 
 function prepareWrite(
   item: ImportItem,
@@ -138,100 +116,4 @@ function prepareWrite(
   if (item.title.length > TITLE_MAX) item.warnings.push('title shortened')
   if (item.summary.length > SUMMARY_MAX) item.warnings.push('summary shortened')
   return { hash, bodyHtml, previous }
-}
-
-/** What a group writes last, in one statement each, once every item's row exists. */
-interface GroupTail {
-  paths: Parameters<typeof upsertLegacyPathsQuery>[1]
-  mappings: Parameters<typeof upsertMappingsQuery>[1]
-}
-
-function itemQueries(
-  tail: GroupTail,
-  db: Db,
-  source: string,
-  item: ImportItem,
-  write: { hash: string; bodyHtml: string; previous?: MappedRow },
-): BatchItem<'sqlite'>[] {
-  const content = {
-    slug: item.slug,
-    title: clip(item.title, TITLE_MAX),
-    summary: clip(item.summary, SUMMARY_MAX),
-    bodyMd: item.bodyMd,
-    bodyHtml: write.bodyHtml,
-  }
-  const queries: BatchItem<'sqlite'>[] = []
-  const id = write.previous?.targetId
-  if (item.kind === 'page') {
-    const fields = {
-      ...content,
-      status: item.status === 'published' ? ('published' as const) : ('draft' as const),
-      publishedAt: item.publishedAt,
-      updatedAt: item.updatedAt,
-      source,
-      sourceId: item.sourceId,
-    }
-    queries.push(id ? updateImportedPageQuery(db, id, fields) : insertImportedPageQuery(db, fields))
-  } else {
-    const fields = {
-      ...content,
-      categoryId: sectionIdBySlug(item.sectionSlug) as unknown as number,
-      byline: item.byline,
-      imageUrl: item.imageUrl,
-      imageAlt: '',
-      imageWidth: null,
-      imageHeight: null,
-      language: 'en',
-      commentsClosed: false,
-      status: item.status,
-      publishedAt: item.publishedAt,
-      updatedAt: item.updatedAt,
-      createdAt: item.publishedAt ?? item.updatedAt,
-    }
-    queries.push(
-      id ? updateImportedArticleQuery(db, id, fields) : insertImportedArticleQuery(db, fields),
-    )
-  }
-  const targetId =
-    id ?? (item.kind === 'page' ? pageIdBySlug(item.slug) : articleIdBySlug(item.slug))
-  if (item.kind === 'article') {
-    const fresh = id === undefined
-    queries.push(...replaceTagsQueries(db, targetId, item.tags))
-    // A new article has no byline to clear: only the insert, if any.
-    queries.push(...setArticleAuthorsQueries(db, targetId, item.authorIds).slice(fresh ? 1 : 0))
-    if (item.comments.length > 0) {
-      const key = (commentId: string) => `import:${source}:${commentId}`
-      const rows = item.comments.map((comment) => ({
-        articleId: targetId,
-        parentKey: comment.threadId === comment.sourceId ? null : key(comment.threadId),
-        authorName: comment.authorName,
-        body: comment.body,
-        status: comment.status,
-        createdAt: comment.createdAt,
-        idempotencyKey: key(comment.sourceId),
-      }))
-      // Threads first, in their own statement, so that each reply finds its parent's new id.
-      const threads = rows.filter((row) => row.parentKey === null)
-      const replies = rows.filter((row) => row.parentKey !== null)
-      if (threads.length > 0) queries.push(insertImportedCommentsQuery(db, threads))
-      if (replies.length > 0) queries.push(insertImportedCommentsQuery(db, replies))
-    }
-  }
-  tail.paths.push(
-    ...[...new Set(item.legacyPaths)].map((path) => ({
-      path,
-      targetKind: item.kind,
-      targetId,
-      targetPath: null,
-      source,
-    })),
-  )
-  tail.mappings.push({
-    source,
-    kind: item.kind,
-    sourceId: item.sourceId,
-    targetId,
-    contentHash: write.hash,
-  })
-  return queries
 }

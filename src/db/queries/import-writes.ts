@@ -1,7 +1,16 @@
 // What an import writes per item: articles and pages with their status and dates, comments, authors.
-import { eq, type SQL, sql } from 'drizzle-orm'
+import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { type ArticleStatus, articles, authors, comments, pages } from '../schema'
+import {
+  type ArticleStatus,
+  articleAuthors,
+  articles,
+  articleTags,
+  authors,
+  comments,
+  pages,
+  tags,
+} from '../schema'
 import type { ArticleFields } from './editor-article-writes'
 
 export interface ImportedArticleFields extends ArticleFields {
@@ -11,9 +20,12 @@ export interface ImportedArticleFields extends ArticleFields {
   createdAt: Date
 }
 
-/** An imported article keeps its status and dates, and has no newsroom account as owner. */
-export function insertImportedArticleQuery(db: Db, fields: ImportedArticleFields) {
-  return db.insert(articles).values({ ...fields, authorId: null })
+/**
+ * Imported articles in one statement: one prepare (and one compile of the insert triggers) for a
+ * whole group, not one per row. Each keeps its status and dates, and has no newsroom owner.
+ */
+export function insertImportedArticlesQuery(db: Db, rows: ImportedArticleFields[]) {
+  return db.insert(articles).values(rows.map((fields) => ({ ...fields, authorId: null })))
 }
 
 export function updateImportedArticleQuery(db: Db, id: number, fields: ImportedArticleFields) {
@@ -34,8 +46,8 @@ export interface ImportedPageFields {
   sourceId: string
 }
 
-export function insertImportedPageQuery(db: Db, fields: ImportedPageFields) {
-  return db.insert(pages).values(fields)
+export function insertImportedPagesQuery(db: Db, rows: ImportedPageFields[]) {
+  return db.insert(pages).values(rows)
 }
 
 export function updateImportedPageQuery(db: Db, id: number, fields: ImportedPageFields) {
@@ -45,6 +57,53 @@ export function updateImportedPageQuery(db: Db, id: number, fields: ImportedPage
 
 export function pageIdBySlug(slug: string): SQL<number> {
   return sql<number>`(select ${pages.id} from ${pages} where ${pages.slug} = ${slug})`
+}
+
+/** Tags and bylines of re-imported articles, cleared before the group writes them again. */
+export function clearImportedLinksQueries(db: Db, articleIds: number[]) {
+  return [
+    db.delete(articleTags).where(inArray(articleTags.articleId, articleIds)),
+    db.delete(articleAuthors).where(inArray(articleAuthors.articleId, articleIds)),
+  ] as const
+}
+
+/** Tags by slug (existing ones kept as they are), for a whole group at once. */
+export function insertImportedTagsQuery(db: Db, rows: { slug: string; name: string }[]) {
+  return db.insert(tags).values(rows).onConflictDoNothing()
+}
+
+/**
+ * Article-tag links for a whole group; the tag is found by slug inside the statement. A trigger
+ * copies the article's status, published_at and language (migrations/0004, 0010).
+ */
+export function insertImportedArticleTagsQuery(
+  db: Db,
+  rows: { articleId: number | SQL<number>; tagSlug: string }[],
+) {
+  return db
+    .insert(articleTags)
+    .values(
+      rows.map((row) => ({
+        articleId: row.articleId as number,
+        tagId:
+          sql`(select ${tags.id} from ${tags} where ${tags.slug} = ${row.tagSlug})` as unknown as number,
+        status: null,
+        publishedAt: null,
+        language: null,
+      })),
+    )
+    .onConflictDoNothing()
+}
+
+/** Bylines, in order, for a whole group. */
+export function insertImportedArticleAuthorsQuery(
+  db: Db,
+  rows: { articleId: number | SQL<number>; authorId: number; position: number }[],
+) {
+  return db
+    .insert(articleAuthors)
+    .values(rows.map((row) => ({ ...row, articleId: row.articleId as number })))
+    .onConflictDoNothing()
 }
 
 export interface ImportedComment {
