@@ -564,9 +564,14 @@ export const liveBlogs = sqliteTable('live_blogs', {
   startedAt: timestamp().notNull(),
   /** Set when coverage ends: the page freezes as a normal article, its updates kept. */
   endedAt: timestamp(),
+  /**
+   * Readers' poll cursor: bumped by triggers (migrations/0015) on every update added, changed or
+   * removed, so a poll after it returns edits, pins and deletions as well as new updates.
+   */
+  revision: integer().notNull().default(0),
 })
 
-/** One timestamped update of a live article; the id is the readers' poll cursor. */
+/** One timestamped update of a live article; its revisions place it against readers' cursors. */
 export const liveUpdates = sqliteTable(
   'live_updates',
   {
@@ -584,8 +589,24 @@ export const liveUpdates = sqliteTable(
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
+    /** The blog's revision when the update was posted, and when it last changed (set by triggers). */
+    addedRevision: integer().notNull().default(0),
+    revision: integer().notNull().default(0),
   },
   (t) => [index('live_updates_article_idx').on(t.articleId, t.id)],
+)
+
+/** A deleted live update, kept so that open tabs polling after `revision` remove it too. */
+export const liveRemovals = sqliteTable(
+  'live_removals',
+  {
+    updateId: integer().primaryKey(),
+    articleId: integer()
+      .notNull()
+      .references(() => liveBlogs.articleId, { onDelete: 'cascade' }),
+    revision: integer().notNull(),
+  },
+  (t) => [index('live_removals_article_idx').on(t.articleId, t.revision)],
 )
 
 /** The site-wide breaking-news line; the newest one not cleared and not expired is shown. */

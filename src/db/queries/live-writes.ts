@@ -92,6 +92,9 @@ export async function insertLiveUpdate(
       authorId: sql`${authorId}`.as('author_id'),
       createdAt: sql`${at.getTime()}`.as('created_at'),
       updatedAt: sql`${at.getTime()}`.as('updated_at'),
+      // The insert trigger sets both revisions (migrations/0015).
+      addedRevision: sql`0`.as('added_revision'),
+      revision: sql`0`.as('revision'),
     })
     .from(liveBlogs)
     .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))

@@ -6,7 +6,14 @@ import {
   insertLiveUpdate,
   setLiveCoverage,
 } from '../../../../src/db/queries/live-writes'
-import { auditLog, liveUpdates, users } from '../../../../src/db/schema'
+import {
+  articles,
+  auditLog,
+  liveBlogs,
+  liveRemovals,
+  liveUpdates,
+  users,
+} from '../../../../src/db/schema'
 import { addArticle, addCategory, freshDb } from '../fresh-db'
 
 const input = { bodyMd: 'Hi', bodyHtml: '<p>Hi</p>', imageUrl: null, imageAlt: '', keyEvent: false }
@@ -65,5 +72,31 @@ describe('live coverage writes', () => {
       'live.pin',
       'live.delete',
     ])
+  })
+
+  it('moves the coverage revision on every post, edit, pin and delete, and leaves a tombstone', async () => {
+    const { db, articleId, userId } = await setUp()
+    await setLiveCoverage(db, articleId, userId, true, new Date())
+    const revision = async () =>
+      (await db.select().from(liveBlogs).where(eq(liveBlogs.articleId, articleId)))[0]?.revision
+    const first = (await insertLiveUpdate(db, articleId, userId, input, new Date())).updateId
+    const second = (await insertLiveUpdate(db, articleId, userId, input, new Date())).updateId
+    expect(await revision()).toBe(2)
+    const edit = { kind: 'edit' as const, input: { ...input, bodyMd: 'Ho', bodyHtml: '<p>Ho</p>' } }
+    await changeLiveUpdate(db, articleId, first as number, userId, edit, new Date())
+    const rows = await db.select().from(liveUpdates).orderBy(liveUpdates.id)
+    expect(rows.map((row) => [row.addedRevision, row.revision])).toEqual([
+      [1, 3],
+      [2, 2],
+    ])
+    await changeLiveUpdate(db, articleId, second as number, userId, { kind: 'delete' }, new Date())
+    expect(await revision()).toBe(4)
+    expect(await db.select().from(liveRemovals)).toEqual([
+      { updateId: second, articleId, revision: 4 },
+    ])
+    // Deleting the article takes its coverage, updates and tombstones with it, without a new one.
+    await db.delete(articles).where(eq(articles.id, articleId))
+    expect(await db.select().from(liveRemovals)).toEqual([])
+    expect(await db.select().from(liveUpdates)).toEqual([])
   })
 })
