@@ -17,20 +17,32 @@ function hashOf(item: ImportItem): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
 }
 
-/** Buffers items and writes them a group at a time; `flush` at the end (and before an error). */
+/**
+ * Buffers items and writes them a group at a time; `flush` at the end (and before an error). One
+ * group is written while the next is read and converted; that one waits for it before its own
+ * reads, since its slug and map lookups must see what the previous group wrote.
+ */
 export function createItemWriter(run: ImportRun, source: string) {
   let pending: ImportItem[] = []
-  const flush = async () => {
+  let writing: Promise<void> = Promise.resolve()
+  const startGroup = () => {
     const group = pending
     pending = []
-    if (group.length > 0) await writeGroup(run, source, group)
+    writing = writing.then(() => writeGroup(run, source, group))
+    // Surfaced by the next `add` or `flush`, which await it; not an unhandled rejection meanwhile.
+    writing.catch(() => {})
   }
   return {
     async add(item: ImportItem) {
       pending.push(item)
-      if (pending.length >= GROUP_SIZE) await flush()
+      if (pending.length < GROUP_SIZE) return
+      await writing
+      startGroup()
     },
-    flush,
+    async flush() {
+      if (pending.length > 0) startGroup()
+      await writing
+    },
   }
 }
 
