@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
+import { prepareBatch, slot } from '../prepared-batch'
 import { articles, articleTags, categories, media, relatedArticles, tags, users } from '../schema'
 import {
   type ArticleSummary,
@@ -69,45 +70,29 @@ export type ArticlePageResult =
   | { kind: 'found'; page: ArticlePageData }
   | Exclude<SlugLookup<unknown>, { kind: 'found' }>
 
+const SLUG = slot<string>('slug')
+const NOW = slot<Date>('now')
+
 /**
- * Loads the page for `slug`. Every query keys on the slug through a subquery, so the whole page,
- * an old slug's redirect target included, costs one batch.
+ * The page's batch, built once: every query keys on the slug through a subquery, so the whole
+ * page, an old slug's redirect target included, costs one round trip.
  */
-export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePageResult> {
-  const articleId = articleIdBySlug(db, slug)
+const articlePageBatch = prepareBatch((db) => {
+  const articleId = articleIdBySlug(db)
   const categoryId = db
     .select({ id: articles.categoryId })
     .from(articles)
-    .where(eq(articles.slug, slug))
+    .where(eq(articles.slug, SLUG))
   // The page is in its article's edition: its lists and section names are that edition's.
   const language = db
     .select({ language: articles.language })
     .from(articles)
-    .where(eq(articles.slug, slug))
+    .where(eq(articles.slug, SLUG))
   const group = db
     .select({ group: articles.translationGroup })
     .from(articles)
-    .where(eq(articles.slug, slug))
-
-  const [
-    found,
-    moved,
-    tagRows,
-    related,
-    sameSection,
-    topLevel,
-    replies,
-    total,
-    trending,
-    nav,
-    last,
-    breaking,
-    authorRows,
-    notes,
-    liveBlog,
-    liveUpdates,
-    translations,
-  ] = await db.batch([
+    .where(eq(articles.slug, SLUG))
+  return [
     db
       .select({
         ...articleSummaryColumns,
@@ -126,8 +111,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .leftJoin(users, eq(users.id, articles.authorId))
       // '/media/' is 7 characters: the rest of the address is the key, found by its unique index.
       .leftJoin(media, eq(media.key, sql`substr(${articles.imageUrl}, 8)`))
-      .where(eq(articles.slug, slug)),
-    movedSlugQuery(db, slug),
+      .where(eq(articles.slug, SLUG)),
+    movedSlugQuery(db, SLUG),
     db
       .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
@@ -152,7 +137,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
           inArray(articles.categoryId, categoryId),
           eq(articles.language, sql`(${language})`),
           isPublic,
-          ne(articles.slug, slug),
+          ne(articles.slug, SLUG),
         ),
       )
       .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -162,7 +147,7 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
     trendingQuery(db, undefined, language.getSQL()),
     listCategoriesQuery(db, language.getSQL()),
     lastUpdateQuery(db),
-    currentBreakingAlertQuery(db),
+    currentBreakingAlertQuery(db, NOW),
     bylineAuthorsQuery(db, articleId),
     articleCorrectionsQuery(db, articleId),
     ...liveBlogQueries(db, articleId),
@@ -171,10 +156,37 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
       .select({ slug: articles.slug, language: articles.language })
       .from(articles)
       .where(
-        and(eq(articles.translationGroup, sql`(${group})`), isPublicRow, ne(articles.slug, slug)),
+        and(eq(articles.translationGroup, sql`(${group})`), isPublicRow, ne(articles.slug, SLUG)),
       )
       .orderBy(asc(articles.language)),
-  ])
+  ] as const
+})
+
+/** Loads the page for `slug`, in one round trip (`articlePageBatch`). */
+export async function loadArticlePage(
+  db: Db,
+  slug: string,
+  now = new Date(),
+): Promise<ArticlePageResult> {
+  const [
+    found,
+    moved,
+    tagRows,
+    related,
+    sameSection,
+    topLevel,
+    replies,
+    total,
+    trending,
+    nav,
+    last,
+    breaking,
+    authorRows,
+    notes,
+    liveBlog,
+    liveUpdates,
+    translations,
+  ] = await articlePageBatch(db, { slug, now })
 
   const lookup = resolveSlug(found[0], moved[0])
   if (lookup.kind !== 'found') return lookup
@@ -198,8 +210,8 @@ export async function loadArticlePage(db: Db, slug: string): Promise<ArticlePage
   }
 }
 
-function articleIdBySlug(db: Db, slug: string) {
-  return db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug))
+function articleIdBySlug(db: Db) {
+  return db.select({ id: articles.id }).from(articles).where(eq(articles.slug, SLUG))
 }
 
 /** The current slug of a published article, for links by id. */

@@ -1,5 +1,5 @@
 // Article queries that return plain objects for views: summaries for lists, and the home page batch.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, type Placeholder, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
@@ -57,7 +57,7 @@ export const isPublic = eq(articles.status, 'published')
 export const isPublicRow = sql`+${articles.status} = ${'published'}`
 
 /** Where an old slug points now: the current slug of a published article, if any. */
-export function movedSlugQuery(db: Db, oldSlug: string) {
+export function movedSlugQuery(db: Db, oldSlug: string | Placeholder<string, string>) {
   return db
     .select({ slug: articles.slug })
     .from(slugRedirects)

@@ -1,5 +1,5 @@
 // The breaking-news line: the current alert, setting a new one and clearing it early.
-import { and, desc, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, gt, isNull, type Placeholder, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { breakingAlerts } from '../schema'
 
@@ -21,7 +21,10 @@ const alertColumns = {
  * The newest alert that is neither cleared nor expired at `now`, as a statement that full pages add
  * to their one batch (read it with pickBreakingAlert).
  */
-export function currentBreakingAlertQuery(db: Db, now: Date = new Date()) {
+export function currentBreakingAlertQuery(
+  db: Db,
+  now: Date | Placeholder<string, Date> = new Date(),
+) {
   return db
     .select(alertColumns)
     .from(breakingAlerts)
