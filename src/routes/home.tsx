@@ -1,6 +1,6 @@
 // The front page.
 import { Hono } from 'hono'
-import { loadHomePage } from '../db/queries/articles'
+import { loadHomePage } from '../db/queries/home-page'
 import type { AppEnv } from '../env'
 import { HomePage } from '../views/pages/home-page'
 import { siteChrome, siteOrigin } from './page-context'

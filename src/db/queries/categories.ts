@@ -1,5 +1,5 @@
 // Category queries: the navigation list, in editor-chosen order, with the footer's pages.
-import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { categories, categoryEditions, pages } from '../schema'
 import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
@@ -39,10 +39,10 @@ export function listCategoriesQuery(db: Db, edition?: EditionKey) {
 }
 
 /** An edition's code, or a subquery of one row that gives it (an article's language). */
-export type EditionKey = string | SQL
+export type EditionKey = string | SQL | Placeholder
 
 /** A section's name in an edition: its translation (category_editions) or else its own. */
-function sectionNameIn(db: Db, edition: EditionKey) {
+export function sectionNameIn(db: Db, edition: EditionKey) {
   const language = typeof edition === 'string' ? edition : sql`(${edition})`
   const translated = db
     .select({ name: categoryEditions.name })

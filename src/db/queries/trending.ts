@@ -1,15 +1,16 @@
 // The trending list that cron computes from recent views, for "What's hot".
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, categories, trendingArticles } from '../schema'
 import { type ArticleSummary, articleSummaryColumns, isPublic } from './articles'
+import type { EditionKey } from './categories'
 
 export const TRENDING_LIMIT = 5
 
 export type TrendingItem = ArticleSummary
 
 /** The trending list; with an edition's code (or a subquery giving one), only that edition's. */
-export function trendingQuery(db: Db, limit = TRENDING_LIMIT, edition?: string | SQL) {
+export function trendingQuery(db: Db, limit = TRENDING_LIMIT, edition?: EditionKey) {
   const language =
     typeof edition === 'string' || edition === undefined ? edition : sql`(${edition})`
   return db

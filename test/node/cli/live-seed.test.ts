@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { seedDatabase } from '../../../src/cli/seed'
 import { LIVE_SEED_SLUG } from '../../../src/cli/seed/live'
 import { loadArticlePage } from '../../../src/db/queries/article-page'
-import { loadHomePage } from '../../../src/db/queries/articles'
+import { loadHomePage } from '../../../src/db/queries/home-page'
 import { articles } from '../../../src/db/schema'
 import { freshDb } from '../db/fresh-db'
 
@@ -25,7 +25,7 @@ describe('the seeded live article', () => {
     expect(Math.min(...times)).toBeGreaterThan(NOW - 5 * HOUR)
     expect(Math.max(...times)).toBeLessThan(NOW)
     expect(live?.updates.filter((update) => update.keyEvent).length).toBeGreaterThanOrEqual(3)
-    const home = await loadHomePage(db)
+    const home = await loadHomePage(db, 'en')
     const [row] = await db
       .select({ id: articles.id })
       .from(articles)
