@@ -1,6 +1,7 @@
 // Reading an embed's query string: theme, language, list size and filters, each refused with a short message.
 import { EMBED_LATEST_DEFAULT, EMBED_LATEST_MAX } from '../db/queries/embed'
 import { AppError } from '../lib/errors'
+import { ReaderError } from '../lib/i18n/reader-error'
 import { isValidSlug, MAX_SLUG_LENGTH } from '../lib/slug'
 import { EMBED_THEMES, type EmbedTheme } from '../views/embed/presentation'
 
@@ -45,7 +46,9 @@ export function parseLimit(raw: string | undefined): number {
  */
 export function parseSectionFilter(raw: string | undefined, what: 'category' | 'tag') {
   if (!raw) return undefined
-  if (!isValidSlug(raw)) throw new AppError('NOT_FOUND', `There is no such ${what}.`)
+  if (!isValidSlug(raw)) {
+    throw new ReaderError('NOT_FOUND', what === 'category' ? 'problem.noCategory' : 'problem.noTag')
+  }
   return raw
 }
 
@@ -54,6 +57,6 @@ export function parseArticleSlug(raw: string): string {
   if (raw.length > MAX_SLUG_LENGTH) {
     throw new AppError('INVALID', `The story's address is too long (at most ${MAX_SLUG_LENGTH}).`)
   }
-  if (!isValidSlug(raw)) throw new AppError('NOT_FOUND', 'There is no story at this address.')
+  if (!isValidSlug(raw)) throw new ReaderError('NOT_FOUND', 'problem.noStory')
   return raw
 }

@@ -3,12 +3,16 @@ import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { loadEmbedArticle, loadEmbedLatest } from '../db/queries/embed'
 import type { AppEnv } from '../env'
-import { AppError } from '../lib/errors'
+import { DEFAULT_EDITION } from '../lib/editions'
+import { isInternal } from '../lib/errors'
+import { hasCatalogue } from '../lib/i18n/catalogues'
+import { ReaderError, translateError } from '../lib/i18n/reader-error'
 import { addCacheTags } from '../middleware/edge-cache'
 import { EmbedCard } from '../views/embed/embed-card'
 import { EmbedDocument } from '../views/embed/embed-document'
 import { EmbedError } from '../views/embed/embed-error'
 import { EmbedList, embedListHeading } from '../views/embed/embed-list'
+import { baseLanguage, translateEmbed } from '../views/embed/labels'
 import type { EmbedPresentation } from '../views/embed/presentation'
 import { answerErrorsWith } from './embed-errors'
 import {
@@ -44,17 +48,29 @@ const EMBED_CORS = cors({
 type Shape = 'document' | 'fragment'
 const PREFIX: Record<Shape, string> = { document: '', fragment: '/fragments' }
 
-function presentationFor(c: Context<AppEnv>): EmbedPresentation {
+/**
+ * The embed's language: the partner's `lang` when a catalogue speaks it (so the words and the `lang`
+ * they are marked with agree), else `fallback`: the story's language, or the list's edition.
+ */
+function chooseLanguage(c: Context<AppEnv>, fallback: string): string {
+  const asked = parseLang(c.req.query('lang'), fallback)
+  return hasCatalogue(baseLanguage(asked)) ? asked : fallback
+}
+
+function presentationFor(c: Context<AppEnv>, lang: string): EmbedPresentation {
   const { site } = c.var.config
   return {
     theme: parseTheme(c.req.query('theme')),
-    lang: parseLang(c.req.query('lang'), site.language),
+    lang,
     site: { name: site.name, origin: siteOrigin(c), timeZone: site.timeZone },
+    editionPrefix: c.var.edition.prefix,
   }
 }
 
 async function renderCard(c: Context<AppEnv>, shape: Shape) {
-  const presentation = presentationFor(c)
+  // Checked before the database is asked, as the cache key checks them.
+  parseTheme(c.req.query('theme'))
+  chooseLanguage(c, c.var.edition.code)
   const result = await loadEmbedArticle(c.var.db, parseArticleSlug(c.req.param('slug') ?? ''))
   switch (result.kind) {
     case 'moved': {
@@ -64,11 +80,12 @@ async function renderCard(c: Context<AppEnv>, shape: Shape) {
       return c.redirect(`${PREFIX[shape]}/embed/articles/${result.slug}${query}`, 301)
     }
     case 'gone':
-      throw new AppError('GONE', 'This story has been withdrawn.')
+      throw new ReaderError('GONE', 'problem.storyGone')
     case 'missing':
-      throw new AppError('NOT_FOUND', 'There is no story at this address.')
+      throw new ReaderError('NOT_FOUND', 'problem.noStory')
   }
   const { article } = result
+  const presentation = presentationFor(c, chooseLanguage(c, article.language))
   addCacheTags(c, `article:${article.id}`, `category:${article.categorySlug}`)
   const card = <EmbedCard article={article} presentation={presentation} />
   if (shape === 'fragment') return c.html(card)
@@ -84,14 +101,15 @@ async function renderCard(c: Context<AppEnv>, shape: Shape) {
 }
 
 async function renderLatest(c: Context<AppEnv>, shape: Shape) {
-  const presentation = presentationFor(c)
+  const { edition } = c.var
+  const presentation = presentationFor(c, chooseLanguage(c, edition.code))
   const limit = parseLimit(c.req.query('limit'))
   const category = parseSectionFilter(c.req.query('category'), 'category')
   const tag = parseSectionFilter(c.req.query('tag'), 'tag')
-  const result = await loadEmbedLatest(c.var.db, { category, tag, limit })
-  if (result.kind === 'unknown-category')
-    throw new AppError('NOT_FOUND', 'There is no such category.')
-  if (result.kind === 'unknown-tag') throw new AppError('NOT_FOUND', 'There is no such tag.')
+  // An edition's list (`/ar/embed/latest`) shows its own stories, like its home.
+  const result = await loadEmbedLatest(c.var.db, { category, tag, limit, language: edition.code })
+  if (result.kind === 'unknown-category') throw new ReaderError('NOT_FOUND', 'problem.noCategory')
+  if (result.kind === 'unknown-tag') throw new ReaderError('NOT_FOUND', 'problem.noTag')
   addCacheTags(
     c,
     // An unfiltered list changes with any story; the purge service sends `latest` for every one.
@@ -108,14 +126,28 @@ async function renderLatest(c: Context<AppEnv>, shape: Shape) {
   )
 }
 
-/** Errors keep the embed's shape, so a host page shows one short line instead of our error page. */
-const renderError = answerErrorsWith((c, message) => {
-  const lang = c.var.config?.site.language ?? 'en'
-  const line = <EmbedError message={message} lang={lang} />
+/**
+ * Errors keep the embed's shape, so a host page shows one short line instead of our error page, in
+ * the language the partner asked for or else the URL's edition's.
+ */
+const renderError = answerErrorsWith((c, message, error) => {
+  const edition = c.var.edition ?? DEFAULT_EDITION
+  let lang = edition.code
+  try {
+    lang = chooseLanguage(c, edition.code)
+  } catch {
+    // The bad `lang` may be the very error being answered.
+  }
+  const text = isInternal(error.code)
+    ? message
+    : translateError(error, {
+        t: (key, params) => translateEmbed(lang, key, params),
+      })
+  const line = <EmbedError message={text} lang={lang} />
   if (c.req.path.startsWith('/fragments/')) return c.html(line)
   return c.html(
     `<!DOCTYPE html>${(
-      <EmbedDocument title={message} lang={lang}>
+      <EmbedDocument title={text} lang={lang}>
         {line}
       </EmbedDocument>
     )}`,

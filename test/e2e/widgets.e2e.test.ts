@@ -90,7 +90,11 @@ beforeAll(async () => {
   browser = await launchChromium()
   const client = openClient(stack.dbUrl)
   try {
-    const latest = await loadEmbedLatest(createDb(client), { category: CATEGORY, limit: 3 })
+    const latest = await loadEmbedLatest(createDb(client), {
+      category: CATEGORY,
+      limit: 3,
+      language: 'en',
+    })
     latestTitles = latest.kind === 'found' ? latest.items.map((story) => story.title) : []
   } finally {
     client.close()

@@ -1,7 +1,7 @@
 // Embeds: one article's card by slug, or the latest published stories of a section or tag, one batch each.
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, articleTags, categories, tags, users } from '../schema'
+import { articles, articleTags, categories, tagEditions, tags, users } from '../schema'
 import {
   type ArticleSummary,
   articleSummaryColumns,
@@ -10,6 +10,7 @@ import {
   resolveSlug,
   type SlugLookup,
 } from './articles'
+import { sectionNameIn } from './categories'
 
 export const EMBED_LATEST_MAX = 20
 export const EMBED_LATEST_DEFAULT = 5
@@ -23,14 +24,16 @@ export interface EmbedArticle extends ArticleSummary {
 export type EmbedArticleResult = SlugLookup<EmbedArticle>
 
 /**
- * The story a card shows. Only a published article is found: drafts, stories in review and
- * scheduled ones are `missing`, so an embed never reveals them; an old slug is `moved`.
+ * The story a card shows, its section named in the story's edition. Only a published article is
+ * found: drafts, stories in review and scheduled ones are `missing`, so an embed never reveals
+ * them; an old slug is `moved`.
  */
 export async function loadEmbedArticle(db: Db, slug: string): Promise<EmbedArticleResult> {
   const [found, moved] = await db.batch([
     db
       .select({
         ...articleSummaryColumns,
+        categoryName: sectionNameIn(db, sql`${articles.language}`),
         byline: articles.byline,
         authorName: users.name,
         language: articles.language,
@@ -49,6 +52,8 @@ export async function loadEmbedArticle(db: Db, slug: string): Promise<EmbedArtic
 }
 
 export interface LatestFilter {
+  /** The edition whose stories are listed, and in whose words its section is named. */
+  language: string
   category?: string
   tag?: string
   /** 1 to EMBED_LATEST_MAX; the route validates it. */
@@ -74,27 +79,32 @@ export type EmbedLatestResult =
   | { kind: 'unknown-category' }
   | { kind: 'unknown-tag' }
 
-/** The newest published stories, optionally of one category and/or one tag. */
+/** The newest published stories of one edition, optionally of one category and/or one tag. */
 export async function loadEmbedLatest(db: Db, filter: LatestFilter): Promise<EmbedLatestResult> {
-  const conditions: SQL[] = [isPublic]
+  const { language } = filter
+  const conditions: SQL[] = [isPublic, eq(articles.language, language)]
   if (filter.category) conditions.push(eq(categories.slug, filter.category))
   if (filter.tag) {
     const tagged = db
       .select({ id: articleTags.articleId })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(tags.slug, filter.tag))
+      .where(and(eq(tags.slug, filter.tag), eq(articleTags.language, language)))
     conditions.push(inArray(articles.id, tagged))
   }
   // The section lookups cost nothing extra: they ride in the same batch as the list.
   const [categoryRows, tagRows, items] = await db.batch([
     db
-      .select({ slug: categories.slug, name: categories.name })
+      .select({ slug: categories.slug, name: sectionNameIn(db, language) })
       .from(categories)
       .where(eq(categories.slug, filter.category ?? '')),
     db
-      .select({ slug: tags.slug, name: tags.name })
+      .select({ slug: tags.slug, name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})` })
       .from(tags)
+      .leftJoin(
+        tagEditions,
+        and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, language)),
+      )
       .where(eq(tags.slug, filter.tag ?? '')),
     db
       .select({ ...articleSummaryColumns, language: articles.language })

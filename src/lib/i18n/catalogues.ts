@@ -8,3 +8,7 @@ export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ar, fr }
 export function findCatalogue(code: string): Catalogue {
   return CATALOGUES[code] ?? en
 }
+
+export function hasCatalogue(code: string): boolean {
+  return code in CATALOGUES
+}

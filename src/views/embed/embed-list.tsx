@@ -1,8 +1,9 @@
 // "Latest from World": a short list of stories for other sites, with thumbnails, times and a way back.
 import type { EmbedListItem, SectionName } from '../../db/queries/embed'
+import { editionPath } from '../../lib/editions'
 import { ResponsiveImage } from '../components/responsive-image'
 import { contentLanguage, EmbedRoot, EmbedTime } from './embed-root'
-import { labelsFor } from './labels'
+import { translateEmbed } from './labels'
 import { type EmbedPresentation, siteUrl } from './presentation'
 
 export interface EmbedListProps {
@@ -13,24 +14,26 @@ export interface EmbedListProps {
 }
 
 export function embedListHeading({ category, tag, presentation }: Omit<EmbedListProps, 'items'>) {
-  const labels = labelsFor(presentation.lang)
-  if (category && tag) return labels.latestFrom(`${category.name} · ${tag.name}`)
-  const section = category ?? tag
-  return section ? labels.latestFrom(section.name) : labels.latest
+  const { lang } = presentation
+  const section = category && tag ? `${category.name} · ${tag.name}` : (category ?? tag)?.name
+  return section
+    ? translateEmbed(lang, 'embed.latestFrom', { section })
+    : translateEmbed(lang, 'embed.latest')
 }
 
 export function EmbedList({ items, category, tag, presentation }: EmbedListProps) {
   const { site } = presentation
-  const labels = labelsFor(presentation.lang)
+  const { lang } = presentation
   const heading = embedListHeading({ category, tag, presentation })
-  const more = category ? `/category/${category.slug}` : tag ? `/tag/${tag.slug}` : '/'
+  const section = category ? `/category/${category.slug}` : tag ? `/tag/${tag.slug}` : '/'
+  const more = editionPath({ prefix: presentation.editionPrefix }, section)
   return (
     <EmbedRoot presentation={presentation}>
       {/* No id: a fragment may share the host page with others, so it is named by its label. */}
       <section class="bulletin-list" aria-label={heading}>
         <h2 class="bulletin-list__heading">{heading}</h2>
         {items.length === 0 ? (
-          <p class="bulletin-list__empty">{labels.empty}</p>
+          <p class="bulletin-list__empty">{translateEmbed(lang, 'embed.empty')}</p>
         ) : (
           <ol class="bulletin-list__items">
             {items.map((story) => (
@@ -71,7 +74,7 @@ export function EmbedList({ items, category, tag, presentation }: EmbedListProps
         )}
         <p class="bulletin-brand">
           <a class="bulletin-brand__link" href={siteUrl(site, more)} target="_top" rel="noopener">
-            {labels.moreFrom(site.name)}
+            {translateEmbed(lang, 'embed.moreFrom', { site: site.name })}
           </a>
         </p>
       </section>

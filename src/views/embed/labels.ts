@@ -1,45 +1,14 @@
-// The few words an embed shows, in the languages partners ask for most; any other language gets English.
+// An embed's few words, from the message catalogue of its language (any other language reads English).
+import { findCatalogue } from '../../lib/i18n/catalogues'
+import type { MessageKey } from '../../lib/i18n/en'
+import { formatMessage, type Params } from '../../lib/i18n/i18n'
 
-export interface EmbedLabels {
-  latest: string
-  latestFrom: (section: string) => string
-  empty: string
-  moreFrom: (site: string) => string
+/** Words of the `embed.*` catalogue entries, in `lang` (a BCP 47 tag: `ar`, `fr-CA`). */
+export function translateEmbed(lang: string, key: MessageKey, params?: Params): string {
+  return formatMessage(findCatalogue(baseLanguage(lang)), lang, key, params)
 }
 
-const LABELS: Record<string, EmbedLabels> = {
-  en: {
-    latest: 'Latest news',
-    latestFrom: (section) => `Latest from ${section}`,
-    empty: 'No stories yet.',
-    moreFrom: (site) => `More on ${site}`,
-  },
-  ar: {
-    latest: 'آخر الأخبار',
-    latestFrom: (section) => `آخر أخبار ${section}`,
-    empty: 'لا توجد أخبار بعد.',
-    moreFrom: (site) => `المزيد على ${site}`,
-  },
-  fr: {
-    latest: 'Dernières nouvelles',
-    latestFrom: (section) => `À la une : ${section}`,
-    empty: 'Aucun article pour le moment.',
-    moreFrom: (site) => `Plus sur ${site}`,
-  },
-  es: {
-    latest: 'Últimas noticias',
-    latestFrom: (section) => `Lo último en ${section}`,
-    empty: 'Todavía no hay noticias.',
-    moreFrom: (site) => `Más en ${site}`,
-  },
-  de: {
-    latest: 'Neueste Meldungen',
-    latestFrom: (section) => `Neu in ${section}`,
-    empty: 'Noch keine Meldungen.',
-    moreFrom: (site) => `Mehr bei ${site}`,
-  },
-}
-
-export function labelsFor(lang: string): EmbedLabels {
-  return LABELS[lang.split('-')[0]?.toLowerCase() ?? ''] ?? (LABELS.en as EmbedLabels)
+/** `fr-CA` → `fr`: catalogues are per language, not per region. */
+export function baseLanguage(lang: string): string {
+  return lang.split('-')[0]?.toLowerCase() ?? lang
 }

@@ -20,6 +20,8 @@ export interface EmbedPresentation {
   /** BCP 47 tag for the embed's own words and dates; stories keep their own language. */
   lang: string
   site: EmbedSite
+  /** The edition the embed shows (`''` for the default, `/ar`): its links back go there. */
+  editionPrefix: string
 }
 
 /** Bare English dates read day-first, like the rest of the site ("28 Nov 2026, 14:05"). */
