@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
+import type { MediaStore } from '../services/media-upload'
+import { prepareImportMedia } from './import/media'
+import { openLocalMediaStore } from './import/media-bucket'
 import { createProgress } from './import/progress'
 import { purgeAfterImport } from './import/purge'
 import { ImportReport } from './import/report'
@@ -27,6 +30,8 @@ export interface ImportOptions {
   file: string
   dryRun?: boolean
   mediaDir?: string
+  /** Where `--media-dir` images are uploaded; needed unless it is a dry run. */
+  mediaStore?: MediaStore
   now?: number
   /** Where the progress line goes; stderr in the terminal, nothing in tests. */
   writeProgress?: (text: string) => void
@@ -43,12 +48,16 @@ export async function runImport(
   if (options.mediaDir && !existsSync(options.mediaDir))
     throw new Error(`No such media folder: ${options.mediaDir}`)
   const source = (await load()).default
+  const dryRun = options.dryRun ?? false
+  const media =
+    options.mediaDir && (await prepareImportMedia(db, options.mediaDir, options.mediaStore, dryRun))
   const report = new ImportReport()
   const progress = createProgress(options.writeProgress ?? (() => {}), () => report.items)
   const run: ImportRun = {
     file: options.file,
-    dryRun: options.dryRun ?? false,
+    dryRun,
     mediaDir: options.mediaDir,
+    media: media || undefined,
     db,
     report,
     progress: progress.update,
@@ -83,6 +92,9 @@ async function main() {
   const url = process.env.TURSO_DATABASE_URL ?? DEFAULT_DB_URL
   const client = openClient(url, process.env.TURSO_AUTH_TOKEN)
   const db = createDb(client)
+  // Images go to wrangler's local bucket; a dry run only looks for the files.
+  const media =
+    values['media-dir'] && !values['dry-run'] ? await openLocalMediaStore(db) : undefined
   try {
     if (!values['dry-run']) await migrateDatabase(client)
     const outcome = await runImport(db, {
@@ -90,12 +102,14 @@ async function main() {
       file,
       dryRun: values['dry-run'],
       mediaDir: values['media-dir'],
+      mediaStore: media?.store,
       writeProgress: (text) => process.stderr.write(text),
     })
     console.log(outcome.report.format(outcome.run.dryRun))
     if (!outcome.run.dryRun) console.log(await purgeAfterImport(db, outcome.run.changed))
     if (outcome.error) throw outcome.error
   } finally {
+    await media?.dispose()
     client.close()
   }
 }

@@ -73,7 +73,7 @@ export function createConverter() {
       }
       images.push(src)
       const alt = (element.getAttribute('alt') ?? '').replace(/[[\]\\]/g, '\\$&')
-      return `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)})`
+      return `![${alt}](${markdownImageUrl(src)})`
     },
   })
 
@@ -87,6 +87,11 @@ export function createConverter() {
       return { markdown, warnings, images }
     },
   }
+}
+
+/** An image address as a Markdown image's destination holds it (no bare brackets or spaces). */
+export function markdownImageUrl(src: string): string {
+  return src.replace(/[()\s]/g, encodeURIComponent)
 }
 
 /**

@@ -32,6 +32,12 @@ export interface ImportItem {
   authorIds: number[]
   byline: string
   imageUrl: string | null
+  /** Known once the hero is a library image. */
+  imageSize: { width: number; height: number } | null
+  /** Every image address in the body, as the file has it, for `--media-dir`. */
+  images: string[]
+  /** Sizes of the library images the body now names, for their srcset at render. */
+  mediaSizes: Map<string, { width: number; height: number }>
   comments: ImportComment[]
   /** Old paths (no trailing slash) that should 301 here. */
   legacyPaths: string[]

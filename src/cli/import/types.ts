@@ -1,6 +1,7 @@
 // The contract between `npm run import` and each source module (src/cli/import/<source>.ts).
 import type { Db } from '../../db/client'
 import type { ContentChange } from '../../lib/purge-types'
+import type { ImportMedia } from './media'
 import type { ImportReport } from './report'
 
 /** What the dispatcher hands a source: the open database, the options and the shared report. */
@@ -10,6 +11,8 @@ export interface ImportRun {
   dryRun: boolean
   /** A copy of wp-content/uploads or Ghost's content/images; images are matched by path. */
   mediaDir: string | undefined
+  /** How `--media-dir` images reach the library; set whenever mediaDir is. */
+  media: ImportMedia | undefined
   db: Db
   report: ImportReport
   /** Called as the file is read, for the progress line: bytes read so far of `total`. */

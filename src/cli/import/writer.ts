@@ -6,6 +6,7 @@ import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
 import { MarkdownLimitError, renderMarkdown } from '../../services/markdown'
 import { groupQueries, type ItemWrite } from './group-writes'
+import { createMediaImporter } from './media'
 import type { ImportItem } from './model'
 import type { ImportRun } from './types'
 
@@ -13,7 +14,7 @@ import type { ImportRun } from './types'
 export const GROUP_SIZE = 100
 
 function hashOf(item: ImportItem): string {
-  const { warnings: _w, label: _l, ...content } = item
+  const { warnings: _w, label: _l, mediaSizes: _m, ...content } = item
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
 }
 
@@ -25,6 +26,7 @@ function hashOf(item: ImportItem): string {
 export function createItemWriter(run: ImportRun, source: string) {
   let pending: ImportItem[] = []
   let writing: Promise<void> = Promise.resolve()
+  const media = run.media && createMediaImporter(run.media)
   const startGroup = () => {
     const group = pending
     pending = []
@@ -34,6 +36,7 @@ export function createItemWriter(run: ImportRun, source: string) {
   }
   return {
     async add(item: ImportItem) {
+      if (media) await media.localise(item, run.report)
       pending.push(item)
       if (pending.length < GROUP_SIZE) return
       await writing
@@ -120,7 +123,7 @@ function prepareWrite(
   let bodyHtml: string
   try {
     // The one sanitiser every body goes through; an import gets no way around it.
-    bodyHtml = renderMarkdown(item.bodyMd)
+    bodyHtml = renderMarkdown(item.bodyMd, { media: item.mediaSizes })
   } catch (error) {
     if (error instanceof MarkdownLimitError) return { skip: `body refused: ${error.message}` }
     throw error
