@@ -160,6 +160,29 @@
   // Whenever a poll's partial lands (htmx swaps partials after the main content).
   const pendingList = document.getElementById('live-pending')
   if (pendingList) new MutationObserver(countPending).observe(pendingList, { childList: true })
+  // A poll replaces an edited, pinned or unpinned update where it stands (out of band): pinned ones
+  // then move to the pinned list, unpinned ones back into the stream, each list newest first.
+  const updateNumber = (item) => Number(item.id.replace('update-', ''))
+  function insertByNumber(list, item) {
+    const next = [...list.children].find((other) => updateNumber(other) < updateNumber(item))
+    list.insertBefore(item, next ?? null)
+  }
+  function placePinned() {
+    const pinned = document.getElementById('live-pinned')
+    const stream = document.getElementById('live-updates')
+    if (!pinned || !stream) return
+    for (const item of stream.querySelectorAll(':scope > .live-update--pinned')) {
+      insertByNumber(pinned, item)
+    }
+    for (const item of pinned.querySelectorAll(':scope > li:not(.live-update--pinned)')) {
+      insertByNumber(stream, item)
+    }
+    if (pinned.hidden !== (pinned.children.length === 0)) pinned.hidden = !pinned.hidden
+  }
+  const liveSection = document.querySelector('.live[data-live="running"]')
+  if (liveSection) {
+    new MutationObserver(placePinned).observe(liveSection, { childList: true, subtree: true })
+  }
   document.addEventListener('click', (event) => {
     const button = event.target.closest?.('[data-live-reveal]')
     const pending = document.getElementById('live-pending')

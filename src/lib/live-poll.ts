@@ -3,7 +3,10 @@
 /** How often a reader's tab asks for updates, in seconds. */
 export const LIVE_POLL_SECONDS = 15
 
-/** `?after=` is the id of the newest update a reader has: digits only, 0 before any update. */
+/**
+ * `?after=` is the coverage revision the reader's tab shows (live_blogs.revision): digits only, 0
+ * before any update.
+ */
 export function parseLiveCursor(raw: string | undefined): number | null {
   if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null
   const after = Number(raw)

@@ -1,7 +1,7 @@
 // Reader-side live coverage: the poll fragment of updates newer than a cursor, and the breaking banner.
 import { Hono } from 'hono'
 import { findBreakingAlert } from '../db/queries/breaking-alerts'
-import { loadLivePoll } from '../db/queries/live-updates'
+import { loadLivePoll } from '../db/queries/live-poll'
 import type { AppEnv } from '../env'
 import { AppError } from '../lib/errors'
 import { parseId } from '../lib/ids'
@@ -12,7 +12,8 @@ import { LivePollAnswer } from '../views/live/live-poller'
 
 export const live = new Hono<AppEnv>()
   /**
-   * Edge-cached for seconds and purged on every update (cache-policy.ts, services/live-purge.ts):
+   * Answers what changed after the reader's revision: new updates, edits, pins and deletions.
+   * Edge-cached for seconds and purged on every change (cache-policy.ts, services/live-purge.ts):
    * readers at the same cursor share one render per update per data centre. A poll with nothing new
    * is a cached empty 204 (a 304 when the reader sends its ETag), so it costs no database trip.
    */
@@ -20,21 +21,16 @@ export const live = new Hono<AppEnv>()
     const articleId = parseId(c.req.param('id'), 'article')
     const after = parseLiveCursor(c.req.query('after'))
     if (after === null) {
-      throw new AppError('INVALID', 'The cursor must be the id of the newest update you have.')
+      throw new AppError('INVALID', 'The cursor must be the revision of the coverage you have.')
     }
     const poll = await loadLivePoll(c.var.db, articleId, after)
     if (!poll) throw new AppError('NOT_FOUND', 'This article has no live coverage.')
     addCacheTags(c, `live:${articleId}`, `article:${articleId}`)
     // Nothing new: an empty 204, which htmx 4 does not swap, so the reader's poller stays as it is.
-    if (poll.updates.length === 0 && poll.endedAt === null) return c.body(null, 204)
+    const news = poll.added.length + poll.changed.length + poll.removedIds.length
+    if (news === 0 && poll.endedAt === null) return c.body(null, 204)
     return c.html(
-      <LivePollAnswer
-        articleId={articleId}
-        updates={poll.updates}
-        after={after}
-        ended={poll.endedAt !== null}
-        timeZone={c.var.config.site.timeZone}
-      />,
+      <LivePollAnswer articleId={articleId} poll={poll} timeZone={c.var.config.site.timeZone} />,
     )
   })
   /** The site-wide alert, loaded by htmx on every page so that cached pages need no purge for it. */

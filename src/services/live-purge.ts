@@ -1,7 +1,7 @@
 // What a live update or a breaking alert makes stale: poll answers by cursor, and the banner.
 import type { ContentChange, PurgeTargets } from '../lib/purge-types'
 
-/** The poll fragment's path for a reader whose newest update is `after` (0: none yet). */
+/** The poll fragment's path for a reader whose tab shows revision `after` of the coverage. */
 export function livePollPath(articleId: number, after: number): string {
   return `/fragments/articles/${articleId}/live?after=${after}`
 }
@@ -18,7 +18,7 @@ export function livePurgeTargets(
   if (change.kind === 'breaking-alert') return { paths: [BREAKING_PATH], tags: ['breaking'] }
   const { articleId, cursors } = change
   return {
-    paths: [0, ...cursors].map((after) => livePollPath(articleId, after)),
+    paths: [...new Set([0, ...cursors])].map((after) => livePollPath(articleId, after)),
     tags: [`live:${articleId}`, `article:${articleId}`],
   }
 }

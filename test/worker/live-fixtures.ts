@@ -4,7 +4,10 @@ import { renderMarkdown } from '../../src/services/markdown'
 import { createUser, type EditorRequest, editorFetch, sessionFor } from './editor-fixtures'
 import { insertArticle, testDb } from './fixtures'
 
-/** A published article under live coverage with `texts` as updates, oldest first. */
+/**
+ * A published article under live coverage with `texts` as updates, oldest first. Each insert moves
+ * the coverage revision by one (triggers), so a tab showing all of them polls after `texts.length`.
+ */
 export async function insertLiveArticle(texts: string[] = [], options: { ended?: boolean } = {}) {
   const article = await insertArticle()
   const started = new Date(Date.now() - 3 * 3_600_000)
@@ -31,7 +34,7 @@ export async function insertLiveArticle(texts: string[] = [], options: { ended?:
       .returning({ id: liveUpdates.id })
     if (row) ids.push(row.id)
   }
-  return { article, ids }
+  return { article, ids, revision: texts.length }
 }
 
 export async function editorSession(role: 'editor' | 'author' = 'editor') {

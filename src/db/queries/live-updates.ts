@@ -1,5 +1,5 @@
-// Live coverage reads: the updates an article page shows, the poll fragment's rows and the desk's list.
-import { and, desc, eq, gt, inArray, isNull, type SQLWrapper } from 'drizzle-orm'
+// Live coverage reads: the updates an article page shows, and the desk's lists (polls: live-poll.ts).
+import { and, desc, eq, inArray, isNull, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, liveBlogs, liveUpdates, users } from '../schema'
 import { isPublic } from './articles'
@@ -22,16 +22,16 @@ export interface LiveUpdateView {
 export interface LiveBlogState {
   startedAt: Date
   endedAt: Date | null
+  /** Moved by every update added, changed or removed (triggers): the readers' poll cursor. */
+  revision: number
 }
 
 export interface LiveBlogView extends LiveBlogState {
   /** Newest first. */
   updates: LiveUpdateView[]
-  /** The newest update's id, the reader's first poll cursor; 0 before any update. */
-  newestId: number
 }
 
-const updateColumns = {
+export const updateColumns = {
   id: liveUpdates.id,
   bodyHtml: liveUpdates.bodyHtml,
   imageUrl: liveUpdates.imageUrl,
@@ -43,9 +43,13 @@ const updateColumns = {
   updatedAt: liveUpdates.updatedAt,
 }
 
-const blogColumns = { startedAt: liveBlogs.startedAt, endedAt: liveBlogs.endedAt }
+export const blogColumns = {
+  startedAt: liveBlogs.startedAt,
+  endedAt: liveBlogs.endedAt,
+  revision: liveBlogs.revision,
+}
 
-function updatesQuery(db: Db, articleId: number | SQLWrapper, after = 0) {
+function updatesQuery(db: Db, articleId: number | SQLWrapper) {
   const ofArticle =
     typeof articleId === 'number'
       ? eq(liveUpdates.articleId, articleId)
@@ -54,7 +58,7 @@ function updatesQuery(db: Db, articleId: number | SQLWrapper, after = 0) {
     .select(updateColumns)
     .from(liveUpdates)
     .leftJoin(users, eq(users.id, liveUpdates.authorId))
-    .where(and(ofArticle, gt(liveUpdates.id, after)))
+    .where(ofArticle)
     .orderBy(desc(liveUpdates.id))
     .limit(LIVE_PAGE_SIZE)
 }
@@ -76,27 +80,7 @@ export function assembleLiveBlog(
 ): LiveBlogView | null {
   const blog = blogRows[0]
   if (!blog) return null
-  return { ...blog, updates: updateRows, newestId: updateRows[0]?.id ?? 0 }
-}
-
-export interface LivePoll extends LiveBlogState {
-  slug: string
-  /** Newer than the cursor, newest first. */
-  updates: LiveUpdateView[]
-}
-
-/** What a reader's poll needs, in one batch: the coverage and the updates after `after`. */
-export async function loadLivePoll(db: Db, articleId: number, after: number) {
-  const [blog, updates] = await db.batch([
-    db
-      .select({ ...blogColumns, slug: articles.slug })
-      .from(liveBlogs)
-      .innerJoin(articles, eq(articles.id, liveBlogs.articleId))
-      .where(and(eq(liveBlogs.articleId, articleId), isPublic)),
-    updatesQuery(db, articleId, after),
-  ])
-  const found = blog[0]
-  return found ? ({ ...found, updates } satisfies LivePoll) : null
+  return { ...blog, updates: updateRows }
 }
 
 export interface LiveDeskArticle {

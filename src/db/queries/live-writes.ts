@@ -1,5 +1,5 @@
 // Live coverage writes: each is one batch holding the change, its audit entry and the purge facts.
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, liveBlogs, liveUpdates } from '../schema'
 
@@ -20,7 +20,10 @@ export interface LiveWriteResult {
   /** The id the write made or touched (an insert's new id). */
   updateId: number | null
   slug: string | null
-  /** The newest update ids after the change, whose poll answers are now stale. */
+  /**
+   * The newest revisions (poll cursors) up to the one the change made, whose poll answers are now
+   * stale: readers there miss the change.
+   */
   cursors: number[]
 }
 
@@ -49,24 +52,24 @@ function factsQueries(db: Db, articleId: number) {
   return [
     db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId)),
     db
-      .select({ id: liveUpdates.id })
-      .from(liveUpdates)
-      .where(eq(liveUpdates.articleId, articleId))
-      .orderBy(desc(liveUpdates.id))
-      .limit(PURGED_CURSORS),
+      .select({ revision: liveBlogs.revision })
+      .from(liveBlogs)
+      .where(eq(liveBlogs.articleId, articleId)),
   ] as const
 }
 
 function resultOf(
   changed: { id: number }[],
   slug: { slug: string }[],
-  cursors: { id: number }[],
+  blog: { revision: number }[],
 ): LiveWriteResult {
+  const revision = blog[0]?.revision ?? 0
+  const oldest = Math.max(0, revision - PURGED_CURSORS)
   return {
     changed: changed.length > 0,
     updateId: changed[0]?.id ?? null,
     slug: slug[0]?.slug ?? null,
-    cursors: cursors.map((row) => row.id),
+    cursors: Array.from({ length: revision - oldest + 1 }, (_, index) => oldest + index),
   }
 }
 
@@ -98,7 +101,7 @@ export async function insertLiveUpdate(
     })
     .from(liveBlogs)
     .where(and(eq(liveBlogs.articleId, articleId), isNull(liveBlogs.endedAt)))
-  const [inserted, , slug, cursors] = await db.batch([
+  const [inserted, , slug, blog] = await db.batch([
     db.insert(liveUpdates).select(running).returning({ id: liveUpdates.id }),
     auditWhere(
       db,
@@ -114,7 +117,7 @@ export async function insertLiveUpdate(
     ),
     ...factsQueries(db, articleId),
   ])
-  return resultOf(inserted, slug, cursors)
+  return resultOf(inserted, slug, blog)
 }
 
 export type LiveUpdateChange =
@@ -159,13 +162,13 @@ export async function changeLiveUpdate(
       ? updateExists(articleId, updateId, sql`updated_at = ${at.getTime()}`)
       : updateExists(articleId, updateId),
   )
-  const [first, second, slug, cursors] = await db.batch(
+  const [first, second, slug, blog] = await db.batch(
     change.kind === 'delete'
       ? [audit, write, ...factsQueries(db, articleId)]
       : [write, audit, ...factsQueries(db, articleId)],
   )
   const changed = (change.kind === 'delete' ? second : first) as { id: number }[]
-  return resultOf(changed, slug, cursors)
+  return resultOf(changed, slug, blog)
 }
 
 /**

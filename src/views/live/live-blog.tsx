@@ -1,7 +1,7 @@
 // The live blog on an article page: key events, pinned updates, the newest updates and the poller.
 import type { LiveBlogView } from '../../db/queries/live-updates'
-import { excerptOf } from '../../lib/plain-text'
 import { RelativeTime } from '../components/relative-time'
+import { LiveKeyEvents } from './live-key-events'
 import { LivePoller } from './live-poller'
 import { LiveUpdateItem } from './live-update-item'
 
@@ -9,26 +9,6 @@ export interface LiveBlogProps {
   articleId: number
   live: LiveBlogView
   timeZone: string
-}
-
-function KeyEvents({ live, timeZone }: Omit<LiveBlogProps, 'articleId'>) {
-  const events = live.updates.filter((update) => update.keyEvent)
-  if (events.length === 0) return null
-  return (
-    <nav class="live__key-events" aria-labelledby="key-events-heading">
-      <h3 id="key-events-heading">Key events</h3>
-      <ol>
-        {events.map((update) => (
-          <li>
-            <a href={`#update-${update.id}`}>
-              <RelativeTime date={update.createdAt} timeZone={timeZone} />{' '}
-              {excerptOf(update.bodyHtml, 90)}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  )
 }
 
 export function LiveBlog({ articleId, live, timeZone }: LiveBlogProps) {
@@ -45,9 +25,15 @@ export function LiveBlog({ articleId, live, timeZone }: LiveBlogProps) {
           Live coverage ended <RelativeTime date={live.endedAt as Date} timeZone={timeZone} />.
         </p>
       )}
-      <KeyEvents live={live} timeZone={timeZone} />
-      {pinned.length > 0 ? (
-        <ol class="live__updates live__updates--pinned" aria-label="Pinned">
+      <LiveKeyEvents events={live.updates.filter((u) => u.keyEvent)} timeZone={timeZone} />
+      {/* Kept while the coverage runs, even empty, so that a pin a poll brings has a place to go. */}
+      {pinned.length > 0 || running ? (
+        <ol
+          id="live-pinned"
+          class="live__updates live__updates--pinned"
+          aria-label="Pinned"
+          hidden={pinned.length === 0}
+        >
           {pinned.map((update) => (
             <LiveUpdateItem update={update} timeZone={timeZone} />
           ))}
@@ -60,7 +46,7 @@ export function LiveBlog({ articleId, live, timeZone }: LiveBlogProps) {
             <button type="button" class="live__reveal" data-live-reveal hidden />
           </div>
           <ol id="live-pending" class="live__updates" hidden />
-          <LivePoller articleId={articleId} after={live.newestId} />
+          <LivePoller articleId={articleId} after={live.revision} />
         </>
       ) : null}
       {stream.length > 0 ? (

@@ -1,6 +1,7 @@
-// The element htmx polls with, and what a poll answers: new updates held back, and the next poller.
-import type { LiveUpdateView } from '../../db/queries/live-updates'
+// The element htmx polls with, and what a poll answers: new updates held back, corrections, the poller.
+import type { LivePoll } from '../../db/queries/live-poll'
 import { LIVE_POLL_SECONDS } from '../../lib/live-poll'
+import { LiveKeyEvents } from './live-key-events'
 import { LiveUpdateItem } from './live-update-item'
 
 export function livePollUrl(articleId: number, after: number): string {
@@ -22,41 +23,42 @@ export function LivePoller({ articleId, after }: { articleId: number; after: num
 
 export interface LivePollAnswerProps {
   articleId: number
-  /** Newer than the reader's cursor, newest first. */
-  updates: LiveUpdateView[]
-  /** The cursor the reader sent; the next poller keeps it when nothing is new. */
-  after: number
-  ended: boolean
+  poll: LivePoll
   timeZone: string
 }
 
 /**
  * New updates go into the held-back list, not the stream, so nothing moves under the reader's eyes:
- * site.js counts them into the "N new updates" button. Ended coverage replaces the poller with a note.
+ * site.js counts them into the "N new updates" button. Edited, pinned and unpinned updates replace
+ * the tab's copies and deleted ones go, out of band (ids the tab never had are ignored by htmx);
+ * site.js then moves pins between the lists. Ended coverage replaces the poller with a note.
  */
-export function LivePollAnswer({
-  articleId,
-  updates,
-  after,
-  ended,
-  timeZone,
-}: LivePollAnswerProps) {
-  const newest = updates[0]?.id ?? after
+export function LivePollAnswer({ articleId, poll, timeZone }: LivePollAnswerProps) {
+  const { added, changed, removedIds } = poll
+  const keyEventsMoved =
+    changed.length > 0 || removedIds.length > 0 || added.some((update) => update.keyEvent)
   return (
     <>
-      {updates.length > 0 ? (
+      {added.length > 0 ? (
         <hx-partial hx-target="#live-pending" hx-swap="afterbegin">
-          {updates.map((update) => (
+          {added.map((update) => (
             <LiveUpdateItem update={update} timeZone={timeZone} />
           ))}
         </hx-partial>
       ) : null}
-      {ended ? (
+      {changed.map((update) => (
+        <LiveUpdateItem update={update} timeZone={timeZone} oob />
+      ))}
+      {removedIds.map((id) => (
+        <li id={`update-${id}`} data-hx-swap-oob="delete" />
+      ))}
+      {keyEventsMoved ? <LiveKeyEvents events={poll.keyEvents} timeZone={timeZone} oob /> : null}
+      {poll.endedAt !== null ? (
         <p id="live-poll" class="live__ended">
           Live coverage has ended.
         </p>
       ) : (
-        <LivePoller articleId={articleId} after={newest} />
+        <LivePoller articleId={articleId} after={poll.revision} />
       )}
     </>
   )

@@ -3,14 +3,26 @@ import { raw } from 'hono/html'
 import type { LiveUpdateView } from '../../db/queries/live-updates'
 import { RelativeTime } from '../components/relative-time'
 
-export function LiveUpdateItem({ update, timeZone }: { update: LiveUpdateView; timeZone: string }) {
+export interface LiveUpdateItemProps {
+  update: LiveUpdateView
+  timeZone: string
+  /** Sent in a poll answer as a correction: htmx swaps it in place of the tab's copy (out of band). */
+  oob?: boolean
+}
+
+export function LiveUpdateItem({ update, timeZone, oob = false }: LiveUpdateItemProps) {
   const classes = [
     'live-update',
     update.keyEvent ? 'live-update--key' : '',
     update.pinned ? 'live-update--pinned' : '',
   ]
   return (
-    <li id={`update-${update.id}`} class={classes.filter(Boolean).join(' ')} tabindex={-1}>
+    <li
+      id={`update-${update.id}`}
+      class={classes.filter(Boolean).join(' ')}
+      tabindex={-1}
+      data-hx-swap-oob={oob ? 'outerHTML' : undefined}
+    >
       <p class="live-update__meta">
         <RelativeTime date={update.createdAt} timeZone={timeZone} />
         {update.pinned ? <span class="live-update__flag">Pinned</span> : null}
