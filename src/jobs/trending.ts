@@ -5,7 +5,8 @@ import type { Job } from './run-job'
 export const computeTrending: Job = {
   name: 'trending',
   leaseMs: 60_000,
-  async run({ db, now, purge }) {
-    return { counts: await refreshTrending({ db, now, purge }) }
+  async run({ db, now, purge, config }) {
+    const editions = config.editions.map((edition) => edition.code)
+    return { counts: await refreshTrending({ db, now, purge, editions }) }
   },
 }

@@ -79,19 +79,22 @@ function sameList(a: readonly TrendingRow[], b: readonly TrendingRow[]) {
 
 /**
  * Admits the views the beacon collected since the last run (under the cap), then recomputes the
- * trending list of published articles. It writes the list only when it or a score changed, and
+ * trending lists of published articles, one per edition. It writes the list only when it or a score changed, and
  * purges the pages of stories that gained or lost the "What's hot" marker.
  */
 export async function refreshTrending(deps: {
   db: Db
   now: Date
   purge: (changes: ContentChange[]) => Promise<PurgeReport>
+  /** The editions' codes: each gets a list of its own, read by its home and article pages. */
+  editions?: readonly string[]
 }): Promise<TrendingCounts> {
-  const { db, now } = deps
+  const { db, now, editions } = deps
   const { next, current, views } = await loadTrendingWork(db, {
     admission: viewAdmission(now),
     weights: trendingWeights(now),
     limit: TRENDING_LIMIT,
+    editions,
   })
   const counts = { viewsAdmitted: views.admitted, viewsDropped: views.offered - views.admitted }
   if (sameList(current, next)) return { ranked: next.length, written: 0, purged: 0, ...counts }

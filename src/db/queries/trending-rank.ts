@@ -8,6 +8,11 @@ export interface TrendingRow {
   score: number
 }
 
+/** A row of the next list, with the edition it counts for. */
+export interface RankedRow extends TrendingRow {
+  language: string
+}
+
 export interface TrendingWeights {
   today: string
   yesterday: string
@@ -30,11 +35,13 @@ export const CANDIDATES_PER_DAY = 200
  */
 export const WIDER_CANDIDATES = 10
 
-type ScoreRow = { article_id: number; score: number }
+type ScoreRow = { article_id: number; score: number; language: string }
 
 /**
- * The best `limit` published stories among each day's `perDay` most viewed (index seeks on
- * (day, count)), scored on both days' counts. Scores are rounded so equal views give equal scores.
+ * Each edition's best `limit` published stories among each day's `perDay` most viewed (index seeks
+ * on (day, count)), scored on both days' counts, as one list in score order: the first `limit` are
+ * the site's best, and each edition's are the best of its own, so no edition's list comes up short
+ * because another's stories are read more. Scores are rounded so equal views give equal scores.
  * CROSS JOIN keeps the candidates outermost: otherwise SQLite may walk every published article.
  */
 export function rankCandidatesQuery(
@@ -48,16 +55,20 @@ export function rankCandidatesQuery(
     from ${articleViews} where ${articleViews.day} = ${day} order by ${articleViews.count} desc
     limit ${perDay})`
   return db.all<ScoreRow>(sql`
-    select * from (
-      select c.article_id, round(coalesce(t.count, 0) * ${todayWeight}
-          + coalesce(y.count, 0) * ${yesterdayWeight}, 4) as score, a.published_at as published_at
-      from (${top(today)} union ${top(yesterday)}) c
-      cross join ${articles} a on a.id = c.article_id and a.status = 'published'
-      left join ${articleViews} t on t.day = ${today} and t.article_id = c.article_id
-      left join ${articleViews} y on y.day = ${yesterday} and y.article_id = c.article_id)
-    where score > 0
-    order by score desc, published_at desc, article_id desc
-    limit ${limit}`)
+    select article_id, score, language from (
+      select *, row_number() over (partition by language
+          order by score desc, published_at desc, article_id desc) as place
+      from (
+        select c.article_id, round(coalesce(t.count, 0) * ${todayWeight}
+            + coalesce(y.count, 0) * ${yesterdayWeight}, 4) as score,
+          a.published_at as published_at, a.language as language
+        from (${top(today)} union ${top(yesterday)}) c
+        cross join ${articles} a on a.id = c.article_id and a.status = 'published'
+        left join ${articleViews} t on t.day = ${today} and t.article_id = c.article_id
+        left join ${articleViews} y on y.day = ${yesterday} and y.article_id = c.article_id)
+      where score > 0)
+    where place <= ${limit}
+    order by score desc, published_at desc, article_id desc`)
 }
 
 /**
@@ -74,15 +85,29 @@ export function candidateBoundQuery(db: Db, weights: TrendingWeights, perDay: nu
 }
 
 /**
- * True when no story outside the candidates can be in the list: it is full, and its last score
- * beats the bound outright (a tie could go to an outsider published later).
+ * True when no story outside the candidates can be in any edition's list: each edition's is full,
+ * and its last score beats the bound outright (a tie could go to an outsider published later).
+ * `editions` are the lists that must be proven; without it, those the candidates hold.
  */
-export function isProvenTop(ranked: TrendingRow[], limit: number, bound: number): boolean {
+export function isProvenTop(
+  ranked: readonly RankedRow[],
+  limit: number,
+  bound: number,
+  editions?: readonly string[],
+): boolean {
   if (bound <= 0) return true
-  const last = ranked[limit - 1]
-  return last !== undefined && last.score > bound
+  const languages = editions ?? [...new Set(ranked.map((row) => row.language))]
+  if (languages.length === 0) return false
+  return languages.every((language) => {
+    const last = ranked.filter((row) => row.language === language)[limit - 1]
+    return last !== undefined && last.score > bound
+  })
 }
 
-export function toTrendingRows(list: ScoreRow[]): TrendingRow[] {
-  return list.map((row) => ({ articleId: row.article_id, score: row.score }))
+export function toRankedRows(list: ScoreRow[]): RankedRow[] {
+  return list.map((row) => ({
+    articleId: row.article_id,
+    score: row.score,
+    language: row.language,
+  }))
 }

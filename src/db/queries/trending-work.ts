@@ -7,10 +7,11 @@ import {
   CANDIDATES_PER_DAY,
   candidateBoundQuery,
   isProvenTop,
+  type RankedRow,
   rankCandidatesQuery,
   type TrendingRow,
   type TrendingWeights,
-  toTrendingRows,
+  toRankedRows,
   WIDER_CANDIDATES,
 } from './trending-rank'
 import { PENDING_VIEWS, PENDING_VIEWS_END } from './views'
@@ -81,22 +82,25 @@ function admitPendingViewsQueries(db: Db, admission: ViewAdmission, today: strin
 }
 
 /**
- * Admits the waiting views, then reads the next trending list (published articles, today's and
- * yesterday's buckets weighed as given) and the stored one: one round trip. The list comes from
- * each day's most viewed stories; only when those cannot prove it does a second round trip read
- * ten times as many.
+ * Admits the waiting views, then reads the next trending list (each edition's best `limit`
+ * published articles, today's and yesterday's buckets weighed as given) and the stored one: one
+ * round trip. The list comes from each day's most viewed stories; only when those cannot prove
+ * every edition's does a second round trip read ten times as many.
  */
 export async function loadTrendingWork(
   db: Db,
   input: {
     admission: ViewAdmission
     weights: TrendingWeights
+    /** How many stories each edition's list holds. */
     limit: number
+    /** The editions' codes, whose lists must each be proven (see isProvenTop). */
+    editions?: readonly string[]
     /** Tests pass a small number to reach the fallback. */
     candidatesPerDay?: number
   },
 ): Promise<{ next: TrendingRow[]; current: TrendingRow[]; views: AdmittedViews }> {
-  const { admission, weights, limit } = input
+  const { admission, weights, limit, editions } = input
   const perDay = Math.max(limit, input.candidatesPerDay ?? CANDIDATES_PER_DAY)
   const [, views, , , candidates, bound, current] = await db.batch([
     ...admitPendingViewsQueries(db, admission, weights.today),
@@ -105,14 +109,18 @@ export async function loadTrendingWork(
     db.all<{ article_id: number; score: number }>(sql`
       select article_id, score from ${trendingArticles} order by rank`),
   ])
-  let next = toTrendingRows(candidates)
-  if (!isProvenTop(next, limit, bound[0]?.bound ?? 0)) {
-    next = toTrendingRows(await rankCandidatesQuery(db, weights, limit, perDay * WIDER_CANDIDATES))
+  let next: RankedRow[] = toRankedRows(candidates)
+  if (!isProvenTop(next, limit, bound[0]?.bound ?? 0, editions)) {
+    next = toRankedRows(await rankCandidatesQuery(db, weights, limit, perDay * WIDER_CANDIDATES))
   }
   const admitted = views[0]
+  const toRow = (row: { articleId: number; score: number }) => ({
+    articleId: row.articleId,
+    score: row.score,
+  })
   return {
-    next,
-    current: toTrendingRows(current),
+    next: next.map(toRow),
+    current: current.map((row) => toRow({ articleId: row.article_id, score: row.score })),
     views: {
       articles: Number(admitted?.articles ?? 0),
       offered: Number(admitted?.offered ?? 0),
@@ -121,7 +129,10 @@ export async function loadTrendingWork(
   }
 }
 
-/** Replaces the whole trending list; rank 1 is the hottest. */
+/**
+ * Replaces the whole trending list; rank 1 is the hottest. It holds every edition's list, merged in
+ * score order, so an edition's is its rows in rank order (trendingQuery).
+ */
 export function replaceTrendingQueries(
   db: Db,
   rows: readonly TrendingRow[],
@@ -129,6 +140,11 @@ export function replaceTrendingQueries(
 ): [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] {
   const clear = db.delete(trendingArticles)
   if (rows.length === 0) return [clear]
-  const values = rows.map((row, i) => ({ rank: i + 1, ...row, computedAt }))
+  const values = rows.map((row, i) => ({
+    rank: i + 1,
+    articleId: row.articleId,
+    score: row.score,
+    computedAt,
+  }))
   return [clear, db.insert(trendingArticles).values(values)]
 }

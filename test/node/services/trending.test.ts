@@ -2,8 +2,9 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/client'
+import { TRENDING_LIMIT, trendingQuery } from '../../../src/db/queries/trending'
 import { recordView } from '../../../src/db/queries/views'
-import { articleViews, trendingArticles } from '../../../src/db/schema'
+import { articles, articleViews, trendingArticles } from '../../../src/db/schema'
 import { meanDecay, refreshTrending, trendingWeights } from '../../../src/services/trending'
 import { addArticle, addCategory, freshDb } from '../db/fresh-db'
 
@@ -139,4 +140,43 @@ describe('refreshTrending: the cap on what one story gains per run', () => {
     expect(await viewsToday(db, popular)).toBe(475)
     expect(counts).toMatchObject({ viewsAdmitted: 40 + 50, viewsDropped: 7000 - 50 })
   }, 180_000)
+})
+
+describe('refreshTrending: one list per edition', () => {
+  /** Six English stories read more than an Arabic one, which its edition still shows as hot. */
+  async function editionsRead() {
+    const db = await freshDb()
+    const category = await addCategory(db, 'world')
+    const published = START - 3 * 3_600_000
+    const english: number[] = []
+    for (let i = 0; i < 6; i++) {
+      english.push(
+        await addArticle(db, { slug: `en-${i}`, categoryId: category, publishedAt: published - i }),
+      )
+    }
+    const arabic = await addArticle(db, {
+      slug: 'ar-0',
+      categoryId: category,
+      publishedAt: published,
+    })
+    await db.update(articles).set({ language: 'ar' }).where(eq(articles.id, arabic))
+    await db
+      .insert(articleViews)
+      .values([
+        ...english.map((articleId, i) => ({ articleId, day: '2026-11-20', count: 100 - i })),
+        { articleId: arabic, day: '2026-11-20', count: 10 },
+      ])
+    return { db, english, arabic }
+  }
+
+  it('gives an edition read less than another its own hot stories, and keeps the site-wide order', async () => {
+    const { db, english, arabic } = await editionsRead()
+    const now = new Date(START + 5 * MINUTE)
+    await refreshTrending({ db, now, purge: noPurge, editions: ['en', 'ar'] })
+    const ids = async (edition?: string) =>
+      (await trendingQuery(db, TRENDING_LIMIT, edition)).map((story) => story.id)
+    expect(await ids('ar')).toEqual([arabic])
+    expect(await ids('en')).toEqual(english.slice(0, TRENDING_LIMIT))
+    expect(await ids()).toEqual(english.slice(0, TRENDING_LIMIT))
+  })
 })
