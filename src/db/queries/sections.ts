@@ -1,12 +1,13 @@
 // Category and tag pages: one page of published stories, the total, and the chrome, in one batch.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../client'
+import { prepareBatch, slot } from '../prepared-batch'
 import { articles, articleTags, categories, categoryEditions, tagEditions, tags } from '../schema'
 import { type ArticleSummary, articleSummaryColumns } from './articles'
 import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { attachBylines, bylineAuthorsQuery } from './bylines'
 import { listCategoriesQuery, type NavigationItem } from './categories'
-import { pageIdsQuery } from './section-page-ids'
+import { pageIdsQuery, skippedBefore } from './section-page-ids'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 
 export const SECTION_PAGE_SIZE = 20
@@ -30,16 +31,13 @@ export interface SectionPageData {
   breakingAlert: BreakingAlert | null
 }
 
-/**
- * One page (1-based) of a category, or null when no category has this slug. A page past the end
- * comes back with no items; whether that is a 404 is the route's call.
- */
-export async function loadCategoryPage(
-  db: Db,
-  slug: string,
-  page: number,
-  edition: string,
-): Promise<SectionPageData | null> {
+const SLUG = slot<string>('slug')
+const SKIPPED = slot<number>('skipped')
+const EDITION = slot<string>('edition')
+const NOW = slot<Date>('now')
+
+/** A category page's batch, built once (prepareBatch): the slug, page and edition are its values. */
+const categoryPageBatch = prepareBatch((db) => {
   // The section as this edition has it: its translated name and its own count (triggers, 0010).
   const ids = pageIdsQuery({
     from: articles,
@@ -47,16 +45,16 @@ export async function loadCategoryPage(
     publishedAt: articles.publishedAt,
     status: articles.status,
     owner: articles.categoryId,
-    ownerId: db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)),
+    ownerId: db.select({ id: categories.id }).from(categories).where(eq(categories.slug, SLUG)),
     total: db
       .select({ total: categoryEditions.publishedCount })
       .from(categoryEditions)
       .innerJoin(categories, eq(categories.id, categoryEditions.categoryId))
-      .where(and(eq(categories.slug, slug), eq(categoryEditions.language, edition))),
-    page: { number: page, size: SECTION_PAGE_SIZE },
-    language: { column: articles.language, code: edition },
+      .where(and(eq(categories.slug, SLUG), eq(categoryEditions.language, EDITION))),
+    page: { skipped: SKIPPED, size: SECTION_PAGE_SIZE },
+    language: { column: articles.language, code: EDITION },
   })
-  const [found, rows, navigation, lastUpdate, breaking, bylines] = await db.batch([
+  return [
     db
       .select({
         slug: categories.slug,
@@ -67,22 +65,80 @@ export async function loadCategoryPage(
       .from(categories)
       .leftJoin(
         categoryEditions,
-        and(eq(categoryEditions.categoryId, categories.id), eq(categoryEditions.language, edition)),
+        and(eq(categoryEditions.categoryId, categories.id), eq(categoryEditions.language, EDITION)),
       )
-      .where(eq(categories.slug, slug)),
+      .where(eq(categories.slug, SLUG)),
+    ...pageQueries(db, ids),
+  ] as const
+})
+
+/** A tag page's batch, built once: the slug, page and edition are its values. */
+const tagPageBatch = prepareBatch((db) => {
+  const ids = pageIdsQuery({
+    from: articleTags,
+    id: articleTags.articleId,
+    publishedAt: articleTags.publishedAt,
+    status: articleTags.status,
+    owner: articleTags.tagId,
+    ownerId: db.select({ id: tags.id }).from(tags).where(eq(tags.slug, SLUG)),
+    total: db
+      .select({ total: tagEditions.publishedCount })
+      .from(tagEditions)
+      .innerJoin(tags, eq(tags.id, tagEditions.tagId))
+      .where(and(eq(tags.slug, SLUG), eq(tagEditions.language, EDITION))),
+    page: { skipped: SKIPPED, size: SECTION_PAGE_SIZE },
+    language: { column: articleTags.language, code: EDITION },
+  })
+  return [
+    db
+      .select({
+        slug: tags.slug,
+        name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})`,
+        total: sql<number>`coalesce(${tagEditions.publishedCount}, 0)`,
+      })
+      .from(tags)
+      .leftJoin(tagEditions, and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, EDITION)))
+      .where(eq(tags.slug, SLUG)),
+    ...pageQueries(db, ids),
+  ] as const
+})
+
+/** What both kinds of section page read besides the section: its stories and the chrome. */
+function pageQueries(db: Db, ids: ReturnType<typeof pageIdsQuery>) {
+  return [
     pageItemsQuery(db, ids),
-    listCategoriesQuery(db, edition),
+    listCategoriesQuery(db, EDITION),
     lastUpdateQuery(db),
-    currentBreakingAlertQuery(db),
+    currentBreakingAlertQuery(db, NOW),
     bylineAuthorsQuery(db, ids),
-  ])
+  ] as const
+}
+
+function pageValues(slug: string, page: number, edition: string, now: Date) {
+  return { slug, skipped: skippedBefore(page, SECTION_PAGE_SIZE), edition, now }
+}
+
+/**
+ * One page (1-based) of a category, or null when no category has this slug. A page past the end
+ * comes back with no items; whether that is a 404 is the route's call.
+ */
+export async function loadCategoryPage(
+  db: Db,
+  slug: string,
+  page: number,
+  edition: string,
+  now = new Date(),
+): Promise<SectionPageData | null> {
+  const [found, rows, navigation, lastUpdate, breaking, bylines] = await categoryPageBatch(
+    db,
+    pageValues(slug, page, edition, now),
+  )
   const category = found[0]
   if (!category) return null
-  const items = attachBylines(rows, bylines)
   const { total, ...section } = category
   return {
     section: { kind: 'category', ...section },
-    items,
+    items: attachBylines(rows, bylines),
     total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
@@ -96,45 +152,18 @@ export async function loadTagPage(
   slug: string,
   page: number,
   edition: string,
+  now = new Date(),
 ): Promise<SectionPageData | null> {
-  const ids = pageIdsQuery({
-    from: articleTags,
-    id: articleTags.articleId,
-    publishedAt: articleTags.publishedAt,
-    status: articleTags.status,
-    owner: articleTags.tagId,
-    ownerId: db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)),
-    total: db
-      .select({ total: tagEditions.publishedCount })
-      .from(tagEditions)
-      .innerJoin(tags, eq(tags.id, tagEditions.tagId))
-      .where(and(eq(tags.slug, slug), eq(tagEditions.language, edition))),
-    page: { number: page, size: SECTION_PAGE_SIZE },
-    language: { column: articleTags.language, code: edition },
-  })
-  const [found, rows, navigation, lastUpdate, breaking, bylines] = await db.batch([
-    db
-      .select({
-        slug: tags.slug,
-        name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})`,
-        total: sql<number>`coalesce(${tagEditions.publishedCount}, 0)`,
-      })
-      .from(tags)
-      .leftJoin(tagEditions, and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, edition)))
-      .where(eq(tags.slug, slug)),
-    pageItemsQuery(db, ids),
-    listCategoriesQuery(db, edition),
-    lastUpdateQuery(db),
-    currentBreakingAlertQuery(db),
-    bylineAuthorsQuery(db, ids),
-  ])
+  const [found, rows, navigation, lastUpdate, breaking, bylines] = await tagPageBatch(
+    db,
+    pageValues(slug, page, edition, now),
+  )
   const tag = found[0]
   if (!tag) return null
-  const items = attachBylines(rows, bylines)
   const { total, ...section } = tag
   return {
     section: { kind: 'tag', ...section, description: '' },
-    items,
+    items: attachBylines(rows, bylines),
     total,
     navigation,
     lastUpdateAt: parseLastUpdate(lastUpdate),
