@@ -1,6 +1,5 @@
 // The local media bucket and Images binding for `--media-dir`, as wrangler dev reads them.
 import { join } from 'node:path'
-import { getPlatformProxy } from 'wrangler'
 import type { Db } from '../../db/client'
 import type { MediaStore } from '../../services/media-upload'
 
@@ -14,6 +13,8 @@ interface MediaBindings {
  * use), so imported images go through the library's own upload. `dispose` when done.
  */
 export async function openLocalMediaStore(db: Db, persistTo = '.wrangler/state') {
+  // Loaded here, not at the top: wrangler takes a second to load, and most imports need no media.
+  const { getPlatformProxy } = await import('wrangler')
   const proxy = await getPlatformProxy<MediaBindings>({
     configPath: 'wrangler.toml',
     persist: { path: join(persistTo, 'v3') },

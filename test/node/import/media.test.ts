@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { parse } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runImport } from '../../../src/cli/import'
+import { locateMediaFile } from '../../../src/cli/import/media'
 import { openLocalMediaStore } from '../../../src/cli/import/media-bucket'
 import type { Db } from '../../../src/db/client'
 import { articles, media, users } from '../../../src/db/schema'
@@ -118,5 +119,17 @@ describe('the import with --media-dir', () => {
     expect(error).toBeUndefined()
     expect(await db.select().from(media)).toHaveLength(0)
     expect(report.summary().warned[`${KEPT}not found in --media-dir`]).toBe(1)
+  })
+
+  it('finds a file by the path after wp-content/uploads or Ghost’s content/images', () => {
+    expect(
+      locateMediaFile('/m', 'https://old.example/wp-content/uploads/2024/05/a%20b.jpg'),
+    ).toEqual({ file: '/m/2024/05/a b.jpg' })
+    expect(locateMediaFile('/m', '__GHOST_URL__/content/images/2024/05/c.png')).toEqual({
+      file: '/m/2024/05/c.png',
+    })
+    expect(locateMediaFile('/m', 'https://old.example/wp-content/uploads/%00.png')).toEqual({
+      kept: 'outside --media-dir, refused',
+    })
   })
 })
