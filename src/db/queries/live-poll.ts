@@ -1,14 +1,14 @@
 // A reader's poll: what changed in one coverage after the revision the reader's tab shows.
-import { and, desc, eq, gt } from 'drizzle-orm'
+import { and, eq, gt } from 'drizzle-orm'
 import type { Db } from '../client'
-import { articles, liveBlogs, liveRemovals, liveUpdates, users } from '../schema'
+import { articles, liveBlogs, liveRemovals, liveUpdates } from '../schema'
 import { isPublic } from './articles'
 import {
   blogColumns,
   LIVE_PAGE_SIZE,
   type LiveBlogState,
   type LiveUpdateView,
-  updateColumns,
+  selectLiveUpdates,
 } from './live-updates'
 
 export interface LivePoll extends LiveBlogState {
@@ -26,27 +26,19 @@ export interface LivePoll extends LiveBlogState {
 /** Everything a poll needs, in one batch: the coverage, and what changed after `after`. */
 export async function loadLivePoll(db: Db, articleId: number, after: number) {
   const ofArticle = eq(liveUpdates.articleId, articleId)
-  const rows = (where: ReturnType<typeof and>) =>
-    db
-      .select({ ...updateColumns, addedRevision: liveUpdates.addedRevision })
-      .from(liveUpdates)
-      .leftJoin(users, eq(users.id, liveUpdates.authorId))
-      .where(where)
-      .orderBy(desc(liveUpdates.id))
-      .limit(LIVE_PAGE_SIZE)
   const [blog, updates, removals, keyEvents] = await db.batch([
     db
       .select({ ...blogColumns, slug: articles.slug })
       .from(liveBlogs)
       .innerJoin(articles, eq(articles.id, liveBlogs.articleId))
       .where(and(eq(liveBlogs.articleId, articleId), isPublic)),
-    rows(and(ofArticle, gt(liveUpdates.revision, after))),
+    selectLiveUpdates(db, and(ofArticle, gt(liveUpdates.revision, after))),
     db
       .select({ id: liveRemovals.updateId })
       .from(liveRemovals)
       .where(and(eq(liveRemovals.articleId, articleId), gt(liveRemovals.revision, after)))
       .limit(LIVE_PAGE_SIZE),
-    rows(and(ofArticle, eq(liveUpdates.keyEvent, true))),
+    selectLiveUpdates(db, and(ofArticle, eq(liveUpdates.keyEvent, true))),
   ])
   const found = blog[0]
   if (!found) return null

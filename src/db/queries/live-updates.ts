@@ -1,5 +1,5 @@
 // Live coverage reads: the updates an article page shows, and the desk's lists (polls: live-poll.ts).
-import { and, desc, eq, inArray, isNull, type SQLWrapper } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../client'
 import { articles, liveBlogs, liveUpdates, users } from '../schema'
 import { isPublic } from './articles'
@@ -17,6 +17,8 @@ export interface LiveUpdateView {
   authorName: string | null
   createdAt: Date
   updatedAt: Date
+  /** The coverage revision the update was posted at: a tab polling after it has never shown it. */
+  addedRevision: number
 }
 
 export interface LiveBlogState {
@@ -31,7 +33,7 @@ export interface LiveBlogView extends LiveBlogState {
   updates: LiveUpdateView[]
 }
 
-export const updateColumns = {
+const updateColumns = {
   id: liveUpdates.id,
   bodyHtml: liveUpdates.bodyHtml,
   imageUrl: liveUpdates.imageUrl,
@@ -41,6 +43,7 @@ export const updateColumns = {
   authorName: users.name,
   createdAt: liveUpdates.createdAt,
   updatedAt: liveUpdates.updatedAt,
+  addedRevision: liveUpdates.addedRevision,
 }
 
 export const blogColumns = {
@@ -49,16 +52,13 @@ export const blogColumns = {
   revision: liveBlogs.revision,
 }
 
-function updatesQuery(db: Db, articleId: number | SQLWrapper) {
-  const ofArticle =
-    typeof articleId === 'number'
-      ? eq(liveUpdates.articleId, articleId)
-      : inArray(liveUpdates.articleId, articleId)
+/** The updates `where` picks as readers see them, newest first, a page at most: page and poll. */
+export function selectLiveUpdates(db: Db, where: SQL | undefined) {
   return db
     .select(updateColumns)
     .from(liveUpdates)
     .leftJoin(users, eq(users.id, liveUpdates.authorId))
-    .where(ofArticle)
+    .where(where)
     .orderBy(desc(liveUpdates.id))
     .limit(LIVE_PAGE_SIZE)
 }
@@ -70,7 +70,7 @@ function updatesQuery(db: Db, articleId: number | SQLWrapper) {
 export function liveBlogQueries(db: Db, articleId: SQLWrapper) {
   return [
     db.select(blogColumns).from(liveBlogs).where(inArray(liveBlogs.articleId, articleId)),
-    updatesQuery(db, articleId),
+    selectLiveUpdates(db, inArray(liveUpdates.articleId, articleId)),
   ] as const
 }
 
