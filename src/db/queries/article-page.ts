@@ -3,7 +3,16 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { prepareBatch, slot } from '../prepared-batch'
-import { articles, articleTags, categories, media, relatedArticles, tags, users } from '../schema'
+import {
+  articles,
+  articleTags,
+  categories,
+  media,
+  relatedArticles,
+  tagEditions,
+  tags,
+  users,
+} from '../schema'
 import {
   type ArticleSummary,
   articleSummaryColumns,
@@ -25,6 +34,7 @@ import {
 import { articleCorrectionsQuery, type CorrectionNote } from './corrections'
 import { assembleLiveBlog, type LiveBlogView, liveBlogQueries } from './live-updates'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
+import { tagEditionOf, tagNameInEdition } from './tag-names'
 import { type TrendingItem, trendingQuery } from './trending'
 
 export const RELATED_LIMIT = 6
@@ -113,12 +123,14 @@ const articlePageBatch = prepareBatch((db) => {
       .leftJoin(media, eq(media.key, sql`substr(${articles.imageUrl}, 8)`))
       .where(eq(articles.slug, SLUG)),
     movedSlugQuery(db, SLUG),
+    // Tags named in the article's edition (article_tags.language is the article's).
     db
-      .select({ slug: tags.slug, name: tags.name })
+      .select({ slug: tags.slug, name: tagNameInEdition })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .leftJoin(tagEditions, tagEditionOf(sql`${articleTags.language}`))
       .where(inArray(articleTags.articleId, articleId))
-      .orderBy(asc(tags.name)),
+      .orderBy(asc(tagNameInEdition)),
     db
       .select(articleSummaryColumns)
       .from(relatedArticles)

@@ -11,6 +11,7 @@ import {
   type SlugLookup,
 } from './articles'
 import { sectionNameIn } from './categories'
+import { tagEditionOf, tagNameInEdition } from './tag-names'
 
 export const EMBED_LATEST_MAX = 20
 export const EMBED_LATEST_DEFAULT = 5
@@ -99,12 +100,9 @@ export async function loadEmbedLatest(db: Db, filter: LatestFilter): Promise<Emb
       .from(categories)
       .where(eq(categories.slug, filter.category ?? '')),
     db
-      .select({ slug: tags.slug, name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})` })
+      .select({ slug: tags.slug, name: tagNameInEdition })
       .from(tags)
-      .leftJoin(
-        tagEditions,
-        and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, language)),
-      )
+      .leftJoin(tagEditions, tagEditionOf(language))
       .where(eq(tags.slug, filter.tag ?? '')),
     db
       .select({ ...articleSummaryColumns, language: articles.language })
