@@ -72,7 +72,7 @@ export function locateMediaFile(dir: string, url: string): { file: string } | { 
 /** Resolves each image once per run: many posts share one photo, and the library stores it once. */
 export function createMediaImporter(media: ImportMedia) {
   const outcomes = new Map<string, Promise<Outcome>>()
-  const realDir = realpath(media.dir)
+  let realDir: Promise<string> | undefined
 
   async function take(url: string): Promise<Outcome> {
     const located = locateMediaFile(media.dir, url)
@@ -84,6 +84,7 @@ export function createMediaImporter(media: ImportMedia) {
       return { kept: 'not found in --media-dir' }
     }
     // A symlink inside the folder must not lead out of it.
+    realDir ??= realpath(media.dir)
     const inside = relative(await realDir, real)
     if (!inside || inside.startsWith('..') || isAbsolute(inside))
       return { kept: 'outside --media-dir, refused' }
