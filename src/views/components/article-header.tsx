@@ -35,19 +35,24 @@ export function ArticleHeader({ article, timeZone, isHot, authors = [] }: Articl
       </p>
       <h1 class="article__title">{article.title}</h1>
       {article.summary ? <p class="article__summary">{article.summary}</p> : null}
+      {/* One date a line, the button in a slot of its own (public/css/site.css): the line's height
+          never depends on how long the words are, so nothing moves when the script shows the
+          button or words the dates ("6 hours ago"). */}
       <div class="article__meta">
-        {article.publishedAt ? (
-          <span>
-            {i18n.t('article.published')}{' '}
-            <RelativeTime date={article.publishedAt} timeZone={timeZone} />
-          </span>
-        ) : null}
-        {wasUpdated ? (
-          <span>
-            {i18n.t('article.updated')}{' '}
-            <RelativeTime date={article.updatedAt} timeZone={timeZone} />
-          </span>
-        ) : null}
+        <div class="article__dates">
+          {article.publishedAt ? (
+            <span>
+              {i18n.t('article.published')}{' '}
+              <RelativeTime date={article.publishedAt} timeZone={timeZone} />
+            </span>
+          ) : null}
+          {wasUpdated ? (
+            <span>
+              {i18n.t('article.updated')}{' '}
+              <RelativeTime date={article.updatedAt} timeZone={timeZone} />
+            </span>
+          ) : null}
+        </div>
         <FavoriteButton articleId={article.id} title={article.title} />
       </div>
       <Byline byline={article.byline} authors={authors} />
