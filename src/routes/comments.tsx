@@ -20,6 +20,7 @@ import { areCommentsClosed, type PostCommentInput, postComment } from '../servic
 import { verifyTurnstile } from '../services/turnstile'
 import { CommentForm } from '../views/fragments/comment-form'
 import { CommentPage } from '../views/fragments/comment-list'
+import { I18nProvider } from '../views/i18n-context'
 import { CommentsPage } from '../views/pages/comments-page'
 import { answerPosted, formFor, renderFormFailure } from './comment-answers'
 import { findEditionByCode, siteChrome } from './page-context'
@@ -56,14 +57,17 @@ export const comments = new Hono<AppEnv>()
     const articleId = parseId(c.req.param('id'), 'article')
     const page = await loadCommentPage(c.var.db, articleId, parseCursor(c.req.query('cursor')))
     if (!page) throw new AppError('NOT_FOUND', 'There is no article with these comments.')
+    // Fragment URLs have no edition prefix: the comments speak their article's edition.
     return c.html(
-      <CommentPage
-        articleId={articleId}
-        articleSlug={page.article.slug}
-        comments={page.items}
-        nextCursor={page.nextCursor}
-        timeZone={c.var.config.site.timeZone}
-      />,
+      <I18nProvider i18n={createI18n(findEditionByCode(c, page.article.language))}>
+        <CommentPage
+          articleId={articleId}
+          articleSlug={page.article.slug}
+          comments={page.items}
+          nextCursor={page.nextCursor}
+          timeZone={c.var.config.site.timeZone}
+        />
+      </I18nProvider>,
     )
   })
   .get('/fragments/articles/:id/comments/:commentId/reply-form', (c) => {
@@ -94,6 +98,7 @@ export const comments = new Hono<AppEnv>()
           navigation: page.navigation,
           lastUpdateAt: page.lastUpdateAt,
           breakingAlert: page.breakingAlert,
+          edition: findEditionByCode(c, page.article.language),
         })}
         article={page.article}
         comments={page.items}

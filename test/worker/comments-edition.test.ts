@@ -1,8 +1,9 @@
 // Comment answers speak the edition of the page the form was on: its labels, its errors, its notices.
 import { describe, expect, it } from 'vitest'
+import { comments } from '../../src/db/schema'
 import { ar } from '../../src/lib/i18n/ar'
 import { key, post, storedComments } from './comment-post-helpers'
-import { insertArticle } from './fixtures'
+import { insertArticle, testDb } from './fixtures'
 import { html, request } from './helpers'
 
 describe('comment answers in the reader’s edition', () => {
@@ -68,6 +69,33 @@ describe('comment answers in the reader’s edition', () => {
     const form = await html(response)
     expect(form.querySelector('#comment-form-authorName-error')?.text).toBe(
       'Please enter your name.',
+    )
+  })
+
+  it('shows an Arabic article’s comments page and its next-page fragment in Arabic', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const name = 'ليلى'
+    await testDb().insert(comments).values({
+      articleId: article.id,
+      authorName: name,
+      body: 'تعليق منشور.',
+      status: 'approved',
+      createdAt: new Date(),
+      ipHash: 'test',
+      idempotencyKey: key(),
+    })
+    const page = await html(await request(`/news/${article.slug}/comments`))
+    expect(page.querySelector('html')?.getAttribute('dir')).toBe('rtl')
+    expect(page.querySelector('#comment-form input[name="edition"]')?.getAttribute('value')).toBe(
+      'ar',
+    )
+    const fragment = await html(
+      await request(`/fragments/articles/${article.id}/comments`, {
+        headers: { 'HX-Request': 'true' },
+      }),
+    )
+    expect(fragment.querySelector('li.comment article')?.getAttribute('aria-label')).toBe(
+      ar['comments.by'].replace('{name}', name),
     )
   })
 })

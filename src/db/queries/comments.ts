@@ -110,7 +110,7 @@ export function commentPageQueries(db: Db, articleId: ArticleIdRef, after: Comme
 export async function loadCommentPage(db: Db, articleId: number, after: CommentCursor | null) {
   const [article, topLevel, replies] = await db.batch([
     db
-      .select({ id: articles.id, slug: articles.slug })
+      .select({ id: articles.id, slug: articles.slug, language: articles.language })
       .from(articles)
       .where(and(eq(articles.id, articleId), eq(articles.status, 'published'))),
     ...commentPageQueries(db, articleId, after),
@@ -129,6 +129,11 @@ export function approvedCountQuery(db: Db, articleId: ArticleIdRef) {
 /** The standalone comments page (for readers without JavaScript): article, a page, the count. */
 export async function loadCommentsPageBySlug(db: Db, slug: string, after: CommentCursor | null) {
   const articleId = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug))
+  // The page is in its article's edition, section names included.
+  const language = db
+    .select({ language: articles.language })
+    .from(articles)
+    .where(eq(articles.slug, slug))
   const [article, topLevel, replies, total, navigation, lastUpdate, breaking] = await db.batch([
     db
       .select({
@@ -137,12 +142,13 @@ export async function loadCommentsPageBySlug(db: Db, slug: string, after: Commen
         title: articles.title,
         commentsClosed: articles.commentsClosed,
         publishedAt: articles.publishedAt,
+        language: articles.language,
       })
       .from(articles)
       .where(and(eq(articles.slug, slug), eq(articles.status, 'published'))),
     ...commentPageQueries(db, articleId, after),
     approvedCountQuery(db, articleId),
-    listCategoriesQuery(db),
+    listCategoriesQuery(db, language.getSQL()),
     lastUpdateQuery(db),
     currentBreakingAlertQuery(db),
   ])
