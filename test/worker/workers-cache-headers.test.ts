@@ -50,7 +50,8 @@ async function publicUrls(): Promise<string[]> {
     '/category/international-news/atom.xml',
     `/author/headers-${suffix}`,
     '/corrections',
-    `/fragments/articles/${live.article.id}/live?after=${live.ids[0]}`,
+    // A tab showing only the first update (revision 1), so the answer has news.
+    `/fragments/articles/${live.article.id}/live?after=1`,
     '/fragments/breaking',
     '/sitemap.xml',
     '/robots.txt',
