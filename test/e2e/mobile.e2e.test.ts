@@ -1,5 +1,5 @@
-// The article page on a 375px phone: nothing scrolls sideways, and every tap target is 24px or more.
-import type { Browser, Page } from 'playwright-core'
+// The article page on a phone: nothing scrolls sideways, tap targets are 24px or more, nothing shifts.
+import type { Browser, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REFERENCE_SLUG } from '../../src/cli/seed/reference-article'
 import { e2eStack, launchChromium, openPage } from './harness'
@@ -79,5 +79,62 @@ describe('the article page on a phone', () => {
     await page.waitForSelector('#site-search-q', { state: 'visible' })
     expect((await measureOverflow(page)).scrollWidth).toBeLessThanOrEqual(clientWidth)
     expect(await listSmallTargets(page)).toEqual([])
+  })
+})
+
+/** Waits until the page has drawn a frame, so what changes next is a change on screen. */
+function waitForFrame(page: Page) {
+  return page.evaluate(
+    'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+  )
+}
+
+/** The page's layout-shift score so far (shifts right after input do not count, as in CLS). */
+function sumLayoutShifts(page: Page) {
+  return page.evaluate<number>(`new Promise((done) => {
+    let sum = 0
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries()) if (!shift.hadRecentInput) sum += shift.value
+    }).observe({ type: 'layout-shift', buffered: true })
+    setTimeout(() => done(sum))
+  })`)
+}
+
+/** Holds back requests for a file until release() is called. */
+function holdBack(page: Page, file: RegExp) {
+  let release = () => {}
+  const released = new Promise<void>((done) => {
+    release = done
+  })
+  const held = page.route(file, async (route: Route) => {
+    await released
+    await route.continue()
+  })
+  return { held, release }
+}
+
+describe('the article page while its script loads', () => {
+  it('does not shift when the script shows the favourite button and words the dates', async () => {
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1280, height: 800 },
+    ]) {
+      const page = await openPage(browser, { viewport })
+      // On a slow phone the page is drawn before site.js runs, and again before the worker words
+      // the dates ("6 hours ago"): each is held back until a frame is on screen, to be as slow.
+      const script = holdBack(page, /\/js\/site\.js$/)
+      const worker = holdBack(page, /\/js\/relative-time-worker\.js$/)
+      await Promise.all([script.held, worker.held])
+      await page.goto(`${stack.origin}/news/${REFERENCE_SLUG}`, { waitUntil: 'commit' })
+      await page.waitForSelector('.article__meta')
+      await waitForFrame(page)
+      script.release()
+      await page.waitForSelector('button[data-favorite]:not([hidden])')
+      await waitForFrame(page)
+      worker.release()
+      await page.waitForSelector('.article__meta time[title]')
+      await waitForFrame(page)
+      expect(await sumLayoutShifts(page), `at ${viewport.width}px`).toBeLessThan(0.01)
+    }
   })
 })
