@@ -1,10 +1,6 @@
 // What a live update or a breaking alert makes stale: poll answers by cursor, and the banner.
+import { livePollPath } from '../lib/live-poll'
 import type { ContentChange, PurgeTargets } from '../lib/purge-types'
-
-/** The poll fragment's path for a reader whose tab shows revision `after` of the coverage. */
-export function livePollPath(articleId: number, after: number): string {
-  return `/fragments/articles/${articleId}/live?after=${after}`
-}
 
 export const BREAKING_PATH = '/fragments/breaking'
 

@@ -1,12 +1,8 @@
 // The element htmx polls with, and what a poll answers: new updates held back, corrections, the poller.
 import type { LivePoll } from '../../db/queries/live-poll'
-import { LIVE_POLL_SECONDS } from '../../lib/live-poll'
+import { LIVE_POLL_SECONDS, livePollPath } from '../../lib/live-poll'
 import { LiveKeyEvents } from './live-key-events'
 import { LiveUpdateItem } from './live-update-item'
-
-export function livePollUrl(articleId: number, after: number): string {
-  return `/fragments/articles/${articleId}/live?after=${after}`
-}
 
 /**
  * Polls while the coverage runs; public/js/site.js skips the ticks while the tab is hidden and
@@ -14,7 +10,7 @@ export function livePollUrl(articleId: number, after: number): string {
  */
 export function LivePoller({ articleId, after }: { articleId: number; after: number }) {
   const attributes = {
-    'data-hx-get': livePollUrl(articleId, after),
+    'data-hx-get': livePollPath(articleId, after),
     'data-hx-trigger': `every ${LIVE_POLL_SECONDS}s, live:poll`,
     'data-hx-swap': 'outerHTML',
   }
