@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { loadEmbedArticle, loadEmbedLatest } from '../db/queries/embed'
 import type { AppEnv } from '../env'
-import { DEFAULT_EDITION } from '../lib/editions'
+import { DEFAULT_EDITION, intlLocale } from '../lib/editions'
 import { isInternal } from '../lib/errors'
 import { hasCatalogue } from '../lib/i18n/catalogues'
 import { ReaderError, translateError } from '../lib/i18n/reader-error'
@@ -13,7 +13,7 @@ import { EmbedDocument } from '../views/embed/embed-document'
 import { EmbedError } from '../views/embed/embed-error'
 import { EmbedList, embedListHeading } from '../views/embed/embed-list'
 import { baseLanguage, translateEmbed } from '../views/embed/labels'
-import type { EmbedPresentation } from '../views/embed/presentation'
+import { dateLocale, type EmbedPresentation } from '../views/embed/presentation'
 import { answerErrorsWith } from './embed-errors'
 import {
   parseArticleSlug,
@@ -58,10 +58,13 @@ function chooseLanguage(c: Context<AppEnv>, fallback: string): string {
 }
 
 function presentationFor(c: Context<AppEnv>, lang: string): EmbedPresentation {
-  const { site } = c.var.config
+  const { site, editions } = c.var.config
+  const edition = editions.find((candidate) => candidate.code === lang)
   return {
     theme: parseTheme(c.req.query('theme')),
     lang,
+    // An edition's dates read as on its pages (its region's month names, its digits).
+    locale: edition ? intlLocale(edition) : dateLocale(lang),
     site: { name: site.name, origin: siteOrigin(c), timeZone: site.timeZone },
     editionPrefix: c.var.edition.prefix,
   }

@@ -83,7 +83,9 @@ describe('HTML validity, judged by the Nu Html Checker', () => {
       ...(await collectPage(page, 'French home', '/fr/')),
     ]
     expect(await validateHtml(documents)).toEqual([])
-  })
+    // Ten pages, each loaded to network idle, then one checker run: more than the default minute
+    // on a busy machine.
+  }, 120_000)
 
   it('finds no error in any reader fragment, each wrapped in a minimal document', async () => {
     const page = await openPage(browser)

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articleTags, categories, categoryEditions, tagEditions, tags } from '../../src/db/schema'
 import { ar } from '../../src/lib/i18n/ar'
+import { formatDateTime } from '../../src/lib/time'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { html, ORIGIN, request } from './helpers'
 
@@ -28,6 +29,11 @@ describe('embeds in editions', () => {
     expect(root?.querySelector('article')?.getAttribute('lang')).toBeUndefined()
     expect(root?.querySelector('.bulletin-card__section')?.text).toBe(
       await arabicSectionName('science'),
+    )
+    // Dated as the Arabic edition's pages are: Levantine month names, Arabic-Indic digits.
+    const published = article.publishedAt as Date
+    expect(root?.querySelector('time')?.text).toBe(
+      formatDateTime(published, 'Asia/Beirut', 'ar-LB-u-nu-arab'),
     )
   })
 

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx'
 import { textDirection } from '../../lib/text-direction'
 import { formatDateTime } from '../../lib/time'
-import { dateLocale, type EmbedPresentation } from './presentation'
+import type { EmbedPresentation } from './presentation'
 
 /**
  * `bulletin-embed` scopes every style in embed.css, so an inline fragment neither takes styles
@@ -34,7 +34,7 @@ export function EmbedTime({
   storyLanguage,
 }: {
   date: Date
-  presentation: Pick<EmbedPresentation, 'lang' | 'site'>
+  presentation: Pick<EmbedPresentation, 'lang' | 'locale' | 'site'>
   storyLanguage: string
 }) {
   const { lang } = presentation
@@ -44,7 +44,7 @@ export function EmbedTime({
       datetime={date.toISOString()}
       {...contentLanguage(lang, storyLanguage)}
     >
-      {formatDateTime(date, presentation.site.timeZone, dateLocale(lang))}
+      {formatDateTime(date, presentation.site.timeZone, presentation.locale)}
     </time>
   )
 }

@@ -19,6 +19,8 @@ export interface EmbedPresentation {
   theme: EmbedTheme
   /** BCP 47 tag for the embed's own words and dates; stories keep their own language. */
   lang: string
+  /** The Intl locale of its dates: an edition's own (`ar-LB-u-nu-arab`) when `lang` is one. */
+  locale: string
   site: EmbedSite
   /** The edition the embed shows (`''` for the default, `/ar`): its links back go there. */
   editionPrefix: string
