@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
 import type { MediaStore } from '../services/media-upload'
 import { prepareImportMedia } from './import/media'
-import { openLocalMediaStore } from './import/media-bucket'
 import { createProgress } from './import/progress'
 import { purgeAfterImport } from './import/purge'
 import { ImportReport } from './import/report'
 import type { ImportRun, ImportSource } from './import/types'
+import { openLocalMediaStore } from './local-media-store'
 import { DEFAULT_DB_URL, migrateDatabase, openClient } from './migrate'
 
 /** One line per source; each module default-exports an ImportSource. Loaded only when chosen. */

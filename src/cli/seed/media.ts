@@ -1,19 +1,13 @@
 // First-run seed of hero photos: JPEGs made with sharp, uploaded through the same service as an
 // editor's upload, into the local R2 bucket wrangler dev reads (through wrangler's platform proxy).
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import { getPlatformProxy } from 'wrangler'
 import type { Db } from '../../db/client'
 import { articles, users } from '../../db/schema'
 import { mediaPath } from '../../lib/media-variants'
 import { uploadMedia } from '../../services/media-upload'
+import { openLocalMediaStore } from '../local-media-store'
 import { makePhoto } from './photos'
 import { IMAGES } from './words'
-
-interface MediaBindings {
-  MEDIA: R2Bucket
-  IMAGES: ImagesBinding
-}
 
 /**
  * Replaces each SVG placeholder hero with a library photo. `persistTo` is wrangler dev's
@@ -22,14 +16,8 @@ interface MediaBindings {
 export async function seedHeroPhotos(db: Db, persistTo?: string): Promise<number> {
   const [admin] = await db.select().from(users).where(eq(users.role, 'admin')).limit(1)
   if (!admin) throw new Error('seed the accounts before the photos')
-  const proxy = await getPlatformProxy<MediaBindings>({
-    configPath: 'wrangler.toml',
-    persist: { path: join(persistTo ?? '.wrangler/state', 'v3') },
-    remoteBindings: false,
-    envFiles: [],
-  })
+  const { store, dispose } = await openLocalMediaStore(db, persistTo)
   try {
-    const store = { db, bucket: proxy.env.MEDIA, images: proxy.env.IMAGES }
     let stored = 0
     for (const [index, [name, image]] of Object.entries(IMAGES).entries()) {
       const photo = await makePhoto(index + 1)
@@ -52,6 +40,6 @@ export async function seedHeroPhotos(db: Db, persistTo?: string): Promise<number
     }
     return stored
   } finally {
-    await proxy.dispose()
+    await dispose()
   }
 }

@@ -1,7 +1,7 @@
-// The local media bucket and Images binding for `--media-dir`, as wrangler dev reads them.
+// The local media bucket and Images binding, as wrangler dev reads them: for the seed's photos and imports.
 import { join } from 'node:path'
-import type { Db } from '../../db/client'
-import type { MediaStore } from '../../services/media-upload'
+import type { Db } from '../db/client'
+import type { MediaStore } from '../services/media-upload'
 
 interface MediaBindings {
   MEDIA: R2Bucket
@@ -9,8 +9,9 @@ interface MediaBindings {
 }
 
 /**
- * Opens wrangler's local R2 and Images (the same state `npm start` serves, as the seed's photos
- * use), so imported images go through the library's own upload. `dispose` when done.
+ * Opens wrangler's local R2 and Images (the state `npm start` serves; `persistTo` is wrangler dev's
+ * --persist-to), so seeded and imported images go through the library's own upload. `dispose`
+ * when done.
  */
 export async function openLocalMediaStore(db: Db, persistTo = '.wrangler/state') {
   // Loaded here, not at the top: wrangler takes a second to load, and most imports need no media.
