@@ -131,3 +131,13 @@ export const liveCursor: QueryParam = {
   },
   purged: false,
 }
+
+/**
+ * `?edition=` on the reply form, a fragment without a prefix: a language code, or absent (the
+ * default). It only picks the form's words, which no content change alters, so nothing needs
+ * purging for any value: like the bare URL, every copy stays right for its lifetime.
+ */
+export const editionCode: QueryParam = {
+  read: (raw) => (/^[a-z]{2,3}$/.test(raw) ? raw : undefined),
+  purged: true,
+}

@@ -5,6 +5,7 @@ import {
   anyText,
   commentCursor,
   commentId,
+  editionCode,
   embedLang,
   embedLimit,
   embedTheme,
@@ -69,7 +70,11 @@ export const CACHE_POLICIES: readonly (readonly [RegExp, CachePolicy])[] = [
     /^\/fragments\/articles\/\d+\/comments$/,
     page(5 * MINUTE, { cursor: commentCursor }, ['comments']),
   ],
-  [/^\/fragments\/articles\/\d+\/comments\/\d+\/reply-form$/, page(DAY, {}, ['comments'])],
+  [
+    /^\/fragments\/articles\/\d+\/comments\/\d+\/reply-form$/,
+    // `edition`: the words of a reply form on a page outside the default edition.
+    page(DAY, { edition: editionCode }, ['comments']),
+  ],
   [/^\/(category|tag)\/[^/]+$/, page(10 * MINUTE, { page: pageNumber(true) }, ['sections'])],
   [
     /^\/(search|fragments\/search)$/,

@@ -16,13 +16,14 @@ export function formFor(
   c: Context<AppEnv>,
   articleId: number,
   draft: CommentDraft,
+  i18n: I18n,
 ): CommentFormProps {
   const { authorName, body, parentId, idempotencyKey } = draft
   return {
     articleId,
     values: { authorName, body, parentId, idempotencyKey },
     turnstileSiteKey: c.var.config.turnstile?.siteKey,
-    replyTo: parentId ? { id: parentId, authorName: 'this comment' } : undefined,
+    replyTo: parentId ? { id: parentId, authorName: i18n.t('form.thisComment') } : undefined,
   }
 }
 

@@ -73,12 +73,16 @@ export const comments = new Hono<AppEnv>()
   .get('/fragments/articles/:id/comments/:commentId/reply-form', (c) => {
     const articleId = parseId(c.req.param('id'), 'article')
     const parentId = parseId(c.req.param('commentId'), 'comment')
+    // Its words, and the edition its posts answer in, are those of the page that asked for it.
+    const i18n = createI18n(findEditionByCode(c, c.req.query('edition') ?? ''))
     return c.html(
-      <CommentForm
-        articleId={articleId}
-        replyTo={{ id: parentId, authorName: 'this comment' }}
-        turnstileSiteKey={c.var.config.turnstile?.siteKey}
-      />,
+      <I18nProvider i18n={i18n}>
+        <CommentForm
+          articleId={articleId}
+          replyTo={{ id: parentId, authorName: i18n.t('form.thisComment') }}
+          turnstileSiteKey={c.var.config.turnstile?.siteKey}
+        />
+      </I18nProvider>,
     )
   })
   .get('/news/:slug/comments', async (c) => {
@@ -121,7 +125,7 @@ export const comments = new Hono<AppEnv>()
     const draft = readCommentForm(await readFormBody(c.req))
     // Comments post to one URL from every edition; the form says which one the reader reads.
     const i18n = createI18n(findEditionByCode(c, draft.edition))
-    const form = formFor(c, articleId, draft)
+    const form = formFor(c, articleId, draft, i18n)
     const errors = validateComment(draft, i18n.t)
     if (Object.keys(errors).length > 0) return renderFormFailure(c, { ...form, errors }, i18n, 422)
     const ip = clientIp(c.req.raw.headers)

@@ -98,4 +98,31 @@ describe('comment answers in the reader’s edition', () => {
       ar['comments.by'].replace('{name}', name),
     )
   })
+
+  it('asks for an Arabic reply form from an Arabic article, and gets one in Arabic', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const [comment] = await testDb()
+      .insert(comments)
+      .values({
+        articleId: article.id,
+        authorName: 'سامي',
+        body: 'تعليق للرد عليه.',
+        status: 'approved',
+        createdAt: new Date(),
+        ipHash: 'test',
+        idempotencyKey: key(),
+      })
+      .returning({ id: comments.id })
+    const page = await html(await request(`/news/${article.slug}`))
+    const link = page.querySelector(`#comment-${comment?.id} .comment__reply`)
+    const path = link?.getAttribute('data-hx-get') ?? ''
+    expect(path).toBe(
+      `/fragments/articles/${article.id}/comments/${comment?.id}/reply-form?edition=ar`,
+    )
+    const form = await html(await request(path, { headers: { 'HX-Request': 'true' } }))
+    expect(form.querySelector('input[name="edition"]')?.getAttribute('value')).toBe('ar')
+    expect(form.querySelector('h3')?.text).toBe(
+      ar['form.replyTo'].replace('{name}', ar['form.thisComment']),
+    )
+  })
 })

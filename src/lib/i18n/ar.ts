@@ -52,6 +52,7 @@ export const ar = {
   'comments.closed': 'التعليقات مغلقة على هذا المقال.',
   'form.leave': 'اترك تعليقًا',
   'form.replyTo': 'الرد على {name}',
+  'form.thisComment': 'هذا التعليق',
   'form.name': 'الاسم',
   'form.nameHint': 'يظهر مع تعليقك. حتى {max} حرف.',
   'form.comment': 'التعليق',

@@ -44,6 +44,7 @@ export const en = {
   'comments.closed': 'Comments are closed for this article.',
   'form.leave': 'Leave a comment',
   'form.replyTo': 'Reply to {name}',
+  'form.thisComment': 'this comment',
   'form.name': 'Name',
   'form.nameHint': 'Shown with your comment. Up to {max} characters.',
   'form.comment': 'Comment',

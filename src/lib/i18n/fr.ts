@@ -49,6 +49,7 @@ export const fr = {
   'comments.closed': 'Les commentaires sont fermés pour cet article.',
   'form.leave': 'Laisser un commentaire',
   'form.replyTo': 'Répondre à {name}',
+  'form.thisComment': 'ce commentaire',
   'form.name': 'Nom',
   'form.nameHint': "Affiché avec votre commentaire. Jusqu'à {max} caractères.",
   'form.comment': 'Commentaire',

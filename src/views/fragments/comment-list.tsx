@@ -1,6 +1,7 @@
 // The approved comments of an article, a page at a time; "Load more" swaps itself for the next page.
 
 import type { CommentView } from '../../db/queries/comments'
+import type { Edition } from '../../lib/editions'
 import { CommentBody } from '../components/comment-body'
 import { RelativeTime } from '../components/relative-time'
 import { useI18n } from '../i18n-context'
@@ -14,6 +15,12 @@ export interface CommentContext {
 export interface CommentPageProps extends CommentContext {
   comments: CommentView[]
   nextCursor: string | null
+}
+
+/** The reply form's fragment; outside the default edition it says which, for its words. */
+function replyFormPath(articleId: number, commentId: number, edition: Edition): string {
+  const path = `/fragments/articles/${articleId}/comments/${commentId}/reply-form`
+  return edition.prefix ? `${path}?edition=${edition.code}` : path
 }
 
 export function CommentItem({
@@ -40,7 +47,7 @@ export function CommentItem({
           <a
             class="comment__reply"
             href={`/news/${context.articleSlug}/comments?reply_to=${comment.id}#reply-form-${comment.id}`}
-            data-hx-get={`/fragments/articles/${context.articleId}/comments/${comment.id}/reply-form`}
+            data-hx-get={replyFormPath(context.articleId, comment.id, i18n.edition)}
             data-hx-target={`#reply-slot-${comment.id}`}
             data-hx-swap="innerHTML"
           >
