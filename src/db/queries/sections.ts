@@ -9,6 +9,7 @@ import { attachBylines, bylineAuthorsQuery } from './bylines'
 import { listCategoriesQuery, type NavigationItem } from './categories'
 import { pageIdsQuery, skippedBefore } from './section-page-ids'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
+import { tagEditionOf, tagNameInEdition } from './tag-names'
 
 export const SECTION_PAGE_SIZE = 20
 
@@ -93,11 +94,11 @@ const tagPageBatch = prepareBatch((db) => {
     db
       .select({
         slug: tags.slug,
-        name: sql<string>`coalesce(${tagEditions.name}, ${tags.name})`,
+        name: tagNameInEdition,
         total: sql<number>`coalesce(${tagEditions.publishedCount}, 0)`,
       })
       .from(tags)
-      .leftJoin(tagEditions, and(eq(tagEditions.tagId, tags.id), eq(tagEditions.language, EDITION)))
+      .leftJoin(tagEditions, tagEditionOf(EDITION))
       .where(eq(tags.slug, SLUG)),
     ...pageQueries(db, ids),
   ] as const
