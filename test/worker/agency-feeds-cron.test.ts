@@ -140,10 +140,12 @@ describe('the agency feeds cron task', () => {
     }
 
     const outcomes = await pollAt(t0, { jobs: [testFeedTask, probe] })
-    expect(outcomeOf(outcomes, testFeedTask.name)).toMatchObject({
-      status: 'ok',
-      counts: { failed: 1, created: 1 },
-    })
+    // The run's counts take in other files' feeds due by then too: these two are judged below by
+    // their own rows and articles.
+    const { status, counts } = outcomeOf(outcomes, testFeedTask.name)
+    expect(status).toBe('ok')
+    expect(counts?.failed).toBeGreaterThanOrEqual(1)
+    expect(counts?.created).toBeGreaterThanOrEqual(1)
     expect(outcomeOf(outcomes, probe.name).status).toBe('ok')
     expect(probeRuns).toBe(1)
     expect(await articlesFrom(healthyId)).toHaveLength(1)
