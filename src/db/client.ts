@@ -1,6 +1,6 @@
 // Builds the drizzle database over any libSQL client: web (HTTP) in the Worker, file or HTTP in Node.
 import type { Client } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql/web'
+import { drizzle } from 'drizzle-orm/libsql/http'
 
 export type Db = ReturnType<typeof createDb>
 

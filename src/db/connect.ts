@@ -1,5 +1,5 @@
-// Opens the Worker's database: @libsql/client/web over HTTP, with a time bound on every round trip.
-import { createClient } from '@libsql/client/web'
+// Opens the Worker's database: @libsql/client/http (no WebSocket client in the bundle), with a time bound on every round trip.
+import { createClient } from '@libsql/client/http'
 import { AppError } from '../lib/errors'
 import { createDb, type Db } from './client'
 

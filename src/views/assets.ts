@@ -1,7 +1,8 @@
 // URLs of the static assets pages load; versioned so they can be cached for a year.
-import htmxPackage from 'htmx.org/package.json'
+// A named import, so the bundle keeps only the version, not the whole package.json.
+import { version as htmxVersion } from 'htmx.org/package.json'
 
-export const HTMX_URL = `/vendor/htmx-${htmxPackage.version}.min.js`
+export const HTMX_URL = `/vendor/htmx-${htmxVersion}.min.js`
 export const STYLESHEET_URL = '/css/site.css'
 export const SITE_SCRIPT_URL = '/js/site.js'
 /** public/favicon.svg, written into each page so that a first visit makes one request fewer. */
