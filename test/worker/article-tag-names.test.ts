@@ -1,18 +1,11 @@
-// Tag chips on an article page carry the tag's name in the article's edition (tag_editions).
-import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { articleTags, tagEditions, tags } from '../../src/db/schema'
-import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { tagEditions } from '../../src/db/schema'
+import { insertArticle, tagOf, testDb, uniqueSuffix } from './fixtures'
 import { html, request } from './helpers'
 
 /** Gives the article's one tag a name in `language`. */
 async function nameTagIn(articleId: number, language: string, name: string) {
-  const [tag] = await testDb()
-    .select({ id: tags.id, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId))
-  if (!tag) throw new Error('the fixture has no tag')
+  const tag = await tagOf(articleId)
   await testDb()
     .insert(tagEditions)
     .values({ tagId: tag.id, language, name })

@@ -3,20 +3,9 @@
 import { eq } from 'drizzle-orm'
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import { articles, articleTags, slugRedirects, tags } from '../../src/db/schema'
-import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { articles, articleTags, slugRedirects } from '../../src/db/schema'
+import { insertArticle, tagOf, testDb, uniqueSuffix } from './fixtures'
 import { html, meteredDb, ORIGIN, request } from './helpers'
-
-/** The fixture's tag (insertArticle makes its slug unique), as the embed's `tag` filter needs it. */
-async function tagOf(articleId: number) {
-  const [tag] = await testDb()
-    .select({ id: tags.id, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId))
-  if (!tag) throw new Error('the fixture has no tag')
-  return tag
-}
 
 describe('GET /embed/articles/:slug', () => {
   it('is a small document with the image, section, time, title, summary and a top-window link', async () => {

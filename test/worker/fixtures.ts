@@ -29,6 +29,17 @@ export interface ArticleFixture {
   commentsClosed?: boolean
 }
 
+/** The fixture's one tag (insertArticle makes its slug unique): its id and slug. */
+export async function tagOf(articleId: number): Promise<{ id: number; slug: string }> {
+  const [tag] = await testDb()
+    .select({ id: tags.id, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+  if (!tag) throw new Error('the fixture has no tag')
+  return tag
+}
+
 /** Inserts an article (published an hour ago, in International News, by default) and its tags. */
 export async function insertArticle(fixture: ArticleFixture = {}) {
   const db = testDb()

@@ -8,8 +8,8 @@ import {
   SITEMAP_IDS_PER_FILE,
   sitemapFileOf,
 } from '../../src/db/queries/sitemaps'
-import { articles, articleTags, tags } from '../../src/db/schema'
-import { insertArticle, testDb, uniqueSuffix } from './fixtures'
+import { articles, tags } from '../../src/db/schema'
+import { insertArticle, tagOf, testDb, uniqueSuffix } from './fixtures'
 import { meteredDb, ORIGIN, request } from './helpers'
 
 const XSS = `<script>alert(1)</script> "onload=alert(1) x='y' &amp;`
@@ -51,16 +51,6 @@ let recentTag: { id: number; slug: string }
 let hiddenTag: { id: number; slug: string }
 let hiddenSlugs: string[]
 
-async function tagOf(article: Article): Promise<{ id: number; slug: string }> {
-  const [tag] = await testDb()
-    .select({ id: tags.id, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, article.id))
-  if (!tag) throw new Error('fixture tag missing')
-  return tag
-}
-
 beforeAll(async () => {
   const suffix = uniqueSuffix()
   const now = Date.now()
@@ -83,8 +73,8 @@ beforeAll(async () => {
     title: `${XSS}\u0007 news\u001B ${suffix}\u0000`,
     publishedAt: new Date(now - 600_000),
   })
-  recentTag = await tagOf(recent)
-  hiddenTag = await tagOf(hidden[0] as Article)
+  recentTag = await tagOf(recent.id)
+  hiddenTag = await tagOf((hidden[0] as Article).id)
   const unpublished = await testDb()
     .select({ slug: articles.slug })
     .from(articles)
