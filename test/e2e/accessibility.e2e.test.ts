@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AR_REFERENCE_SLUG } from '../../src/cli/seed/arabic-reference'
 import { REFERENCE_SLUG } from '../../src/cli/seed/reference-article'
 import { e2eStack, launchChromium, openPage, signInAsAdmin } from './harness'
 
@@ -72,6 +73,20 @@ describe('accessibility, judged by axe-core', () => {
       it(`finds no serious or critical violation on ${name} (${colorScheme})`, async () => {
         const page = await openPage(browser, { colorScheme })
         await open(page)
+        expect(await listBlockingViolations(page)).toEqual([])
+      })
+    }
+  }
+
+  // The Arabic edition, right to left, at a phone's width and a desktop's (issue 20).
+  for (const width of [375, 1280]) {
+    for (const [name, path] of [
+      ['Arabic home', '/ar/'],
+      ['Arabic article', `/news/${AR_REFERENCE_SLUG}`],
+    ] as const) {
+      it(`finds no serious or critical violation on the ${name} at ${width} px`, async () => {
+        const page = await openPage(browser, { viewport: { width, height: 900 } })
+        await visit(page, path)
         expect(await listBlockingViolations(page)).toEqual([])
       })
     }
