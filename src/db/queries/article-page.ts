@@ -1,6 +1,5 @@
 // Everything the article page shows, fetched in a single libSQL batch: one round trip.
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
-import type { BylineAuthor } from '../../lib/byline'
 import type { Db } from '../client'
 import { prepareBatch, slot } from '../prepared-batch'
 import {
@@ -13,72 +12,25 @@ import {
   tags,
   users,
 } from '../schema'
+import type { ArticlePageResult } from './article-page-data'
 import {
-  type ArticleSummary,
   articleSummaryColumns,
   isPublic,
   isPublicRow,
   movedSlugQuery,
   resolveSlug,
-  type SlugLookup,
 } from './articles'
-import { type BreakingAlert, currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
+import { currentBreakingAlertQuery, pickBreakingAlert } from './breaking-alerts'
 import { bylineAuthorsQuery } from './bylines'
-import { listCategoriesQuery, type NavigationItem } from './categories'
-import {
-  approvedCountQuery,
-  assembleCommentPage,
-  type CommentView,
-  commentPageQueries,
-} from './comments'
-import { articleCorrectionsQuery, type CorrectionNote } from './corrections'
-import { assembleLiveBlog, type LiveBlogView, liveBlogQueries } from './live-updates'
+import { listCategoriesQuery } from './categories'
+import { approvedCountQuery, assembleCommentPage, commentPageQueries } from './comments'
+import { articleCorrectionsQuery } from './corrections'
+import { assembleLiveBlog, liveBlogQueries } from './live-updates'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { tagEditionOf, tagNameInEdition } from './tag-names'
-import { type TrendingItem, trendingQuery } from './trending'
+import { trendingQuery } from './trending'
 
 export const RELATED_LIMIT = 6
-
-export interface ArticleDetail extends ArticleSummary {
-  bodyHtml: string
-  byline: string
-  authorName: string | null
-  status: string
-  language: string
-  commentsClosed: boolean
-  /** From the media library, when the lead image is a library image (`/media/<key>`). */
-  imageCaption: string | null
-  imageCredit: string | null
-  /** An agency item's original page, credited under the body (issue 19). */
-  canonicalUrl?: string | null
-}
-
-export interface ArticlePageData {
-  article: ArticleDetail
-  /** Linked authors in byline order (issue 18); the free-text byline is kept beside them. */
-  authors: BylineAuthor[]
-  corrections: CorrectionNote[]
-  tags: { slug: string; name: string }[]
-  related: ArticleSummary[]
-  comments: { items: CommentView[]; total: number; nextCursor: string | null }
-  trending: TrendingItem[]
-  navigation: NavigationItem[]
-  lastUpdateAt: Date | null
-  breakingAlert: BreakingAlert | null
-  /** Its live coverage, running or ended; null for an ordinary article. */
-  live: LiveBlogView | null
-  /** Its published translations in other editions (articles.translation_group). */
-  translations: ArticleTranslation[]
-}
-
-export interface ArticleTranslation {
-  slug: string
-  language: string
-}
-
-export type ArticlePageResult =
-  | { kind: 'found'; page: ArticlePageData }
-  | Exclude<SlugLookup<unknown>, { kind: 'found' }>
 
 const SLUG = slot<string>('slug')
 const NOW = slot<Date>('now')

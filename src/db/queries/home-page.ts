@@ -11,8 +11,8 @@ import { listCategoriesQuery } from './categories'
 import { lastUpdateQuery, parseLastUpdate } from './site-state'
 import { trendingQuery } from './trending'
 
-export const HOME_LATEST_COUNT = 13
-export const HOME_SECTION_COUNT = 4
+const HOME_LATEST_COUNT = 13
+const HOME_SECTION_COUNT = 4
 
 const EDITION = slot<string>('edition')
 const NOW = slot<Date>('now')

@@ -1,6 +1,6 @@
 // The comments section under an article: count, first page of comments, and the form.
 
-import type { ArticleDetail, ArticlePageData } from '../../db/queries/article-page'
+import type { ArticleDetail, ArticlePageData } from '../../db/queries/article-page-data'
 import { CommentForm, type CommentNotice, CommentsClosedNotice } from '../fragments/comment-form'
 import { CommentPage } from '../fragments/comment-list'
 import { useI18n } from '../i18n-context'

@@ -1,6 +1,6 @@
 // The article's header: section kicker, title, summary, dates, favourite button and byline.
 
-import type { ArticleDetail } from '../../db/queries/article-page'
+import type { ArticleDetail } from '../../db/queries/article-page-data'
 import type { BylineAuthor } from '../../lib/byline'
 import { useI18n } from '../i18n-context'
 import { Byline } from './byline'

@@ -1,5 +1,5 @@
 // <head> tags that describe an article to search engines and social networks: OG, Twitter, JSON-LD.
-import type { ArticleDetail } from '../../db/queries/article-page'
+import type { ArticleDetail } from '../../db/queries/article-page-data'
 import type { CorrectionNote } from '../../db/queries/corrections'
 import type { BylineAuthor } from '../../lib/byline'
 import { shareImagePath } from '../../lib/media-variants'

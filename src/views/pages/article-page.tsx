@@ -1,6 +1,6 @@
 // The article page: every element of the reference news page, from breadcrumb to related news.
 import { raw } from 'hono/html'
-import type { ArticlePageData } from '../../db/queries/article-page'
+import type { ArticlePageData } from '../../db/queries/article-page-data'
 import { ArticleComments, type Commenting } from '../components/article-comments'
 import { ArticleFigure, ArticleHeader } from '../components/article-header'
 import { ArticleMetaTags } from '../components/article-meta-tags'
