@@ -99,8 +99,9 @@ export const articles = sqliteTable(
     index('articles_translation_group_idx').on(t.translationGroup),
     index('articles_updated_idx').on(t.updatedAt),
     index('articles_author_idx').on(t.authorId),
-    // What related-news scoring and its targets read of each candidate. These columns sit after
-    // the bodies in the row, so reading them from the table walks each body's overflow pages.
+    // Everything related-news scoring and its targets read of a candidate, so the refresh never
+    // reads an article's row: status and dates sit after the bodies (their overflow pages), and
+    // even the row's head is a random read across the whole file on a large cold archive.
     index('articles_related_meta_idx').on(
       t.id,
       t.status,
@@ -108,6 +109,8 @@ export const articles = sqliteTable(
       t.publishedAt,
       t.updatedAt,
       t.language,
+      t.title,
+      t.summary,
     ),
   ],
 )
@@ -177,7 +180,8 @@ export const articleTags = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
-    index('article_tags_tag_idx').on(t.tagId, t.articleId),
+    // `language` rides along so related news's tag-neighbour seeks never read the table's rows.
+    index('article_tags_tag_idx').on(t.tagId, t.articleId, t.language),
     index('article_tags_tag_status_published_idx').on(
       t.tagId,
       t.status,
