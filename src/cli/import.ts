@@ -33,6 +33,8 @@ export interface ImportOptions {
   /** Where `--media-dir` images are uploaded; needed unless it is a dry run. */
   mediaStore?: MediaStore
   now?: number
+  /** Conversion threads; 0 (the default, for tests) converts on the main thread. */
+  workers?: number
   /** Where the progress line goes; stderr in the terminal, nothing in tests. */
   writeProgress?: (text: string) => void
 }
@@ -62,6 +64,7 @@ export async function runImport(
     report,
     progress: progress.update,
     changed: [],
+    workers: options.workers ?? 0,
     now: options.now ?? Date.now(),
   }
   try {

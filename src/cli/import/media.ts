@@ -116,6 +116,16 @@ export function createMediaImporter(media: ImportMedia) {
     return outcome
   }
 
+  /** A featured image: its library path and size, or its original URL (reported) and no size. */
+  const localiseHero = async (url: string, label: string, report: ImportRun['report']) => {
+    const hero = await resolveUrl(url)
+    if ('kept' in hero)
+      report.warn(`image kept at its original URL: ${hero.kept}`, `${url} (${label})`)
+    if (!('stored' in hero)) return { url, size: null }
+    const { key, width, height } = hero.stored
+    return { url: mediaPath(key), size: { width, height } }
+  }
+
   return {
     /**
      * Moves the item's body images and hero to the library where the file is in the folder; the
@@ -133,11 +143,10 @@ export function createMediaImporter(media: ImportMedia) {
         item.mediaSizes.set(key, { width, height })
       }
       if (!item.imageUrl) return
-      const hero = await resolveUrl(item.imageUrl)
-      if ('kept' in hero) keep(item.imageUrl, hero.kept)
-      if (!('stored' in hero)) return
-      item.imageUrl = mediaPath(hero.stored.key)
-      item.imageSize = { width: hero.stored.width, height: hero.stored.height }
+      const hero = await localiseHero(item.imageUrl, item.label, report)
+      item.imageUrl = hero.url
+      item.imageSize = hero.size
     },
+    localiseHero,
   }
 }

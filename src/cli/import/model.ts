@@ -34,6 +34,10 @@ export interface ImportItem {
   imageUrl: string | null
   /** Known once the hero is a library image. */
   imageSize: { width: number; height: number } | null
+  /** The featured image's attachment id, when the file had not reached that attachment yet. */
+  lateImageId?: string
+  /** The body as a conversion worker rendered it, used while `bodyMd` is still what it rendered. */
+  rendered?: { bodyMd: string; html: string } | { bodyMd: string; refused: string }
   /** Every image address in the body, as the file has it, for `--media-dir`. */
   images: string[]
   /** Sizes of the library images the body now names, for their srcset at render. */

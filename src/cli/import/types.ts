@@ -19,6 +19,8 @@ export interface ImportRun {
   progress: (done: number, total: number) => void
   /** What changed, purged once at the end of the run (never once per item). */
   changed: ContentChange[]
+  /** Threads that convert WordPress bodies; 0 converts on the main thread. */
+  workers: number
   /** The reference time (ms), so tests are deterministic. */
   now: number
 }

@@ -3,13 +3,14 @@ import type { ArticleStatus } from '../../db/schema'
 import { slugify } from '../../services/editorial-slug'
 import type { createConverter } from './convert-html'
 import type { ImportComment, ImportItem } from './model'
-import type { ImportRun } from './types'
+import type { ImportReport } from './report'
 import { parseWpDate, type WxrAuthor, type WxrComment, type WxrItem } from './wxr-items'
 
-export interface WordpressContext {
-  run: ImportRun
-  source: string
-  converter: ReturnType<typeof createConverter>
+/**
+ * What turning a WXR item into an ImportItem needs: plain data (no database, no report), so that
+ * each conversion worker holds its own copy, told of attachments as the file reaches them.
+ */
+export interface WordpressBuild {
   /** Category slug to its top-level ancestor's slug: the section. */
   sectionOf: Map<string, string>
   /** Author login to profile id. */
@@ -17,9 +18,23 @@ export interface WordpressContext {
   authors: WxrAuthor[]
   attachments: Map<string, string>
   attachedTo: Map<string, string[]>
-  siteUrl: string
-  /** Section slugs declared by the file (and so written before any item). */
-  ensured: Set<string>
+  hasMediaDir: boolean
+  now: number
+}
+
+/** Where building reports skipped comments: the run's report, or a worker's list of events. */
+export type ReportSink = Pick<ImportReport, 'record' | 'warn'>
+
+/** Records one attachment (as the file reaches it) where galleries and featured images look. */
+export function addAttachment(build: WordpressBuild, id: string, url: string, parent: string) {
+  build.attachments.set(id, url)
+  if (parent !== '0') build.attachedTo.set(parent, [...(build.attachedTo.get(parent) ?? []), url])
+}
+
+interface BuildEnv {
+  build: WordpressBuild
+  converter: ReturnType<typeof createConverter>
+  report: ReportSink
 }
 
 const STATUSES: Record<string, ArticleStatus> = {
@@ -53,7 +68,7 @@ const COMMENT_STATUS: Record<string, ImportComment['status']> = {
 }
 
 /** Threads flattened to one level: every reply joins its top-level comment, in date order. */
-function threadComments(item: WxrItem, label: string, run: ImportRun): ImportComment[] {
+function threadComments(item: WxrItem, label: string, report: ReportSink, now: number) {
   const byId = new Map(item.comments.map((c) => [c.id, c]))
   const kept: ImportComment[] = []
   const root = (comment: WxrComment) => {
@@ -68,24 +83,24 @@ function threadComments(item: WxrItem, label: string, run: ImportRun): ImportCom
   for (const comment of item.comments) {
     const name = `comment ${comment.id} on ${label}`
     if (comment.type === 'pingback' || comment.type === 'trackback') {
-      run.report.record('skipped', 'pingbacks and trackbacks are not comments', name)
+      report.record('skipped', 'pingbacks and trackbacks are not comments', name)
       continue
     }
     const status = COMMENT_STATUS[comment.approved]
     if (!status) {
-      run.report.record('skipped', 'comment in the trash', name)
+      report.record('skipped', 'comment in the trash', name)
       continue
     }
     const thread = root(comment)
     if (thread !== comment.id && byId.get(comment.parent)?.parent !== '0')
-      run.report.warn('reply nested deeper than one level: attached to its thread', name)
+      report.warn('reply nested deeper than one level: attached to its thread', name)
     kept.push({
       sourceId: comment.id,
       threadId: thread,
       authorName: comment.author.trim() || 'Anonymous',
       body: comment.content.replace(/<[^>]*>/g, '').trim(),
       status,
-      createdAt: parseWpDate(comment.date, '') ?? new Date(run.now),
+      createdAt: parseWpDate(comment.date, '') ?? new Date(now),
     })
   }
   // A reply must come after its thread's first comment: date order, parents first on a tie.
@@ -97,11 +112,10 @@ function threadComments(item: WxrItem, label: string, run: ImportRun): ImportCom
 }
 
 export function buildWordpressItem(
-  context: WordpressContext,
+  { build, converter, report }: BuildEnv,
   item: WxrItem,
   label: string,
 ): ImportItem {
-  const { run } = context
   const warnings: string[] = []
   const isPage = item.postType === 'page'
   let status: ArticleStatus = STATUSES[item.status] ?? 'draft'
@@ -126,33 +140,32 @@ export function buildWordpressItem(
     title = `Untitled (${isPage ? 'page' : 'post'} ${item.id})`
     warnings.push('untitled: given a title')
   }
-  const converted = context.converter.convert(item.content, {
-    attachments: context.attachments,
-    attachedTo: (id) => context.attachedTo.get(id) ?? [],
+  const converted = converter.convert(item.content, {
+    attachments: build.attachments,
+    attachedTo: (id) => build.attachedTo.get(id) ?? [],
     postId: item.id,
   })
   warnings.push(...converted.warnings)
-  if (!run.mediaDir && converted.images.length > 0)
+  if (!build.hasMediaDir && converted.images.length > 0)
     warnings.push('images kept at their original URL (no --media-dir)')
   const summary = item.excerpt
-    ? context.converter.convert(item.excerpt, { attachments: new Map() }).markdown
+    ? converter.convert(item.excerpt, { attachments: new Map() }).markdown
     : ''
-  const thumbnail = context.attachments.get(item.meta.get('_thumbnail_id') ?? '')
-  if (item.meta.has('_thumbnail_id') && !thumbnail)
-    warnings.push('featured image not found in the file')
+  const thumbnailId = item.meta.get('_thumbnail_id')
+  const thumbnail = build.attachments.get(thumbnailId ?? '')
   const categories = item.categories.filter((c) => c.domain === 'category')
   const sectionSlug =
-    categories.map((c) => context.sectionOf.get(c.slug) ?? c.slug).find(Boolean) ?? 'uncategorized'
+    categories.map((c) => build.sectionOf.get(c.slug) ?? c.slug).find(Boolean) ?? 'uncategorized'
   const tags = [
     ...categories
-      .filter((c) => context.sectionOf.get(c.slug) !== c.slug)
+      .filter((c) => build.sectionOf.get(c.slug) !== c.slug)
       .map((c) => ({ slug: c.slug, name: c.name })),
     ...item.categories
       .filter((c) => c.domain === 'post_tag')
       .map((c) => ({ slug: slugify(c.slug) || c.slug, name: c.name })),
   ]
-  const authorId = context.authorIds.get(item.creator)
-  const author = context.authors.find((a) => a.login === item.creator)
+  const authorId = build.authorIds.get(item.creator)
+  const author = build.authors.find((a) => a.login === item.creator)
   return {
     kind: isPage ? 'page' : 'article',
     sourceId: item.id,
@@ -163,16 +176,20 @@ export function buildWordpressItem(
     summary,
     status,
     publishedAt: status === 'published' || status === 'scheduled' ? date : null,
-    updatedAt: date ?? new Date(run.now),
+    updatedAt: date ?? new Date(build.now),
     sectionSlug,
     tags: [...new Map(tags.map((t) => [t.slug, t])).values()],
     authorIds: authorId === undefined ? [] : [authorId],
     byline: author?.displayName ?? item.creator,
     imageUrl: thumbnail ?? null,
     imageSize: null,
+    // An attachment later in the file: looked up again once the whole file is read.
+    lateImageId: thumbnailId !== undefined && !thumbnail ? thumbnailId : undefined,
     images: converted.images,
     mediaSizes: new Map(),
-    comments: isPage ? skipPageComments(item, label, run) : threadComments(item, label, run),
+    comments: isPage
+      ? skipPageComments(item, label, report)
+      : threadComments(item, label, report, build.now),
     legacyPaths: legacyPathsOf(item),
     warnings,
   }
@@ -186,8 +203,8 @@ function safeDecode(text: string): string {
   }
 }
 
-function skipPageComments(item: WxrItem, label: string, run: ImportRun): ImportComment[] {
+function skipPageComments(item: WxrItem, label: string, report: ReportSink): ImportComment[] {
   for (const c of item.comments)
-    run.report.record('skipped', 'comments on pages are not kept', `comment ${c.id} on ${label}`)
+    report.record('skipped', 'comments on pages are not kept', `comment ${c.id} on ${label}`)
   return []
 }

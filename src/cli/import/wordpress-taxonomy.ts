@@ -1,9 +1,8 @@
 // A WXR file's categories, tags and authors, written before its first item and handed to the items.
 import { slugify } from '../../services/editorial-slug'
-import type { createConverter } from './convert-html'
 import { type SourceEntry, writeTaxonomy } from './taxonomy'
 import type { ImportRun } from './types'
-import type { WordpressContext } from './wordpress-items'
+import type { WordpressBuild } from './wordpress-items'
 import type { WxrAuthor, WxrTerm } from './wxr-items'
 
 /** What the file declares ahead of its items. */
@@ -59,15 +58,18 @@ function sortTerms(terms: WxrTerm[]) {
   return { sectionOf, sections, tags }
 }
 
+/** What the items of one WordPress file share. */
+export interface WordpressContext {
+  source: string
+  build: WordpressBuild
+  /** Section slugs already written (declared by the file, or made for an item). */
+  ensured: Set<string>
+}
+
 /** Writes the file's sections, tags and authors (reporting each), and returns the items' context. */
 export async function prepareWordpress(
   run: ImportRun,
   { siteUrl, authors, terms }: WxrHeader,
-  shared: {
-    converter: ReturnType<typeof createConverter>
-    attachments: Map<string, string>
-    attachedTo: Map<string, string[]>
-  },
 ): Promise<WordpressContext> {
   const source = `wordpress:${siteUrl ? new URL(siteUrl).host : 'unknown'}`
   const { sectionOf, sections, tags } = sortTerms(terms)
@@ -89,13 +91,16 @@ export async function prepareWordpress(
   }
   for (const a of authors) record('author', a.login, 'authors', `author ${a.login}`)
   return {
-    run,
     source,
-    ...shared,
-    sectionOf,
-    authorIds,
-    authors,
-    siteUrl,
+    build: {
+      sectionOf,
+      authorIds,
+      authors,
+      attachments: new Map(),
+      attachedTo: new Map(),
+      hasMediaDir: !!run.mediaDir,
+      now: run.now,
+    },
     ensured: new Set(sections.map((s) => s.slug)),
   }
 }

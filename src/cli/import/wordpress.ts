@@ -1,9 +1,10 @@
 // `npm run import -- wordpress FILE`: a WXR 1.1/1.2 export, streamed item by item.
 import { insertSectionsQuery } from '../../db/queries/import-map'
-import { createConverter } from './convert-html'
+import { replayEvents } from './convert-items'
+import { createConvertPool } from './convert-pool'
+import { resolveLateImages } from './late-images'
 import type { ImportRun, ImportSource } from './types'
-import { buildWordpressItem, type WordpressContext } from './wordpress-items'
-import { prepareWordpress, type WxrHeader } from './wordpress-taxonomy'
+import { prepareWordpress, type WordpressContext, type WxrHeader } from './wordpress-taxonomy'
 import { createItemWriter } from './writer'
 import { readAuthor, readItem, readTerm, type WxrItem } from './wxr-items'
 import { streamXmlNodes } from './xml-stream'
@@ -34,78 +35,107 @@ function skipReason(item: WxrItem): string | null {
 }
 
 /** A section an item names but the file never declared (or WordPress's default), made on demand. */
-async function ensureSection(context: WordpressContext, slug: string, item: WxrItem) {
+async function ensureSection(
+  run: ImportRun,
+  context: WordpressContext,
+  slug: string,
+  name: string,
+) {
   if (context.ensured.has(slug)) return
   context.ensured.add(slug)
-  const name = item.categories.find((c) => c.slug === slug)?.name || 'Uncategorized'
-  if (!context.run.dryRun)
-    await context.run.db.batch([insertSectionsQuery(context.run.db, [{ slug, name }])])
+  if (!run.dryRun) await run.db.batch([insertSectionsQuery(run.db, [{ slug, name }])])
+}
+
+/** The file's items: attachments noted, the rest skipped or sent to be converted, in file order. */
+async function readItems(
+  run: ImportRun,
+  header: WxrHeader,
+  onItem: (item: WxrItem) => Promise<void>,
+) {
+  const nodes = streamXmlNodes(run.file, {
+    root: 'rss',
+    kind: 'WordPress export (WXR)',
+    depth: 2,
+    onProgress: run.progress,
+    checkRoot: (attrs) => {
+      if (!Object.values(attrs).some((v) => /wordpress\.org\/export\//.test(v)))
+        throw new Error(
+          'This is RSS but not a WordPress export (WXR): no wp: namespace. For an agency feed, use the feed source.',
+        )
+    },
+  })
+  for await (const node of nodes) {
+    if (node.name === 'wp:base_site_url') header.siteUrl = node.text.trim()
+    else if (node.name === 'wp:author') header.authors.push(readAuthor(node))
+    else if (node.name === 'wp:category' || node.name === 'wp:tag' || node.name === 'wp:term') {
+      const term = readTerm(node)
+      if (term) header.terms.push(term)
+    } else if (node.name === 'item') await onItem(readItem(node))
+  }
 }
 
 async function run(run: ImportRun) {
   const header: WxrHeader = { siteUrl: '', authors: [], terms: [] }
-  // Filled as attachments stream past; the context holds the same maps.
-  const shared = {
-    converter: createConverter(),
-    attachments: new Map<string, string>(),
-    attachedTo: new Map<string, string[]>(),
-  }
-  let context: WordpressContext | undefined
-  let writer: ReturnType<typeof createItemWriter> | undefined
   // The header comes before the first item; it is written once that item arrives.
-  const prepare = async () => {
-    const prepared = await prepareWordpress(run, header, shared)
-    writer = createItemWriter(run, prepared.source)
-    return prepared
+  let started:
+    | {
+        context: WordpressContext
+        pool: ReturnType<typeof createConvertPool>
+        writer: ReturnType<typeof createItemWriter>
+      }
+    | undefined
+  const start = async () => {
+    const context = await prepareWordpress(run, header)
+    const pool = createConvertPool(context.build, run.workers)
+    started = { context, pool, writer: createItemWriter(run, context.source) }
+    return started
+  }
+  // Converted items come back in file order; each is written as the one-pass reader would have.
+  const write = async (all: boolean) => {
+    if (!started) return
+    const { context, pool, writer } = started
+    for await (const { item, sectionName, events } of pool.take(all)) {
+      replayEvents(run.report, events)
+      await ensureSection(run, context, item.sectionSlug, sectionName)
+      await writer.add(item)
+    }
   }
 
   try {
-    const nodes = streamXmlNodes(run.file, {
-      root: 'rss',
-      kind: 'WordPress export (WXR)',
-      depth: 2,
-      onProgress: run.progress,
-      checkRoot: (attrs) => {
-        if (!Object.values(attrs).some((v) => /wordpress\.org\/export\//.test(v)))
-          throw new Error(
-            'This is RSS but not a WordPress export (WXR): no wp: namespace. For an agency feed, use the feed source.',
-          )
-      },
-    })
-    for await (const node of nodes) {
-      if (node.name === 'wp:base_site_url') header.siteUrl = node.text.trim()
-      else if (node.name === 'wp:author') header.authors.push(readAuthor(node))
-      else if (node.name === 'wp:category' || node.name === 'wp:tag' || node.name === 'wp:term') {
-        const term = readTerm(node)
-        if (term) header.terms.push(term)
-      } else if (node.name === 'item') {
-        context ??= await prepare()
-        const item = readItem(node)
-        const label = `${item.postType || 'item'} ${item.id} "${item.title.slice(0, 40)}"`
-        if (item.postType === 'attachment') {
-          shared.attachments.set(item.id, item.attachmentUrl)
-          if (item.parent !== '0')
-            shared.attachedTo.set(item.parent, [
-              ...(shared.attachedTo.get(item.parent) ?? []),
-              item.attachmentUrl,
-            ])
-          run.report.record('skipped', 'attachment: its image is used where posts show it', label)
-          continue
-        }
-        const skip = skipReason(item)
-        if (skip) run.report.record('skipped', skip, label)
-        else {
-          const built = buildWordpressItem(context, item, label)
-          await ensureSection(context, built.sectionSlug, item)
-          await writer?.add(built)
-        }
+    await readItems(run, header, async (item) => {
+      const { pool } = started ?? (await start())
+      const label = `${item.postType || 'item'} ${item.id} "${item.title.slice(0, 40)}"`
+      if (item.postType === 'attachment') {
+        pool.attach(item.id, item.attachmentUrl, item.parent)
+        run.report.record('skipped', 'attachment: its image is used where posts show it', label)
+        return
       }
-    }
-    context ??= await prepare()
+      const skip = skipReason(item)
+      if (skip) run.report.record('skipped', skip, label)
+      else {
+        pool.add(item, label)
+        await write(false)
+      }
+    })
+    if (!started) await start()
   } finally {
     // Items read before a fault are written, so a fixed file resumes after them.
-    await writer?.flush()
+    try {
+      await write(true)
+    } finally {
+      await started?.writer.flush()
+      await started?.pool.close()
+    }
   }
+  // Only once the file has been read whole: attachments may follow their posts.
+  const { context, writer } = started as NonNullable<typeof started>
+  await resolveLateImages(
+    run,
+    context.source,
+    writer.lateImages,
+    context.build.attachments,
+    writer.media,
+  )
 }
 
 const source: ImportSource = { summary: 'a WordPress export (WXR 1.1 or 1.2)', run }

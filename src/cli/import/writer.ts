@@ -4,7 +4,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import { findMapped, findTakenSlugs, type MappedRow } from '../../db/queries/import-map'
 import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
-import { MarkdownLimitError, renderMarkdown } from '../../services/markdown'
+import { renderBody } from './convert-items'
 import { groupQueries, type ItemWrite } from './group-writes'
 import { createMediaImporter } from './media'
 import type { ImportItem } from './model'
@@ -14,7 +14,15 @@ import type { ImportRun } from './types'
 export const GROUP_SIZE = 100
 
 function hashOf(item: ImportItem): string {
-  const { warnings: _w, label: _l, mediaSizes: _m, ...content } = item
+  // Only what the file says counts: not the run's notes, nor the worker's early render.
+  const {
+    warnings: _w,
+    label: _l,
+    mediaSizes: _m,
+    lateImageId: _i,
+    rendered: _r,
+    ...content
+  } = item
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
 }
 
@@ -27,14 +35,19 @@ export function createItemWriter(run: ImportRun, source: string) {
   let pending: ImportItem[] = []
   let writing: Promise<void> = Promise.resolve()
   const media = run.media && createMediaImporter(run.media)
+  const lateImages: LateImage[] = []
   const startGroup = () => {
     const group = pending
     pending = []
-    writing = writing.then(() => writeGroup(run, source, group))
+    writing = writing.then(() => writeGroup(run, source, group, lateImages))
     // Surfaced by the next `add` or `flush`, which await it; not an unhandled rejection meanwhile.
     writing.catch(() => {})
   }
   return {
+    /** The `--media-dir` step, for the featured images resolved after the file is read. */
+    media,
+    /** Items written (or, dry, counted) whose featured image comes later in the file. */
+    lateImages,
     async add(item: ImportItem) {
       if (media) await media.localise(item, run.report)
       pending.push(item)
@@ -49,7 +62,20 @@ export function createItemWriter(run: ImportRun, source: string) {
   }
 }
 
-async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
+/** A written item whose featured image is an attachment the file had not reached yet. */
+export interface LateImage {
+  kind: ImportItem['kind']
+  sourceId: string
+  attachmentId: string
+  label: string
+}
+
+async function writeGroup(
+  run: ImportRun,
+  source: string,
+  group: ImportItem[],
+  lateImages: LateImage[],
+) {
   const { db } = run
   const now = new Date(run.now)
   // Recorded once the batch stands: a failed batch must not be reported as imported.
@@ -95,6 +121,13 @@ async function writeGroup(run: ImportRun, source: string, group: ImportItem[]) {
       const outcome = write.previous ? 'updated' : 'imported'
       report.record(outcome, `${kind}s`, item.label)
       for (const c of item.comments) report.record(outcome, 'comments', `comment ${c.sourceId}`)
+      if (item.lateImageId !== undefined)
+        lateImages.push({
+          kind,
+          sourceId: item.sourceId,
+          attachmentId: item.lateImageId,
+          label: item.label,
+        })
       if (run.dryRun) continue
       writes.push({ item, ...write })
       if (kind === 'article' && item.status === 'published' && write.previous)
@@ -120,14 +153,9 @@ function prepareWrite(
   previous: MappedRow | undefined,
 ): PreparedWrite {
   if (previous?.contentHash === hash) return { skip: 'unchanged since the last import' }
-  let bodyHtml: string
-  try {
-    // The one sanitiser every body goes through; an import gets no way around it.
-    bodyHtml = renderMarkdown(item.bodyMd, { media: item.mediaSizes })
-  } catch (error) {
-    if (error instanceof MarkdownLimitError) return { skip: `body refused: ${error.message}` }
-    throw error
-  }
+  const rendered = renderBody(item)
+  if ('refused' in rendered) return { skip: `body refused: ${rendered.refused}` }
+  const bodyHtml = rendered.html
   if (item.title.length > TITLE_MAX) item.warnings.push('title shortened')
   if (item.summary.length > SUMMARY_MAX) item.warnings.push('summary shortened')
   return { hash, bodyHtml, previous }

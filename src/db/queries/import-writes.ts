@@ -33,6 +33,15 @@ export function updateImportedArticleQuery(db: Db, id: number, fields: ImportedA
   return db.update(articles).set(changes).where(eq(articles.id, id))
 }
 
+/** An imported article's featured image, set once the file reaches an attachment after its post. */
+export function setImportedArticleImageQuery(
+  db: Db,
+  id: number,
+  image: { imageUrl: string; imageWidth: number | null; imageHeight: number | null },
+) {
+  return db.update(articles).set(image).where(eq(articles.id, id))
+}
+
 export interface ImportedPageFields {
   slug: string
   title: string
