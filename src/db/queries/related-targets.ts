@@ -37,15 +37,16 @@ function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
  * Every list a change can alter, most urgent first: the changed articles' own, the lists that show
  * them, and the lists of articles near them that share a tag or their section (the section part
  * mirrors how the scoring pool picks section candidates). The first `budget` of them, with what
- * scoring needs of each and how many there are in all. Only those rows are read from `articles`
- * (the changed ones aside): a neighbour found unpublished there just leaves its place empty.
+ * scoring needs of each and how many there are in all. Everything here comes off indexes, the
+ * changed articles' status and dates included (their rows' tails are a walk through their bodies'
+ * overflow pages): a neighbour found unpublished just leaves its place empty.
  */
 function affectedTargets(changed: SQL, budget: number): SQL {
   return sql`select a.id, a.category_id, a.language, coalesce(a.published_at, a.updated_at) as at,
       top.total
     from (
       select u.id, min(u.priority) as priority, count(*) over () as total from (
-        select id, 0 as priority from ${articles}
+        select id, 0 as priority from ${articleMeta('c')}
         where id in (${changed}) and +status = 'published'
         union all
         select article_id, 1 from ${relatedArticles} where related_id in (${changed})
@@ -53,10 +54,12 @@ function affectedTargets(changed: SQL, budget: number): SQL {
         select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
         union all
         select neighbour_id, 2 from (${sectionNeighbourPairs(sql`
-          select id, category_id, language, coalesce(published_at, updated_at) as at from ${articles}
-          where id in (${changed})`)})
+          select id, category_id, language, coalesce(published_at, updated_at) as at
+          from ${articleMeta('c')} where id in (${changed})`)})
       ) u
-      where u.id not in (select id from ${articles} where id in (${changed}) and +status <> 'published')
+      where u.id not in (
+        select id from ${articleMeta('c')} where id in (${changed}) and +status <> 'published'
+      )
       group by u.id order by priority, u.id limit ${budget}
     ) top
     cross join ${articleMeta('a')} on a.id = top.id
@@ -108,10 +111,11 @@ export async function loadChangedWork(
   const [removed, changedRows, targetRows] = await db.batch([
     db.all<{ article_id: number }>(sql`
       delete from ${relatedArticles} where article_id in (
-        select id from ${articles} where id in (${changed}) and status <> 'published'
+        select id from ${articleMeta('c')} where id in (${changed}) and +status <> 'published'
       ) returning article_id`),
     db.all<{ id: number; updated_at: number }>(sql`
-      select id, updated_at from ${articles} where id in (${changed}) order by updated_at, id`),
+      select id, updated_at from ${articleMeta('c')} where id in (${changed})
+      order by updated_at, id`),
     db.all<TargetRow & { total: number }>(affectedTargets(changed, budget)),
   ])
   const targets = toTargets(targetRows)

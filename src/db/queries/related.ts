@@ -20,7 +20,7 @@ export const FREQUENCY_SAMPLE = 500
 /**
  * Tag neighbours read per target: those sharing the most of its tags first (counted on the
  * article_tags index), then the nearest by id (ids follow creation time). Only these are read from
- * `articles`, whose rows are large.
+ * articles_related_meta_idx.
  */
 const TAG_POOL = 50
 
@@ -144,11 +144,10 @@ export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
         select candidate_id, null from pool where candidate_id not in (select id from target)
         group by candidate_id
       )
-      select m.id, a.title, a.summary, m.category_id, coalesce(m.published_at, m.updated_at) as at,
+      select m.id, m.title, m.summary, m.category_id, coalesce(m.published_at, m.updated_at) as at,
         (select group_concat(x.tag_id) from ${articleTags} x where x.article_id = m.id) as tag_ids,
         d.pool
       from doc d cross join ${articleMeta('m')} on m.id = d.id
-      cross join ${articles} a on a.id = m.id
       where +m.status = 'published'`),
     db.all<{
       tag_id: number
