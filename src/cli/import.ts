@@ -1,10 +1,11 @@
 // `npm run import -- <source> <file> [--dry-run] [--media-dir DIR]`: moves an archive into Bulletin.
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
 import type { MediaStore } from '../services/media-upload'
-import { prepareImportMedia } from './import/media'
+import { prepareImportMedia, refuseRemoteMedia } from './import/media'
 import { createProgress } from './import/progress'
 import { purgeAfterImport } from './import/purge'
 import { ImportReport } from './import/report'
@@ -20,10 +21,17 @@ const SOURCES: Record<string, () => Promise<{ default: ImportSource }>> = {
   feed: () => import('./import/feed'),
 }
 
-const USAGE = `Usage: npm run import -- <source> <file> [--dry-run] [--media-dir DIR]
+const USAGE = `Usage: npm run import -- <source> <file> [--dry-run] [--media-dir DIR] [--workers N]
 
 Sources: ${Object.keys(SOURCES).join(', ')}
-The database is TURSO_DATABASE_URL (default ${DEFAULT_DB_URL}), as for db:migrate.`
+The database is TURSO_DATABASE_URL (default ${DEFAULT_DB_URL}), as for db:migrate.
+--media-dir writes to the local media bucket, so it is refused with a remote database.
+--workers: threads converting WordPress bodies (default: cores - 1, at least 1; 0 for none).`
+
+/** One core reads the file and writes batches; the others convert. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism() - 1)
+}
 
 export interface ImportOptions {
   source: string
@@ -84,6 +92,7 @@ async function main() {
     options: {
       'dry-run': { type: 'boolean', default: false },
       'media-dir': { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -92,7 +101,12 @@ async function main() {
     console.log(USAGE)
     process.exit(values.help ? 0 : 2)
   }
+  const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers)
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new Error(`--workers takes a whole number from 0 to 64.\n${USAGE}`)
   const url = process.env.TURSO_DATABASE_URL ?? DEFAULT_DB_URL
+  const refusal = values['media-dir'] && !values['dry-run'] ? refuseRemoteMedia(url) : null
+  if (refusal) throw new Error(refusal)
   const client = openClient(url, process.env.TURSO_AUTH_TOKEN)
   const db = createDb(client)
   // Images go to wrangler's local bucket; a dry run only looks for the files.
@@ -106,6 +120,7 @@ async function main() {
       dryRun: values['dry-run'],
       mediaDir: values['media-dir'],
       mediaStore: media?.store,
+      workers,
       writeProgress: (text) => process.stderr.write(text),
     })
     console.log(outcome.report.format(outcome.run.dryRun))

@@ -20,6 +20,28 @@ export interface ImportMedia {
   upload: { store: MediaStore; actor: Actor } | null
 }
 
+/**
+ * Why `--media-dir` cannot write for this database, or null when it can. The images go to wrangler's
+ * local bucket (there is no offline way into the deployed one), so a remote database such as Turso
+ * would end up naming /media/ files its site does not have.
+ */
+export function refuseRemoteMedia(databaseUrl: string): string | null {
+  let url: URL
+  try {
+    url = new URL(databaseUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol === 'file:') return null
+  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return null
+  return (
+    `--media-dir stores images in wrangler's local bucket (.wrangler/state), not in the deployed ` +
+    `R2 bucket, so with a remote database (${url.protocol}//${url.host}) the imported articles ` +
+    'would point at images the site does not have. Import without --media-dir (images keep ' +
+    'their original URLs and are listed in the report), or add --dry-run to check the folder only.'
+  )
+}
+
 /** The run's media step; a real run needs the bucket and an admin to upload as. */
 export async function prepareImportMedia(
   db: Db,

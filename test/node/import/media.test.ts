@@ -1,12 +1,20 @@
 // `--media-dir` end to end: found images go through the library's upload into wrangler's local R2.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runImport } from '../../../src/cli/import'
-import { locateMediaFile } from '../../../src/cli/import/media'
+import { locateMediaFile, refuseRemoteMedia } from '../../../src/cli/import/media'
 import { openLocalMediaStore } from '../../../src/cli/local-media-store'
 import type { Db } from '../../../src/db/client'
 import { articles, media, users } from '../../../src/db/schema'
@@ -50,11 +58,11 @@ async function siteWithAdmin() {
   return db
 }
 
-function importWithMedia(db: Db, dryRun = false) {
+function importWithMedia(db: Db, dryRun = false, file = FIXTURE) {
   const mediaStore: MediaStore = { ...opened.store, db }
   return runImport(db, {
     source: 'wordpress',
-    file: FIXTURE,
+    file,
     mediaDir,
     mediaStore,
     dryRun,
@@ -111,6 +119,31 @@ describe('the import with --media-dir', () => {
     expect(report.summary().updated).toEqual({})
     expect(await db.select().from(media)).toHaveLength(1)
     expect(await db.select().from(articles)).toEqual(before)
+  })
+
+  it('takes a featured image into the library when its attachment comes after the post', async () => {
+    const db = await siteWithAdmin()
+    // The attachment item moved to the end of the file, as WordPress writes a later upload.
+    const text = readFileSync(FIXTURE, 'utf8')
+    const start = text.indexOf('\t<item>')
+    const end = text.indexOf('</item>', start) + '</item>'.length
+    const late = join(root, 'late.xml')
+    const moved = text.slice(start, end)
+    writeFileSync(late, text.replace(moved, '').replace('</channel>', `${moved}\n</channel>`))
+    const { report, error } = await importWithMedia(db, false, late)
+    expect(error).toBeUndefined()
+    const [stored] = await db.select().from(media)
+    const [article] = await db.select().from(articles)
+    expect(article?.imageUrl).toBe(`/media/${stored?.key}`)
+    expect([article?.imageWidth, article?.imageHeight]).toEqual([4, 3])
+    expect(report.summary().warned['featured image not found in the file']).toBeUndefined()
+  })
+
+  it('refuses to store images for a remote database, whose deployed bucket it cannot reach', () => {
+    expect(refuseRemoteMedia('libsql://news-org.turso.io')).toContain('local bucket')
+    expect(refuseRemoteMedia('https://db.example.com')).toContain('without --media-dir')
+    expect(refuseRemoteMedia('http://127.0.0.1:8080')).toBeNull()
+    expect(refuseRemoteMedia('file:data/bulletin.db')).toBeNull()
   })
 
   it('looks for the files on a dry run but stores nothing', async () => {
