@@ -33,7 +33,7 @@ export function literal(value: number): SQL {
  * where the index is a few hundred MB in id order. Read nothing else of `alias`, or SQLite goes
  * back to the row.
  */
-export function articleMeta(alias: 'a' | 'c' | 'm'): SQL {
+export function articleMeta(alias: 'a' | 'c' | 'm' | 'r'): SQL {
   return sql`${articles} ${sql.raw(alias)} indexed by articles_related_meta_idx`
 }
 

@@ -162,7 +162,7 @@ export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
         (select count(*) from ${articles} where status in (${UNPUBLISHED})) as unpublished`),
     db.all<{ article_id: number; related_id: number }>(sql`
       ${target} select p.article_id, p.related_id from ${relatedPins} p
-      join ${articles} r on r.id = p.related_id and +r.status = 'published'
+      join ${articleMeta('r')} on r.id = p.related_id and +r.status = 'published'
       where p.article_id in (select id from target) order by p.article_id, p.position`),
     db.all<{ article_id: number; related_id: number; rank: number; score: number; reason: string }>(
       sql`${target} select article_id, related_id, rank, score, reason from ${relatedArticles}

@@ -1,0 +1,107 @@
+// The related refresh reads no article row: on a cold million-article archive each one is a disk seek.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Client, InStatement } from '@libsql/client'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { migrateDatabase, openClient } from '../../../../src/cli/migrate'
+import { createDb } from '../../../../src/db/client'
+import { relatedPins } from '../../../../src/db/schema'
+import { refreshChangedLists, refreshListChunk } from '../../../../src/services/related-refresh'
+import { addArticle, addCategory, addTag } from '../fresh-db'
+
+const DAY = 86_400_000
+const NOW = Date.parse('2026-11-20T12:00:00Z')
+
+/** A client that keeps every statement sent through it, batched or not. */
+function recordStatements(client: Client) {
+  const sent: InStatement[] = []
+  const recording = new Proxy(client, {
+    get(target, key) {
+      if (key === 'execute') {
+        return (statement: InStatement) => {
+          sent.push(statement)
+          return target.execute(statement)
+        }
+      }
+      if (key === 'batch') {
+        return (statements: InStatement[], mode?: 'write' | 'read' | 'deferred') => {
+          sent.push(...statements)
+          return target.batch(statements, mode)
+        }
+      }
+      const value = Reflect.get(target, key)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { recording, sent }
+}
+
+/**
+ * The plan lines that read a row of `articles` or `article_tags`, or scan either: an index that
+ * is not covering, a lookup by rowid (only `tags` may be read so, for its names), a table scan.
+ * The one exception is `st`, the sources' own tags, for their edition: those few rows sit together
+ * (a chunk's ids are consecutive, the changed stories are the newest), unlike the candidates'.
+ */
+function rowReads(plan: readonly string[]): string[] {
+  return plan.filter(
+    (line) =>
+      (/USING INDEX (articles_|article_tags_|sqlite_autoindex_article_tags_)/.test(line) &&
+        !/^SEARCH st /.test(line)) ||
+      (/USING INTEGER PRIMARY KEY/.test(line) && !/^SEARCH tags /.test(line)) ||
+      /^SCAN (articles|article_tags)\b(?! USING COVERING)/.test(line),
+  )
+}
+
+async function planOf(client: Client, statement: InStatement): Promise<string[]> {
+  const { sql, args } = typeof statement === 'string' ? { sql: statement, args: [] } : statement
+  const plan = await client.execute({ sql: `explain query plan ${sql}`, args })
+  return plan.rows.map((row) => String(row.detail))
+}
+
+describe('the related refresh', () => {
+  it('reads candidates, targets and changed stories from indexes alone, never a story’s row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-related-plan-'))
+    const file = openClient(`file:${dir}/t.db`)
+    onTestFinished(() => {
+      file.close()
+      rmSync(dir, { recursive: true, force: true })
+    })
+    await migrateDatabase(file)
+    const { recording, sent } = recordStatements(file)
+    const db = createDb(recording)
+    const world = await addCategory(db, 'world')
+    const [russia, france] = [await addTag(db, 'Russia'), await addTag(db, 'France')]
+    const ids: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const id = await addArticle(db, {
+        slug: `s${i}`,
+        categoryId: world,
+        publishedAt: NOW - (10 - i) * DAY,
+        updatedAt: NOW - i * 60_000,
+        tagIds: i % 2 ? [russia, france] : [russia],
+        title: `Talks in Moscow, day ${i}`,
+      })
+      ids.push(id)
+    }
+    await db
+      .insert(relatedPins)
+      .values({ articleId: ids[0] ?? 0, position: 1, relatedId: ids[5] ?? 0 })
+    sent.length = 0
+    const purge = async () => ({ paths: [], tags: [], deleted: 0, failures: [] })
+    const deps = { db, purge, now: new Date(NOW) }
+    await refreshListChunk(deps, 0, 200)
+    await refreshChangedLists(deps, { updatedAt: NOW - DAY, id: 0 }, 200)
+    const reads = sent.filter((statement) => {
+      const text = typeof statement === 'string' ? statement : statement.sql
+      return !/^\s*(insert|delete from "related_articles" where "related_articles"\."article_id" in)/i.test(
+        text,
+      )
+    })
+    expect(reads.length).toBeGreaterThan(8)
+    const rowReading: string[] = []
+    for (const statement of reads) rowReading.push(...rowReads(await planOf(file, statement)))
+    expect(rowReading).toEqual([])
+  })
+})
