@@ -27,6 +27,7 @@ import { legacyQueryRedirects, withLegacyRedirects } from './routes/legacy-redir
 import { live } from './routes/live'
 import { mediaFiles } from './routes/media'
 import { oembed } from './routes/oembed'
+import { pageScript } from './routes/page-script'
 import { search } from './routes/search'
 import { sections } from './routes/sections'
 import { sitemaps } from './routes/sitemaps'
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps = {}) {
   // Private areas: each router mounts its own auth middleware on everything under it.
   app.route('/editor', editor)
   app.route('/api', api)
-  app.route('/', embeds).route('/', oembed).route('/', widget)
+  app.route('/', embeds).route('/', oembed).route('/', widget).route('/', pageScript)
   // Last: `/:slug` pages only answer for what no route above claims (lib/reserved-slugs.ts).
   app.route('/', staticPages)
   app.notFound(withLegacyRedirects(openCache, handleNotFound))

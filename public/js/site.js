@@ -6,24 +6,28 @@
   // data-locale is the edition's locale with its digits (ar-LB-u-nu-arab): lang alone would guess.
   const root = document.documentElement
   const languages = [root.dataset.locale || root.lang || navigator.language, navigator.language]
-  const timeWorker = window.Worker ? new Worker('/js/relative-time-worker.js') : null
   const pendingTimes = new Map()
+  let timeWorker = null
   let nextRequest = 0
 
-  timeWorker?.addEventListener('message', (event) => {
-    const times = pendingTimes.get(event.data.id)
-    pendingTimes.delete(event.data.id)
-    times?.forEach((time, index) => {
-      const text = event.data.texts[index]
-      if (!text) return
-      if (!time.title) time.title = time.textContent.trim()
-      time.textContent = text
+  function startTimeWorker() {
+    timeWorker = new Worker('/js/relative-time-worker.js')
+    timeWorker.addEventListener('message', (event) => {
+      const times = pendingTimes.get(event.data.id)
+      pendingTimes.delete(event.data.id)
+      times?.forEach((time, index) => {
+        const text = event.data.texts[index]
+        if (!text) return
+        if (!time.title) time.title = time.textContent.trim()
+        time.textContent = text
+      })
     })
-  })
+  }
 
   function updateTimes(root) {
     const times = [...root.querySelectorAll('time[data-relative]')]
-    if (!timeWorker || times.length === 0) return
+    if (!window.Worker || times.length === 0) return
+    if (!timeWorker) startTimeWorker()
     const id = nextRequest++
     pendingTimes.set(id, times)
     const dates = times.map((time) => time.getAttribute('datetime'))
@@ -85,10 +89,6 @@
     writeFavorites(ids.includes(id) ? ids.filter((other) => other !== id) : [id, ...ids])
     renderFavorites()
   })
-  // Another tab changed the list.
-  window.addEventListener('storage', (event) => {
-    if (event.key === FAVORITES_KEY) renderFavorites()
-  })
 
   // The article page is cached for everyone, so the comment form's idempotency key is made here,
   // once per form, when the reader starts using it. A double submit then makes one comment.
@@ -148,12 +148,11 @@
     button.textContent = waiting === 1 ? '1 new update' : `${waiting} new updates`
     button.hidden = waiting === 0
   }
-  // A failed poll or banner load leaves the page as it is, the poller included, so polling goes on.
+  // A failed poll leaves the page as it is, the poller included, so polling goes on.
   // (htmx 4 swaps error answers too; hx-status:* attribute names are not valid HTML.)
   document.addEventListener('htmx:before:swap', (event) => {
     const ctx = event.detail?.ctx
-    const source = ctx?.sourceElement
-    if (ctx?.response?.raw?.status >= 400 && source?.matches?.('[data-live-poll], #breaking')) {
+    if (ctx?.response?.raw?.status >= 400 && ctx.sourceElement?.matches?.('[data-live-poll]')) {
       event.preventDefault()
     }
   })
@@ -198,7 +197,10 @@
   // when the reader comes near them, or points, taps or tabs into them first: wiring them all costs
   // the article's load a long task on a slow phone. Until then their links and forms work as plain
   // HTML, as they do without JavaScript.
-  for (const section of document.querySelectorAll('[data-htmx-later]')) {
+  function wireLater() {
+    for (const section of document.querySelectorAll('[data-htmx-later]')) wireWhenNear(section)
+  }
+  function wireWhenNear(section) {
     const near = window.IntersectionObserver
       ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && wire(), {
           rootMargin: '400px 0px',
@@ -219,8 +221,28 @@
     else wire()
   }
 
-  renderFavorites()
-  updateTimes(document)
+  // A cached page shows what was current when it was rendered: an element marked data-refresh-from
+  // (the breaking alert) is asked for again and replaced only when the answer differs. A plain
+  // fetch, not htmx: htmx's swap of even an unchanged, empty slot was the article's longest task on
+  // a phone (its swap machinery, then style and layout of the whole page). A failed answer changes
+  // nothing.
+  function refreshSlots() {
+    for (const slot of document.querySelectorAll('[data-refresh-from]')) refreshSlot(slot)
+  }
+  function refreshSlot(slot) {
+    fetch(slot.dataset.refreshFrom)
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((html) => {
+        const answer = document.createElement('template')
+        answer.innerHTML = html
+        const next = answer.content.firstElementChild
+        if (!next || next.id !== slot.id) return
+        if (next.hidden === slot.hidden && next.innerHTML === slot.innerHTML) return
+        slot.replaceWith(next)
+      })
+      .catch(() => {})
+  }
+
   // Fragments swapped in by htmx carry absolute times too. htmx 4 fires this on the element that
   // made the request, not on the swapped target, so the whole document is looked at.
   document.addEventListener('htmx:after:swap', () => updateTimes(document))
@@ -229,6 +251,25 @@
     for (const box of document.querySelectorAll('.cf-turnstile:empty')) window.turnstile?.render(box)
   })
   setInterval(() => updateTimes(document), 60000)
-  // htmx loads with `defer` just before this script, so it is ready by now.
-  loadFavoritesList()
+
+  // The work of the load, each step a task of its own. This script runs in the same task as htmx's
+  // evaluation (one file, src/cli/copy-vendor.ts), and each step asks the browser for something
+  // (storage, a worker, a fetch, an observer): all in one task they were a long task on a slow
+  // phone, which Lighthouse counts as Total Blocking Time; apart, each is a few milliseconds and
+  // input can be handled between them.
+  const steps = [
+    () => {
+      renderFavorites()
+      // Another tab changed the list.
+      window.addEventListener('storage', (event) => {
+        if (event.key === FAVORITES_KEY) renderFavorites()
+      })
+    },
+    () => updateTimes(document),
+    refreshSlots,
+    wireLater,
+    // htmx is evaluated before this script, so it is ready by now.
+    loadFavoritesList,
+  ]
+  for (const step of steps) setTimeout(step)
 })()

@@ -33,7 +33,7 @@ export const live = new Hono<AppEnv>()
       <LivePollAnswer articleId={articleId} poll={poll} timeZone={c.var.config.site.timeZone} />,
     )
   })
-  /** The site-wide alert, loaded by htmx on every page so that cached pages need no purge for it. */
+  /** The site-wide alert, asked for by site.js on every page: cached pages need no purge for it. */
   .get('/fragments/breaking', async (c) => {
     const alert = await findBreakingAlert(c.var.db, new Date())
     return c.html(<BreakingBanner alert={alert} />)

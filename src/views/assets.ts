@@ -1,10 +1,7 @@
-// URLs of the static assets pages load; versioned so they can be cached for a year.
-// A named import, so the bundle keeps only the version, not the whole package.json.
-import { version as htmxVersion } from 'htmx.org/package.json'
-
-export const HTMX_URL = `/vendor/htmx-${htmxVersion}.min.js`
+// URLs of the static assets pages load.
+// htmx and public/js/site.js in one content-hashed file, built by `npm run vendor`.
+export { PAGE_SCRIPT_URL } from './page-script.generated'
 export const STYLESHEET_URL = '/css/site.css'
-export const SITE_SCRIPT_URL = '/js/site.js'
 /** public/favicon.svg, written into each page so that a first visit makes one request fewer. */
 export const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3261e"/><path d="M9 7h9a6 6 0 0 1 2.6 11.4A6.5 6.5 0 0 1 18.5 25H9z" fill="#fff"/><path d="M13 11v4h4.5a2 2 0 0 0 0-4zm0 7.5V21h5a2 2 0 0 0 0-4z" fill="#b3261e"/></svg>'

@@ -1,6 +1,6 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
-import { FAVICON_HREF, HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import { FAVICON_HREF, HTMX_CONFIG, PAGE_SCRIPT_URL, STYLESHEET_URL } from './assets'
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
@@ -49,8 +49,7 @@ export function Layout(props: LayoutProps) {
             ]}
           />
           {head}
-          <script src={HTMX_URL} defer />
-          <script src={SITE_SCRIPT_URL} defer />
+          <script src={PAGE_SCRIPT_URL} defer />
         </head>
         <body>
           <a class="skip-link" href="#main">

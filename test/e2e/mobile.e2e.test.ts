@@ -122,7 +122,8 @@ describe('the article page while its script loads', () => {
       const page = await openPage(browser, { viewport })
       // On a slow phone the page is drawn before site.js runs, and again before the worker words
       // the dates ("6 hours ago"): each is held back until a frame is on screen, to be as slow.
-      const script = holdBack(page, /\/js\/site\.js$/)
+      // site.js comes in the page script, after htmx (src/cli/copy-vendor.ts).
+      const script = holdBack(page, /\/vendor\/page-[0-9a-f]+\.js$/)
       const worker = holdBack(page, /\/js\/relative-time-worker\.js$/)
       await Promise.all([script.held, worker.held])
       await page.goto(`${stack.origin}/news/${REFERENCE_SLUG}`, { waitUntil: 'commit' })
@@ -136,5 +137,42 @@ describe('the article page while its script loads', () => {
       await waitForFrame(page)
       expect(await sumLayoutShifts(page), `at ${viewport.width}px`).toBeLessThan(0.01)
     }
+  })
+})
+
+/** What /fragments/breaking answers while an alert runs (views/live/breaking-banner.tsx). */
+const ALERT_FRAGMENT =
+  '<div id="breaking" class="breaking"><p class="breaking__inner">' +
+  '<strong class="breaking__label">Breaking</strong> ' +
+  '<a href="/news/quake" class="breaking__link">Quake hits the coast</a></p></div>'
+
+describe('the breaking alert on a cached page', () => {
+  it('is left alone when the fragment says what the page says, so nothing is laid out again', async () => {
+    const page = await openPage(browser, { viewport: { width: 375, height: 812 } })
+    const fragment = holdBack(page, /\/fragments\/breaking$/)
+    await fragment.held
+    const answered = page.waitForResponse(/\/fragments\/breaking$/)
+    await page.goto(`${stack.origin}/news/${REFERENCE_SLUG}`, { waitUntil: 'commit' })
+    await page.waitForSelector('#breaking[hidden]', { state: 'attached' })
+    await page.evaluate('window.slotAtLoad = document.getElementById("breaking")')
+    fragment.release()
+    expect((await answered).status()).toBe(200)
+    await page.waitForLoadState('networkidle')
+    await waitForFrame(page)
+    expect(await page.evaluate('document.getElementById("breaking") === window.slotAtLoad')).toBe(
+      true,
+    )
+  })
+
+  it('shows an alert set after the page was cached', async () => {
+    const page = await openPage(browser, { viewport: { width: 375, height: 812 } })
+    await page.route(/\/fragments\/breaking$/, (route: Route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: ALERT_FRAGMENT }),
+    )
+    await page.goto(`${stack.origin}/news/${REFERENCE_SLUG}`)
+    const link = page.locator('#breaking a')
+    await link.waitFor({ state: 'visible' })
+    expect(await link.textContent()).toBe('Quake hits the coast')
+    expect(await link.getAttribute('href')).toBe('/news/quake')
   })
 })

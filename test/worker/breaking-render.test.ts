@@ -30,8 +30,8 @@ describe('the breaking alert in full pages', () => {
       expect(slot?.hasAttribute('hidden')).toBe(false)
       expect(slot?.querySelector('a')?.text).toBe(headline)
       expect(slot?.querySelector('a')?.getAttribute('href')).toBe('/news/quake')
-      // htmx still refreshes it from the fragment, so a cached page picks up a newer alert.
-      expect(slot?.getAttribute('data-hx-get')).toBe('/fragments/breaking')
+      // site.js still refreshes it from the fragment, so a cached page picks up a newer alert.
+      expect(slot?.getAttribute('data-refresh-from')).toBe('/fragments/breaking')
     }
   })
 

@@ -1,6 +1,6 @@
 // The newsroom's document shell: its own header and navigation, the CSRF meta tag and editor assets.
 import type { Child } from 'hono/jsx'
-import { FAVICON_HREF, HTMX_CONFIG, HTMX_URL, SITE_SCRIPT_URL, STYLESHEET_URL } from '../assets'
+import { FAVICON_HREF, HTMX_CONFIG, PAGE_SCRIPT_URL, STYLESHEET_URL } from '../assets'
 import type { EditorChrome, EditorSection } from './chrome'
 import { CsrfField } from './components/csrf-field'
 
@@ -45,8 +45,7 @@ export function EditorLayout(props: { chrome: EditorChrome; title: string; child
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="stylesheet" href={EDITOR_STYLESHEET_URL} />
         <link rel="icon" href={FAVICON_HREF} type="image/svg+xml" />
-        <script src={HTMX_URL} defer />
-        <script src={SITE_SCRIPT_URL} defer />
+        <script src={PAGE_SCRIPT_URL} defer />
         <script src={EDITOR_SCRIPT_URL} defer />
       </head>
       <body class="editor">

@@ -14,16 +14,13 @@ export function BreakingBanner({ alert }: { alert: BreakingAlert | null }) {
 }
 
 /**
- * The banner as the page was rendered (so that it shows without JavaScript), refreshed by htmx
- * after load: pages stay cached for everyone and a new or cleared alert purges one small fragment,
- * so the alert costs no site-wide purge.
+ * The banner as the page was rendered (so that it shows without JavaScript), refreshed after load
+ * by public/js/site.js (data-refresh-from), which replaces it only when the fragment differs: pages
+ * stay cached for everyone and a new or cleared alert purges one small fragment, so the alert costs
+ * no site-wide purge.
  */
 export function BreakingSlot({ alert }: { alert: BreakingAlert | null }) {
-  const attributes = {
-    'data-hx-get': BREAKING_FRAGMENT_URL,
-    'data-hx-trigger': 'load',
-    'data-hx-swap': 'outerHTML',
-  }
+  const attributes = { 'data-refresh-from': BREAKING_FRAGMENT_URL }
   if (!alert) return <div id="breaking" class="breaking" hidden {...attributes} />
   return (
     <div id="breaking" class="breaking" {...attributes}>
