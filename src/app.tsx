@@ -1,6 +1,5 @@
 // createApp(): the Hono app with its middleware and routes, shared by the Worker and its tests.
 import { Hono } from 'hono'
-import { except } from 'hono/combine'
 import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from './env'
@@ -10,6 +9,7 @@ import { type OpenPageCache, openDefaultPageCache, withEdgeCache } from './middl
 import { stripEditionPrefix, withEdition } from './middleware/edition'
 import { handleError, handleNotFound } from './middleware/errors'
 import { withSecurityHeaders } from './middleware/security-headers'
+import { unlessPath } from './middleware/unless'
 import { api } from './routes/api'
 import { articlePages } from './routes/articles'
 import { authorPages } from './routes/authors'
@@ -45,9 +45,9 @@ export function createApp(deps: AppDeps = {}) {
   app.use(withSecurityHeaders())
   // Browsers send Origin with every form post; one from another site is refused. The API is
   // exempt: it only accepts bearer tokens, which a browser never attaches on another site's behalf.
-  app.use(except('/api/*', csrf()))
+  app.use(unlessPath((path) => path === '/api' || path.startsWith('/api/'), csrf()))
   // Uploads to the media library get their own, larger ceiling (services/media-upload.ts).
-  app.use(except(MEDIA_UPLOAD_PATH, withBodyLimit()))
+  app.use(unlessPath((path) => path === MEDIA_UPLOAD_PATH, withBodyLimit()))
   app.use(MEDIA_UPLOAD_PATH, withBodyLimit(MEDIA_UPLOAD_BODY_MAX))
   const openCache = deps.openCache ?? openDefaultPageCache
   app.use(withContext(openCache))

@@ -165,7 +165,7 @@ export function parseAuth({ env, problems, whole }: EnvReader): Config['auth'] {
 
 function isTimeZone(name: string): boolean {
   try {
-    dateTimeFormat('en', { timeZone: name })
+    dateTimeFormat('en', name, 'zoneOnly')
     return true
   } catch {
     return false

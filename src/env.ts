@@ -146,6 +146,23 @@ export type AppEnv = {
   }
 }
 
+/** Configs by bindings object: workerd hands every request of an isolate the same env. */
+const configs = new WeakMap<Env, Config>()
+
+/**
+ * parseConfig once per bindings object, not per request: parsing showed in the profile of every
+ * request, cache hits included. The config is read-only; a bad one is not kept, so every request
+ * reports it.
+ */
+export function readConfig(env: Env): Config {
+  let config = configs.get(env)
+  if (!config) {
+    config = parseConfig(env)
+    configs.set(env, config)
+  }
+  return config
+}
+
 /**
  * Validates the bindings and returns typed config. Every problem is reported at once, by name only:
  * secret values never appear in the message.

@@ -10,11 +10,34 @@ export interface DbConnection {
 }
 
 /**
- * A client per request is cheap: the web client holds no socket, and protocol v2 needs no version
- * probe, so the first query is the first round trip.
+ * A client per request holds no socket, and protocol v2 needs no version probe, so the first query
+ * is the first round trip.
  */
 export function connectDb({ url, authToken, timeoutMs }: DbConnection): Db {
   return createDb(createClient({ url, authToken, fetch: boundedFetch(timeoutMs) }))
+}
+
+/**
+ * The request's database, connected on first use. Cache hits never query, and building the client
+ * and drizzle's wrapper was about a tenth of a hit's CPU in a profile of workerd; a client shared
+ * by the isolate's requests would avoid it too, but libSQL's concurrency queue would then start one
+ * request's query from another's continuation, tying it to a request that may already be over.
+ */
+export function connectDbOnUse(connection: DbConnection): Db {
+  let db: Db | undefined
+  const open = () => {
+    db ??= connectDb(connection)
+    return db
+  }
+  // Methods are bound to the real database: drizzle's objects keep private state of their own.
+  return new Proxy({} as Db, {
+    get(_, property) {
+      const real = open()
+      const value = Reflect.get(real, property, real)
+      return typeof value === 'function' ? value.bind(real) : value
+    },
+    has: (_, property) => property in open(),
+  })
 }
 
 /** Turns a hung or unreachable database into UNAVAILABLE instead of a request that never ends. */

@@ -8,14 +8,54 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
+/** The option sets the site formats with, by name: the name keys the cache, not the options. */
+const FORMATS = {
+  longDate: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  dateTime: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  footerStamp: {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  wallClock: {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  },
+  zoneName: { timeZoneName: 'longGeneric' },
+  zoneOnly: {},
+} satisfies Record<string, Intl.DateTimeFormatOptions>
+
+export type DateFormatName = keyof typeof FORMATS
+
+/**
+ * The formatter for one of FORMATS in a zone and locale. Keyed by name rather than by the options'
+ * JSON: a page formats dozens of dates, and serialising the options for each showed in the profile.
+ * An unknown zone or locale throws RangeError, as the constructor does.
+ */
 export function dateTimeFormat(
   locale: string,
-  options: Intl.DateTimeFormatOptions,
+  timeZone: string,
+  name: DateFormatName,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
+  const key = `${name}|${locale}|${timeZone}`
   let formatter = formatters.get(key)
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options)
+    formatter = new Intl.DateTimeFormat(locale, { ...FORMATS[name], timeZone })
     if (formatters.size < 100) formatters.set(key, formatter)
   }
   return formatter
@@ -23,26 +63,12 @@ export function dateTimeFormat(
 
 /** "Saturday, 28 November 2026" in the given zone and language. */
 export function formatLongDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return dateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(date)
+  return dateTimeFormat(locale, timeZone, 'longDate').format(date)
 }
 
 /** "28 Nov 2026, 14:05": the absolute text a <time> shows before script makes it relative. */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return dateTimeFormat(locale, {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date)
+  return dateTimeFormat(locale, timeZone, 'dateTime').format(date)
 }
 
 /** The footer's "02-07-2025" and "04:22", in the site's zone, in the locale's digits. */
@@ -52,15 +78,7 @@ export function formatFooterStamp(
   locale = 'en-GB',
 ): { day: string; time: string } {
   const parts = Object.fromEntries(
-    dateTimeFormat(locale, {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
+    dateTimeFormat(locale, timeZone, 'footerStamp')
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   )
@@ -75,16 +93,7 @@ export function utcDay(date: Date): string {
 // Wall-clock times in the site's time zone, for the editor's schedule field (datetime-local).
 
 function partsIn(date: Date, timeZone: string): Record<string, number> {
-  const parts = dateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date)
+  const parts = dateTimeFormat('en-GB', timeZone, 'wallClock').formatToParts(date)
   return Object.fromEntries(parts.map((part) => [part.type, Number(part.value)]))
 }
 

@@ -1,14 +1,14 @@
 // Puts the validated config, a database handle and the purge function on c.var for every request.
 import { createMiddleware } from 'hono/factory'
-import { connectDb } from '../db/connect'
-import { type AppEnv, parseConfig } from '../env'
+import { connectDbOnUse } from '../db/connect'
+import { type AppEnv, readConfig } from '../env'
 import { purgeFunction } from '../services/purge-wiring'
 import type { OpenPageCache } from './edge-cache'
 
 export const withContext = (openCache: OpenPageCache) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const config = parseConfig(c.env)
-    const db = connectDb({
+    const config = readConfig(c.env)
+    const db = connectDbOnUse({
       url: config.databaseUrl,
       authToken: config.databaseAuthToken,
       timeoutMs: config.dbTimeoutMs,

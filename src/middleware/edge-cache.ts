@@ -154,10 +154,13 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
       // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
       const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
       if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
+      // The stored copy was cloned above, so the marker reaches this answer only; `prepared` is
+      // our own Response, its headers writable, and one more copy of it would cost a render CPU.
       const response = matchesEtag(raw, prepared.headers.get('etag'))
         ? notModified(prepared)
         : prepared
-      replaceResponse(c, withHeader(response, X_CACHE, 'MISS'))
+      response.headers.set(X_CACHE, 'MISS')
+      replaceResponse(c, response)
     } finally {
       // Waiters render for themselves when this render had nothing they may share.
       if (settle) {

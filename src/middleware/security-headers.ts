@@ -82,10 +82,30 @@ export function contentSecurityPolicy(policy: SecurityPolicy, turnstile: boolean
     .join('; ')
 }
 
+/**
+ * The header lists already built, by policy and switches: a handful per site, and every response
+ * (cache hits included) needs one, so the CSP text is joined once per isolate, not per request.
+ */
+const builtHeaders = new Map<string, [string, string][]>()
+
 /** The headers for one response: its path's policy, HTTPS off localhost, Turnstile if configured. */
-export function securityHeadersFor(url: URL, turnstile: boolean): Record<string, string> {
+export function securityHeadersFor(url: URL, turnstile: boolean): [string, string][] {
   const policy = securityPolicyFor(url.pathname)
   const secure = url.protocol === 'https:' && !LOCAL_HOST.test(url.hostname)
+  const key = `${SECURITY_POLICIES.findIndex(([, row]) => row === policy)}|${secure}|${turnstile}`
+  let headers = builtHeaders.get(key)
+  if (!headers) {
+    headers = Object.entries(buildSecurityHeaders(policy, secure, turnstile))
+    builtHeaders.set(key, headers)
+  }
+  return headers
+}
+
+function buildSecurityHeaders(
+  policy: SecurityPolicy,
+  secure: boolean,
+  turnstile: boolean,
+): Record<string, string> {
   let csp = contentSecurityPolicy(policy, turnstile)
   if (secure) csp += '; upgrade-insecure-requests'
   return {
@@ -110,7 +130,7 @@ export const withSecurityHeaders = () =>
     const url = new URL(c.req.url)
     const turnstile = Boolean(c.env?.TURNSTILE_SITE_KEY)
     const { headers } = c.res
-    for (const [name, value] of Object.entries(securityHeadersFor(url, turnstile))) {
+    for (const [name, value] of securityHeadersFor(url, turnstile)) {
       headers.set(name, value)
     }
     // A page without a declared charset lets the browser guess, and a guess can be steered.

@@ -39,7 +39,22 @@ export function viewTokenLifetimeSeconds(pagePath = '/news/any-article'): number
   return 2 * shared + browser + VIEW_TOKEN_STEP_SECONDS
 }
 
+/**
+ * Derived keys by secret, for the isolate's life: deriving one (HKDF, then an HMAC key) on every
+ * render showed in the profile of an uncached article. The key itself is kept, not a promise that
+ * another request might still be settling; a site has one secret, so the map stays tiny.
+ */
+const derivedKeys = new Map<string, CryptoKey>()
+
 async function tokenKey(secret: string): Promise<CryptoKey> {
+  const known = derivedKeys.get(secret)
+  if (known) return known
+  const key = await deriveTokenKey(secret)
+  if (derivedKeys.size < 10) derivedKeys.set(secret, key)
+  return key
+}
+
+async function deriveTokenKey(secret: string): Promise<CryptoKey> {
   const encoder = new TextEncoder()
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
     'deriveKey',

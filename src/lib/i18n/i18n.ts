@@ -113,14 +113,23 @@ export function createI18n(edition: Edition, sectionNames: Record<string, string
   }
 }
 
+/** Language names by code: building an Intl.DisplayNames for each link showed in the profile. */
+const languageNames = new Map<string, string>()
+
 /** What a language calls itself ("العربية", "Français"), for the edition switcher. */
 export function nameLanguage(code: string): string {
-  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1)
+  let name = languageNames.get(code)
+  if (name === undefined) {
+    const own = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
+    name = own.charAt(0).toLocaleUpperCase(code) + own.slice(1)
+    // Codes come from configuration, a handful per site; the bound only guards against misuse.
+    if (languageNames.size < 100) languageNames.set(code, name)
+  }
+  return name
 }
 
 /** The site's time zone as the edition's language names it, when its label is not configured. */
 export function nameTimeZone(timeZone: string, locale: string): string {
-  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts()
+  const parts = dateTimeFormat(locale, timeZone, 'zoneName').formatToParts()
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone
 }
