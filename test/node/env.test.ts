@@ -1,6 +1,6 @@
-// parseConfig: defaults, and every invalid binding named in one clear message.
+// parseConfig: defaults, and every invalid binding named in one clear message; readConfig's reuse.
 import { describe, expect, it } from 'vitest'
-import { type Env, parseConfig } from '../../src/env'
+import { type Env, parseConfig, readConfig } from '../../src/env'
 
 const valid = {
   ASSETS: {} as Fetcher,
@@ -33,5 +33,21 @@ describe('parseConfig', () => {
       parseConfig({ ...valid, TURSO_DATABASE_URL: 'libsql://db.turso.io', IP_HASH_SALT: 'secret' })
     expect(attempt).toThrow(/TURSO_AUTH_TOKEN is missing/)
     expect(attempt).not.toThrow(/secret"/)
+  })
+})
+
+describe('readConfig', () => {
+  it('parses a bindings object once, and another object on its own', () => {
+    const env = { ...valid }
+    const other = { ...valid, SITE_NAME: 'The Other Paper' }
+    expect(readConfig(env)).toBe(readConfig(env))
+    expect(readConfig(other).site.name).toBe('The Other Paper')
+    expect(readConfig(env).site.name).toBe('Bulletin')
+  })
+
+  it('keeps no bad config: every request with it is told what is wrong', () => {
+    const broken = { ASSETS: valid.ASSETS, TURSO_DATABASE_URL: valid.TURSO_DATABASE_URL }
+    expect(() => readConfig(broken)).toThrow(/IP_HASH_SALT is missing/)
+    expect(() => readConfig(broken)).toThrow(/IP_HASH_SALT is missing/)
   })
 })
