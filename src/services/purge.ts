@@ -2,7 +2,12 @@
 
 import type { Db } from '../db/client'
 import { insertAuditQuery } from '../db/queries/audit'
-import { listCategoryArticleIds, loadPurgeFacts, type PurgeFacts } from '../db/queries/purge'
+import {
+  listCategoryArticleIds,
+  loadPagePurgeFacts,
+  loadPurgeFacts,
+  type PurgeFacts,
+} from '../db/queries/purge'
 import type { PageCache } from '../edge/page-cache'
 import { purgeZone } from '../edge/zone-purge'
 import type { Edition } from '../lib/editions'
@@ -34,6 +39,10 @@ async function factsFor(db: Db, changes: ContentChange[]): Promise<PurgeFacts> {
     if (change.kind === 'category-renamed') {
       for (const id of await listCategoryArticleIds(db, change.categoryId)) ids.add(id)
     }
+  }
+  // The crons' related and trending refreshes change lists alone: their pages need only slugs.
+  if (changes.every((change) => change.kind === 'related-recomputed')) {
+    return loadPagePurgeFacts(db, [...ids])
   }
   return loadPurgeFacts(db, [...ids])
 }

@@ -142,6 +142,22 @@ export async function loadPurgeFacts(db: Db, articleIds: number[]): Promise<Purg
 }
 
 /**
+ * The facts of articles whose related list alone changed: that list shows on the article's own
+ * page only, so its slug is all the purge needs. The full facts (the rows' tails, tags, the lists
+ * showing each) of a refresh chunk's 200 articles were a second of random reads on a cold
+ * million-article archive.
+ */
+export async function loadPagePurgeFacts(db: Db, articleIds: number[]): Promise<PurgeFacts> {
+  if (articleIds.length === 0) return { articles: [], sections: [] }
+  const rows = await db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.id, [...new Set(articleIds)]))
+  const empty = { categorySlug: '', tagSlugs: [], tagIds: [], shownOn: [], commentCursors: [] }
+  return { articles: rows.map((row) => ({ ...row, ...empty })), sections: [] }
+}
+
+/**
  * After a rename, the newest articles of a category are purged by URL, since their pages name it.
  * Bounded: a section of a big archive holds tens of thousands, more than one statement may list;
  * older pages show the new name when their hour at the edge runs out.

@@ -7,7 +7,10 @@ import type { Client, InStatement } from '@libsql/client'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { migrateDatabase, openClient } from '../../../../src/cli/migrate'
 import { createDb } from '../../../../src/db/client'
+import { loadPurgeFacts } from '../../../../src/db/queries/purge'
 import { relatedPins } from '../../../../src/db/schema'
+import { purgeContent } from '../../../../src/services/purge'
+import { purgeTargetsFor } from '../../../../src/services/purge-targets'
 import { refreshChangedLists, refreshListChunk } from '../../../../src/services/related-refresh'
 import { addArticle, addCategory, addTag } from '../fresh-db'
 
@@ -60,48 +63,72 @@ async function planOf(client: Client, statement: InStatement): Promise<string[]>
   return plan.rows.map((row) => String(row.detail))
 }
 
+/** Six stories of one section on two tags, one pinned, in a file whose statements are recorded. */
+async function recordedNewsroom() {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-related-plan-'))
+  const file = openClient(`file:${dir}/t.db`)
+  onTestFinished(() => {
+    file.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  await migrateDatabase(file)
+  const { recording, sent } = recordStatements(file)
+  const db = createDb(recording)
+  const world = await addCategory(db, 'world')
+  const [russia, france] = [await addTag(db, 'Russia'), await addTag(db, 'France')]
+  const ids: number[] = []
+  for (let i = 0; i < 6; i++) {
+    const id = await addArticle(db, {
+      slug: `s${i}`,
+      categoryId: world,
+      publishedAt: NOW - (10 - i) * DAY,
+      updatedAt: NOW - i * 60_000,
+      tagIds: i % 2 ? [russia, france] : [russia],
+      title: `Talks in Moscow, day ${i}`,
+    })
+    ids.push(id)
+  }
+  await db
+    .insert(relatedPins)
+    .values({ articleId: ids[0] ?? 0, position: 1, relatedId: ids[5] ?? 0 })
+  sent.length = 0
+  return { file, db, sent, ids }
+}
+
+const textOf = (statement: InStatement) =>
+  typeof statement === 'string' ? statement : statement.sql
+
 describe('the related refresh', () => {
   it('reads candidates, targets and changed stories from indexes alone, never a story’s row', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-related-plan-'))
-    const file = openClient(`file:${dir}/t.db`)
-    onTestFinished(() => {
-      file.close()
-      rmSync(dir, { recursive: true, force: true })
-    })
-    await migrateDatabase(file)
-    const { recording, sent } = recordStatements(file)
-    const db = createDb(recording)
-    const world = await addCategory(db, 'world')
-    const [russia, france] = [await addTag(db, 'Russia'), await addTag(db, 'France')]
-    const ids: number[] = []
-    for (let i = 0; i < 6; i++) {
-      const id = await addArticle(db, {
-        slug: `s${i}`,
-        categoryId: world,
-        publishedAt: NOW - (10 - i) * DAY,
-        updatedAt: NOW - i * 60_000,
-        tagIds: i % 2 ? [russia, france] : [russia],
-        title: `Talks in Moscow, day ${i}`,
-      })
-      ids.push(id)
-    }
-    await db
-      .insert(relatedPins)
-      .values({ articleId: ids[0] ?? 0, position: 1, relatedId: ids[5] ?? 0 })
-    sent.length = 0
+    const { file, db, sent } = await recordedNewsroom()
     const purge = async () => ({ paths: [], tags: [], deleted: 0, failures: [] })
     const deps = { db, purge, now: new Date(NOW) }
     await refreshListChunk(deps, 0, 200)
     await refreshChangedLists(deps, { updatedAt: NOW - DAY, id: 0 }, 200)
-    const reads = sent.filter((statement) => {
-      const text = typeof statement === 'string' ? statement : statement.sql
-      return !/^\s*(insert|delete from "related_articles" where "related_articles"\."article_id" in)/i.test(
-        text,
-      )
-    })
+    const reads = sent.filter(
+      (statement) =>
+        !/^\s*(insert|delete from "related_articles" where "related_articles"\."article_id" in)/i.test(
+          textOf(statement),
+        ),
+    )
     expect(reads.length).toBeGreaterThan(8)
     const rowReading: string[] = []
     for (const statement of reads) rowReading.push(...rowReads(await planOf(file, statement)))
     expect(rowReading).toEqual([])
+  })
+
+  it('purges the pages of the lists it changed reading their slugs alone, the same pages as before', async () => {
+    const { db, sent, ids } = await recordedNewsroom()
+    const changes = [{ kind: 'related-recomputed' as const, articleIds: ids.slice(0, 3) }]
+    const report = await purgeContent({ db, cache: undefined, origin: 'http://localhost' }, changes)
+    // One statement: the full facts (sections, tags, comments, the lists showing each story) are
+    // seven, and on a cold million-article archive they cost a second a chunk.
+    expect(sent.map(textOf)).toEqual([
+      expect.stringMatching(/^select "id", "slug" from "articles"/),
+    ])
+    const full = purgeTargetsFor(changes, await loadPurgeFacts(db, ids.slice(0, 3)))
+    expect(report.paths).toEqual(full.paths)
+    expect(report.tags).toEqual(full.tags)
+    expect(report.paths).toContain('/news/s0')
   })
 })
