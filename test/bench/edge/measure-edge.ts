@@ -12,7 +12,7 @@ import { buildBundle } from '../bundle'
 import { isNginxInstalled, startNginx } from '../nginx'
 import { CACHE_FLOOR_WORKER, CONSTANT_WORKER } from './floors'
 import { readLiveHeapBytes } from './heap'
-import { type EdgeLoad, type LoadTarget, measureEdgeLoad } from './measure'
+import { type EdgeLoad, type LoadTarget, measureEdgeLoad, mergeLoads } from './measure'
 import { mixedRequests } from './mixed'
 import { bundleWorker, type EdgeRuntime, floorWorker, startRuntime } from './runtime'
 
@@ -50,6 +50,8 @@ const PER_EXCHANGE = [
   'x-cache',
 ]
 const HEAP_REQUESTS = 10_000
+/** Chunks per run; see the measuring loop. */
+const ROUNDS = 4
 
 async function prepareDatabase(dbPath: string) {
   const client = openClient(`file:${dbPath}`)
@@ -136,16 +138,29 @@ export async function measureEdge(options: EdgeOptions): Promise<EdgeReport> {
       const reference = { name: 'nginx', origin: nginx.url(''), pid: nginx.pid }
       for (const page of options.hits) runs.push([reference, page, 'hit'])
     }
+    // Each run is measured in ROUNDS chunks, the runs taking turns (in reverse every other round),
+    // so the floors and the hits they are judged against share the machine's load as it drifts.
     for (const [i, connections] of CONNECTIONS.entries()) {
-      for (const [target, page, kind] of runs) {
-        const amount = amounts[kind][i] ?? 100
-        log(`edge: ${target.name} ${page.path} × ${amount} at ${connections} connections`)
-        report.loads.push(await measureEdgeLoad(target, page.path, connections, amount))
+      log(`edge: ${runs.length} runs at ${connections} connections, in ${ROUNDS} rounds`)
+      const chunks = runs.map((): EdgeLoad[] => [])
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = [...runs.keys()]
+        if (round % 2 === 1) order.reverse()
+        for (const r of order) {
+          const [target, page, kind] = runs[r] as (typeof runs)[number]
+          // Never fewer requests than connections, or the chunk would not load them all.
+          const amount = Math.max(connections, Math.ceil((amounts[kind][i] ?? 100) / ROUNDS))
+          const load = await measureEdgeLoad(target, page.path, connections, amount, {
+            warmUp: round === 0,
+          })
+          chunks[r]?.push(load)
+        }
       }
+      for (const runChunks of chunks) report.loads.push(mergeLoads(runChunks))
     }
 
     log(`edge: the isolate's heap after ${HEAP_REQUESTS} mixed requests`)
-    await measureEdgeLoad(bulletin, '/', 10, HEAP_REQUESTS, mixedRequests(options))
+    await measureEdgeLoad(bulletin, '/', 10, HEAP_REQUESTS, { requests: mixedRequests(options) })
     try {
       const bytes = await readLiveHeapBytes(bulletin.inspectorUrl ?? '', 'bulletin')
       report.heapMb = Math.round((bytes / 1024 / 1024) * 10) / 10
