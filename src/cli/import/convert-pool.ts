@@ -1,4 +1,6 @@
 // Worker threads that convert WXR items (turndown, render, sanitise) while the main thread reads and writes.
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import {
   type ConvertedItem,
@@ -21,7 +23,9 @@ const IN_FLIGHT_PER_WORKER = 4
  */
 function startWorker(build: WordpressBuild): Worker {
   const entry = new URL('./convert-worker.ts', import.meta.url).href
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
+  // Resolved here, so the worker finds tsx whatever the current directory is.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
   return new Worker(boot, { eval: true, workerData: build })
 }
 
