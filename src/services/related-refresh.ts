@@ -3,7 +3,7 @@ import type { Db } from '../db/client'
 import { RELATED_LIMIT } from '../db/queries/article-page'
 import type { RelatedInputs, StoredPick } from '../db/queries/related-inputs'
 import { type ChangeCursor, loadChangedWork, loadRelatedChunk } from '../db/queries/related-targets'
-import { replaceRelatedListsQueries } from '../db/queries/related-writes'
+import { LISTS_PER_WRITE, replaceRelatedListsQueries } from '../db/queries/related-writes'
 import type { ContentChange, PurgeReport } from './purge'
 import { rankRelated } from './related'
 import { memoizeTerms } from './related-terms'
@@ -76,8 +76,8 @@ export interface RefreshDeps {
 }
 
 /**
- * Writes the lists that differ from what is stored, in one batch, then purges the pages whose
- * visible list changed. A second run over the same data finds nothing to write: it is idempotent.
+ * Writes the lists that differ from what is stored, a batch per LISTS_PER_WRITE, then purges the
+ * pages whose visible list changed. A second run over the same data finds nothing to write: it is idempotent.
  */
 async function applyRelatedLists(
   deps: RefreshDeps,
@@ -85,9 +85,11 @@ async function applyRelatedLists(
 ): Promise<RelatedRefreshCounts> {
   const lists = computeRelatedLists(inputs)
   const toWrite = lists.filter((list) => listsDiffer(list.current, list.picks))
-  const statements = replaceRelatedListsQueries(deps.db, toWrite, deps.now)
-  const [first, ...rest] = statements
-  if (first) await deps.db.batch([first, ...rest])
+  for (let i = 0; i < toWrite.length; i += LISTS_PER_WRITE) {
+    const group = toWrite.slice(i, i + LISTS_PER_WRITE)
+    const [first, ...rest] = replaceRelatedListsQueries(deps.db, group, deps.now)
+    if (first) await deps.db.batch([first, ...rest])
+  }
   const shown = toWrite
     .filter((list) => visibleListChanged(list.current, list.picks))
     .map((list) => list.articleId)

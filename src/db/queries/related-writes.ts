@@ -6,6 +6,12 @@ import { relatedArticles } from '../schema'
 import type { StoredPick } from './related-inputs'
 
 const ROWS_PER_INSERT = 100
+/**
+ * Lists one write round trip replaces. Each inserted pick makes SQLite check that both of its
+ * articles exist, a read of the article's table page: random reads on a cold million-article
+ * archive, so a whole 200-list chunk in one batch came near 1 s there.
+ */
+export const LISTS_PER_WRITE = 100
 
 /** Replaces the lists of these articles with new picks: one delete and a few inserts. */
 export function replaceRelatedListsQueries(
