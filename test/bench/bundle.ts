@@ -10,10 +10,18 @@ export interface BundleSize {
   gzipBytes: number
 }
 
-/** Builds the Worker as `wrangler deploy` would upload it, into `outdir`; returns its entry file. */
-export function buildBundle(root: string, outdir: string): string {
+/**
+ * Builds the Worker as `wrangler deploy` would upload it, into `outdir`; returns its entry file.
+ * `minify: false` keeps names and module comments, for a profile that can be read.
+ */
+export function buildBundle(
+  root: string,
+  outdir: string,
+  options: { minify?: boolean } = {},
+): string {
+  const extra = options.minify === false ? ['--minify=false'] : []
   try {
-    execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', outdir], {
+    execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', outdir, ...extra], {
       cwd: root,
       stdio: 'pipe',
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },

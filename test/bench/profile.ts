@@ -1,24 +1,20 @@
-// `npm run bench:profile`: where an uncached article render spends its time, from a V8 CPU profile.
+// `npm run bench:profile [-- --edge] [N]`: where an uncached article render spends its CPU time.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createApp } from '../../src/app'
 import { migrateDatabase, openClient } from '../../src/cli/migrate'
 import { seedDatabase } from '../../src/cli/seed'
 import { createDb } from '../../src/db/client'
 import type { Env } from '../../src/env'
 import { freePort } from '../support/stack'
+import { profileEdgeRenders } from './edge/profile'
+import { summariseProfile } from './profile-summary'
 
 const PATH = '/news/kremlin-first-putin-macron-conversation-since-2022'
-const RENDERS = Number(process.argv[2] ?? 400)
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
+const RENDERS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 400)
 
 /** Groups self time by where the code lives: our layers, or the package that owns it. */
 function area(url: string): string {
@@ -95,36 +91,17 @@ async function main() {
   server.kill('SIGTERM')
   rmSync(dir, { recursive: true, force: true })
 
-  const nodes = new Map<number, ProfileNode>(
-    profile.nodes.map((node: ProfileNode) => [node.id, node]),
-  )
-  const selfSamples = new Map<number, number>()
-  for (const id of profile.samples as number[]) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1)
-  const total = (profile.samples as number[]).length
-  const byArea = new Map<string, number>()
-  const byFunction = new Map<string, number>()
-  for (const [id, count] of selfSamples) {
-    const frame = nodes.get(id)?.callFrame
-    if (!frame) continue
-    const where = area(frame.url)
-    byArea.set(where, (byArea.get(where) ?? 0) + count)
-    const name = `${frame.functionName || '(anonymous)'} ${where}`
-    byFunction.set(name, (byFunction.get(name) ?? 0) + count)
-  }
-  const top = (map: Map<string, number>, n: number) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([name, count]) => `  ${((count / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
-      .join('\n')
   console.log(
-    `${RENDERS} uncached renders of ${PATH} in Node: ${(elapsed / RENDERS).toFixed(2)} ms each`,
+    `${RENDERS} uncached renders of ${PATH} in Node: ${(elapsed / RENDERS).toFixed(2)} ms each\n`,
   )
-  console.log(`\nSelf time by area:\n${top(byArea, 12)}`)
-  console.log(`\nHottest functions:\n${top(byFunction, 15)}`)
+  console.log(summariseProfile(profile, (frame) => area(frame.url)))
 }
 
-main().catch((error) => {
+// `--edge` profiles the built bundle in workerd instead (test/bench/edge/profile.ts).
+const run = process.argv.includes('--edge')
+  ? () => profileEdgeRenders(resolve(import.meta.dirname, '../..'), PATH, RENDERS)
+  : main
+run().catch((error) => {
   console.error(error)
   process.exit(1)
 })

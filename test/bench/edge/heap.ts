@@ -8,7 +8,7 @@ interface InspectorTarget {
 }
 
 /** The DevTools socket of the isolate named `worker` on workerd's inspector at `inspectorUrl`. */
-async function findIsolate(inspectorUrl: string, worker: string): Promise<string> {
+export async function findIsolate(inspectorUrl: string, worker: string): Promise<string> {
   const http = inspectorUrl.replace(/^ws/, 'http').replace(/\/$/, '')
   const targets = (await (await fetch(`${http}/json/list`)).json()) as InspectorTarget[]
   const target = targets.find((t) => `${t.id} ${t.title} ${t.url}`.includes(worker))

@@ -53,7 +53,8 @@ const HEAP_REQUESTS = 10_000
 /** Chunks per run; see the measuring loop. */
 const ROUNDS = 4
 
-async function prepareDatabase(dbPath: string) {
+/** A migrated database with the seeded demo content. */
+export async function prepareDatabase(dbPath: string) {
   const client = openClient(`file:${dbPath}`)
   try {
     await migrateDatabase(client)
