@@ -112,6 +112,15 @@ async function writeGroup(
     })
     for (const item of items) {
       const write = prepareWrite(item, hashes.get(item) as string, mapped.get(item.sourceId))
+      // An unchanged item too: a run stopped before the file's end never set its featured image.
+      const unchanged = 'skip' in write && write.skip === UNCHANGED
+      if (item.lateImageId !== undefined && (unchanged || !('skip' in write)))
+        lateImages.push({
+          kind,
+          sourceId: item.sourceId,
+          attachmentId: item.lateImageId,
+          label: item.label,
+        })
       if ('skip' in write) {
         report.record('skipped', write.skip, item.label)
         for (const c of item.comments) report.record('skipped', write.skip, `comment ${c.sourceId}`)
@@ -121,13 +130,6 @@ async function writeGroup(
       const outcome = write.previous ? 'updated' : 'imported'
       report.record(outcome, `${kind}s`, item.label)
       for (const c of item.comments) report.record(outcome, 'comments', `comment ${c.sourceId}`)
-      if (item.lateImageId !== undefined)
-        lateImages.push({
-          kind,
-          sourceId: item.sourceId,
-          attachmentId: item.lateImageId,
-          label: item.label,
-        })
       if (run.dryRun) continue
       writes.push({ item, ...write })
       if (kind === 'article' && item.status === 'published' && write.previous)
@@ -145,6 +147,8 @@ async function writeGroup(
     })
 }
 
+const UNCHANGED = 'unchanged since the last import'
+
 type PreparedWrite = { skip: string } | Omit<ItemWrite, 'item'>
 
 function prepareWrite(
@@ -152,7 +156,7 @@ function prepareWrite(
   hash: string,
   previous: MappedRow | undefined,
 ): PreparedWrite {
-  if (previous?.contentHash === hash) return { skip: 'unchanged since the last import' }
+  if (previous?.contentHash === hash) return { skip: UNCHANGED }
   const rendered = renderBody(item)
   if ('refused' in rendered) return { skip: `body refused: ${rendered.refused}` }
   const bodyHtml = rendered.html

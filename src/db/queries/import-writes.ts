@@ -1,5 +1,5 @@
 // What an import writes per item: articles and pages with their status and dates, comments, authors.
-import { eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import {
   type ArticleStatus,
@@ -33,13 +33,19 @@ export function updateImportedArticleQuery(db: Db, id: number, fields: ImportedA
   return db.update(articles).set(changes).where(eq(articles.id, id))
 }
 
-/** An imported article's featured image, set once the file reaches an attachment after its post. */
+/**
+ * An imported article's featured image, set once the file reaches an attachment after its post;
+ * only where it has none, so a hero an editor chose since is kept.
+ */
 export function setImportedArticleImageQuery(
   db: Db,
   id: number,
   image: { imageUrl: string; imageWidth: number | null; imageHeight: number | null },
 ) {
-  return db.update(articles).set(image).where(eq(articles.id, id))
+  return db
+    .update(articles)
+    .set(image)
+    .where(and(eq(articles.id, id), isNull(articles.imageUrl)))
 }
 
 export interface ImportedPageFields {

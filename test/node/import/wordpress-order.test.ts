@@ -68,6 +68,21 @@ describe('the WordPress import and the order of the file', () => {
     })
   })
 
+  it('sets the late featured image of a post an interrupted run wrote, when the run resumes', async () => {
+    const db = await freshDb()
+    // The first run stopped before the attachment: the post is written, without its hero.
+    await runImport(db, { source: 'wordpress', file: wxr([post(1, 50)]), now: NOW })
+    expect(await heroes(db)).toEqual({ 'story-1': null })
+    const file = wxr([post(1, 50), attachment(50, 1)])
+    const { report } = await runImport(db, { source: 'wordpress', file, now: NOW })
+    // The post itself is unchanged: skipped, and only its featured image is set.
+    expect(report.summary().imported.articles).toBeUndefined()
+    expect(report.summary().updated).toEqual({})
+    expect(await heroes(db)).toEqual({
+      'story-1': 'https://late.example/wp-content/uploads/photo-50.jpg',
+    })
+  })
+
   it('reports the same late featured image on a dry run and writes nothing', async () => {
     const db = await freshDb()
     const file = wxr([post(1, 50), post(2, 99), attachment(50, 1)])
