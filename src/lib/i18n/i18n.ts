@@ -79,6 +79,8 @@ export function formatMessage(
       ? message
       : (message[typeof count === 'number' ? pluralRulesFor(locale).select(count) : 'other'] ??
         message.other)
+  // Most messages have no slot; a page formats a hundred of them, so those skip the regex.
+  if (!text.includes('{')) return text
   return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
     const value = params[name]
     if (value === undefined) return slot
