@@ -8,7 +8,7 @@ import { PAGE_SCRIPT_URL } from '../views/assets'
  * named by a page cached before the last deploy (pages stay cached for hours), so it is sent on to
  * the current script, which works on any of our pages, rather than leaving that page without it.
  */
-export const pageScript = new Hono<AppEnv>().get('/vendor/:file{page-[0-9a-f]{16}\\.js}', (c) => {
+export const pageScript = new Hono<AppEnv>().get('/vendor/:file{page-[0-9a-f]+\\.js}', (c) => {
   c.header('Cache-Control', 'public, max-age=300')
   return c.redirect(PAGE_SCRIPT_URL, 302)
 })
