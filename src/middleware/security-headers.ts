@@ -92,7 +92,7 @@ const builtHeaders = new Map<string, [string, string][]>()
 export function securityHeadersFor(url: URL, turnstile: boolean): [string, string][] {
   const policy = securityPolicyFor(url.pathname)
   const secure = url.protocol === 'https:' && !LOCAL_HOST.test(url.hostname)
-  const key = `${SECURITY_POLICIES.findIndex(([, row]) => row === policy)}|${secure}|${turnstile}`
+  const key = `${policy.framing}|${policy.resources}|${policy.turnstile}|${secure}|${turnstile}`
   let headers = builtHeaders.get(key)
   if (!headers) {
     headers = Object.entries(buildSecurityHeaders(policy, secure, turnstile))

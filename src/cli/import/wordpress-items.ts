@@ -2,9 +2,10 @@
 import type { ArticleStatus } from '../../db/schema'
 import { slugify } from '../../services/editorial-slug'
 import type { createConverter } from './convert-html'
-import type { ImportComment, ImportItem } from './model'
+import type { ImportItem } from './model'
 import type { ImportReport } from './report'
-import { parseWpDate, type WxrAuthor, type WxrComment, type WxrItem } from './wxr-items'
+import { skipPageComments, threadComments } from './wordpress-comments'
+import { parseWpDate, type WxrAuthor, type WxrItem } from './wxr-items'
 
 /**
  * What turning a WXR item into an ImportItem needs: plain data (no database, no report), so that
@@ -59,56 +60,6 @@ function legacyPathsOf(item: WxrItem): string[] {
     }
   }
   return [...new Set(paths)]
-}
-
-const COMMENT_STATUS: Record<string, ImportComment['status']> = {
-  '1': 'approved',
-  '0': 'pending',
-  spam: 'spam',
-}
-
-/** Threads flattened to one level: every reply joins its top-level comment, in date order. */
-function threadComments(item: WxrItem, label: string, report: ReportSink, now: number) {
-  const byId = new Map(item.comments.map((c) => [c.id, c]))
-  const kept: ImportComment[] = []
-  const root = (comment: WxrComment) => {
-    let current = comment
-    for (let depth = 0; current.parent !== '0' && current.parent && depth < 100; depth++) {
-      const parent = byId.get(current.parent)
-      if (!parent) break
-      current = parent
-    }
-    return current.id
-  }
-  for (const comment of item.comments) {
-    const name = `comment ${comment.id} on ${label}`
-    if (comment.type === 'pingback' || comment.type === 'trackback') {
-      report.record('skipped', 'pingbacks and trackbacks are not comments', name)
-      continue
-    }
-    const status = COMMENT_STATUS[comment.approved]
-    if (!status) {
-      report.record('skipped', 'comment in the trash', name)
-      continue
-    }
-    const thread = root(comment)
-    if (thread !== comment.id && byId.get(comment.parent)?.parent !== '0')
-      report.warn('reply nested deeper than one level: attached to its thread', name)
-    kept.push({
-      sourceId: comment.id,
-      threadId: thread,
-      authorName: comment.author.trim() || 'Anonymous',
-      body: comment.content.replace(/<[^>]*>/g, '').trim(),
-      status,
-      createdAt: parseWpDate(comment.date, '') ?? new Date(now),
-    })
-  }
-  // A reply must come after its thread's first comment: date order, parents first on a tie.
-  return kept.sort(
-    (a, b) =>
-      a.createdAt.getTime() - b.createdAt.getTime() ||
-      Number(a.sourceId !== a.threadId) - Number(b.sourceId !== b.threadId),
-  )
 }
 
 export function buildWordpressItem(
@@ -201,10 +152,4 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
-}
-
-function skipPageComments(item: WxrItem, label: string, report: ReportSink): ImportComment[] {
-  for (const c of item.comments)
-    report.record('skipped', 'comments on pages are not kept', `comment ${c.id} on ${label}`)
-  return []
 }
