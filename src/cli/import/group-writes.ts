@@ -1,24 +1,29 @@
 // The statements that write one group of items: a handful per group, each covering every item.
-import type { BatchItem } from 'drizzle-orm/batch'
+import type { InStatement } from '@libsql/client'
 import type { Db } from '../../db/client'
-import { articleIdBySlug } from '../../db/queries/editor-article-writes'
-import { type MappedRow, sectionIdBySlug, upsertMappingsQuery } from '../../db/queries/import-map'
+import {
+  type ImportedArticleRow,
+  type ImportedCommentRow,
+  type ImportedItemRef,
+  type ImportTarget,
+  insertImportedArticleAuthorsStatement,
+  insertImportedArticlesStatement,
+  insertImportedArticleTagsStatement,
+  insertImportedCommentsStatement,
+  insertImportedTagsStatement,
+  toStatement,
+  upsertImportedMappingsStatement,
+  upsertImportedPathsStatement,
+} from '../../db/queries/import-batch'
+import { type MappedRow, sectionIdBySlug } from '../../db/queries/import-map'
 import {
   clearImportedLinksQueries,
   type ImportedArticleFields,
-  type ImportedComment,
   type ImportedPageFields,
-  insertImportedArticleAuthorsQuery,
-  insertImportedArticlesQuery,
-  insertImportedArticleTagsQuery,
-  insertImportedCommentsQuery,
   insertImportedPagesQuery,
-  insertImportedTagsQuery,
-  pageIdBySlug,
   updateImportedArticleQuery,
   updateImportedPageQuery,
 } from '../../db/queries/import-writes'
-import { upsertLegacyPathsQuery } from '../../db/queries/legacy-paths'
 import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import type { ImportItem } from './model'
 
@@ -44,22 +49,31 @@ function contentOf({ item, bodyHtml }: ItemWrite) {
   }
 }
 
-function articleFields(write: ItemWrite): ImportedArticleFields {
+/** A new article's row; `articleFields` (an update) sets the same columns. */
+function articleRow(write: ItemWrite): ImportedArticleRow {
   const { item } = write
   return {
     ...contentOf(write),
-    categoryId: sectionIdBySlug(item.sectionSlug) as unknown as number,
+    sectionSlug: item.sectionSlug,
     byline: item.byline,
     imageUrl: item.imageUrl,
-    imageAlt: '',
     imageWidth: item.imageSize?.width ?? null,
     imageHeight: item.imageSize?.height ?? null,
-    language: 'en',
-    commentsClosed: false,
     status: item.status,
     publishedAt: item.publishedAt,
     updatedAt: item.updatedAt,
     createdAt: item.publishedAt ?? item.updatedAt,
+  }
+}
+
+function articleFields(write: ItemWrite): ImportedArticleFields {
+  const { sectionSlug, ...row } = articleRow(write)
+  return {
+    ...row,
+    categoryId: sectionIdBySlug(sectionSlug) as unknown as number,
+    imageAlt: '',
+    language: 'en',
+    commentsClosed: false,
   }
 }
 
@@ -76,24 +90,31 @@ function pageFields(write: ItemWrite, source: string): ImportedPageFields {
 }
 
 /** The row's id: known for a re-import, else found by its (fresh, unique) slug in the batch. */
-function targetIdOf({ item, previous }: ItemWrite) {
-  if (previous) return previous.targetId
-  return item.kind === 'page' ? pageIdBySlug(item.slug) : articleIdBySlug(item.slug)
+function refOf({ item, previous }: ItemWrite): ImportedItemRef {
+  const target: ImportTarget = previous
+    ? { id: previous.targetId }
+    : { kind: item.kind, slug: item.slug }
+  return { kind: item.kind, target }
 }
 
-function commentRows(source: string, writes: ItemWrite[]): ImportedComment[] {
+function commentRows(
+  source: string,
+  writes: ItemWrite[],
+  targetOf: (write: ItemWrite) => ImportTarget,
+): ImportedCommentRow[] {
   const key = (commentId: string) => `import:${source}:${commentId}`
-  return writes.flatMap((write) =>
-    write.item.comments.map((comment) => ({
-      articleId: targetIdOf(write),
+  return writes.flatMap((write) => {
+    const article = targetOf(write)
+    return write.item.comments.map((comment) => ({
+      article,
       parentKey: comment.threadId === comment.sourceId ? null : key(comment.threadId),
       authorName: comment.authorName,
       body: comment.body,
       status: comment.status,
       createdAt: comment.createdAt,
       idempotencyKey: key(comment.sourceId),
-    })),
-  )
+    }))
+  })
 }
 
 /**
@@ -101,74 +122,71 @@ function commentRows(source: string, writes: ItemWrite[]): ImportedComment[] {
  * multi-row statement, since preparing a statement (and compiling its triggers) costs more than
  * running it; only re-imported rows are updated one by one.
  */
-export function groupQueries(
+export function groupStatements(
   db: Db,
   source: string,
   writes: ItemWrite[],
   now: Date,
-): BatchItem<'sqlite'>[] {
-  const queries: BatchItem<'sqlite'>[] = []
+): InStatement[] {
+  const statements: InStatement[] = []
   const articles = writes.filter((w) => w.item.kind === 'article')
-  const pages = writes.filter((w) => w.item.kind === 'page')
   const freshArticles = articles.filter((w) => !w.previous)
-  const freshPages = pages.filter((w) => !w.previous)
+  const freshPages = writes.filter((w) => w.item.kind === 'page' && !w.previous)
   if (freshArticles.length > 0)
-    queries.push(insertImportedArticlesQuery(db, freshArticles.map(articleFields)))
+    statements.push(insertImportedArticlesStatement(freshArticles.map(articleRow)))
   if (freshPages.length > 0)
-    queries.push(
-      insertImportedPagesQuery(
-        db,
-        freshPages.map((w) => pageFields(w, source)),
+    statements.push(
+      toStatement(
+        insertImportedPagesQuery(
+          db,
+          freshPages.map((w) => pageFields(w, source)),
+        ),
       ),
     )
   for (const write of writes) {
     const id = write.previous?.targetId
     if (id === undefined) continue
-    queries.push(
+    const query =
       write.item.kind === 'page'
         ? updateImportedPageQuery(db, id, pageFields(write, source))
-        : updateImportedArticleQuery(db, id, articleFields(write)),
-    )
+        : updateImportedArticleQuery(db, id, articleFields(write))
+    statements.push(toStatement(query))
   }
   const updatedIds = articles.flatMap((w) => (w.previous ? [w.previous.targetId] : []))
-  if (updatedIds.length > 0) queries.push(...clearImportedLinksQueries(db, updatedIds))
+  if (updatedIds.length > 0)
+    statements.push(...clearImportedLinksQueries(db, updatedIds).map(toStatement))
+  const refs = new Map(writes.map((write) => [write, refOf(write)]))
+  const targetOf = (write: ItemWrite) => (refs.get(write) as ImportedItemRef).target
   const tags = new Map(articles.flatMap((w) => w.item.tags.map((t) => [t.slug, t] as const)))
-  if (tags.size > 0) queries.push(insertImportedTagsQuery(db, [...tags.values()]))
+  if (tags.size > 0) statements.push(insertImportedTagsStatement([...tags.values()]))
   const links = articles.flatMap((w) =>
-    w.item.tags.map((tag) => ({ articleId: targetIdOf(w), tagSlug: tag.slug })),
+    w.item.tags.map((tag) => ({ article: targetOf(w), tagSlug: tag.slug })),
   )
-  if (links.length > 0) queries.push(insertImportedArticleTagsQuery(db, links))
+  if (links.length > 0) statements.push(insertImportedArticleTagsStatement(links))
   const bylines = articles.flatMap((w) =>
-    w.item.authorIds.map((authorId, position) => ({
-      articleId: targetIdOf(w),
-      authorId,
-      position,
-    })),
+    w.item.authorIds.map((authorId, position) => ({ article: targetOf(w), authorId, position })),
   )
-  if (bylines.length > 0) queries.push(insertImportedArticleAuthorsQuery(db, bylines))
-  const comments = commentRows(source, articles)
+  if (bylines.length > 0) statements.push(insertImportedArticleAuthorsStatement(bylines))
+  const comments = commentRows(source, articles, targetOf)
   // Threads first, in their own statement, so that each reply finds its parent's new id.
   const threads = comments.filter((row) => row.parentKey === null)
   const replies = comments.filter((row) => row.parentKey !== null)
-  if (threads.length > 0) queries.push(insertImportedCommentsQuery(db, threads))
-  if (replies.length > 0) queries.push(insertImportedCommentsQuery(db, replies))
+  if (threads.length > 0) statements.push(insertImportedCommentsStatement(threads))
+  if (replies.length > 0) statements.push(insertImportedCommentsStatement(replies))
   const paths = writes.flatMap((write) =>
     [...new Set(write.item.legacyPaths)].map((path) => ({
+      ...(refs.get(write) as ImportedItemRef),
       path,
-      targetKind: write.item.kind,
-      targetId: targetIdOf(write),
-      targetPath: null,
       source,
     })),
   )
-  if (paths.length > 0) queries.push(upsertLegacyPathsQuery(db, paths))
+  if (paths.length > 0) statements.push(upsertImportedPathsStatement(paths))
   const mappings = writes.map((write) => ({
+    ...(refs.get(write) as ImportedItemRef),
     source,
-    kind: write.item.kind,
     sourceId: write.item.sourceId,
-    targetId: targetIdOf(write),
     contentHash: write.hash,
   }))
-  if (mappings.length > 0) queries.push(upsertMappingsQuery(db, mappings, now))
-  return queries
+  if (mappings.length > 0) statements.push(upsertImportedMappingsStatement(mappings, now))
+  return statements
 }

@@ -1,11 +1,11 @@
 // Writes items in groups: one read of the map and the slugs, one batch (one transaction) of writes.
 import { createHash } from 'node:crypto'
-import type { BatchItem } from 'drizzle-orm/batch'
+import { runImportBatch } from '../../db/queries/import-batch'
 import { findMapped, findTakenSlugs, type MappedRow } from '../../db/queries/import-map'
 import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
 import { renderBody } from './convert-items'
-import { groupQueries, type ItemWrite } from './group-writes'
+import { groupStatements, type ItemWrite } from './group-writes'
 import { createMediaImporter } from './media'
 import type { ImportItem } from './model'
 import type { ImportRun } from './types'
@@ -137,8 +137,7 @@ async function writeGroup(
     }
   }
   // One batch, so one transaction: a group is written whole or not at all.
-  const queries = groupQueries(db, source, writes, now)
-  if (queries.length > 0) await db.batch(queries as [BatchItem<'sqlite'>])
+  await runImportBatch(db, groupStatements(db, source, writes, now))
   for (const apply of records) apply(run.report)
   if (!run.dryRun && group.some((i) => i.kind === 'page' && i.status === 'published'))
     run.changed.push({

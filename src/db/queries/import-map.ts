@@ -53,31 +53,6 @@ export function upsertMappingQuery(
     })
 }
 
-/** Many mappings in one statement; each `targetId` may be a subquery, as above. */
-export function upsertMappingsQuery(
-  db: Db,
-  rows: {
-    source: string
-    kind: ImportKind
-    sourceId: string
-    targetId: number | SQL<number>
-    contentHash: string
-  }[],
-  now: Date,
-) {
-  return db
-    .insert(importMap)
-    .values(rows.map((row) => ({ ...row, targetId: row.targetId as number, importedAt: now })))
-    .onConflictDoUpdate({
-      target: [importMap.source, importMap.kind, importMap.sourceId],
-      set: {
-        targetId: sql`excluded.target_id`,
-        contentHash: sql`excluded.content_hash`,
-        importedAt: sql`excluded.imported_at`,
-      },
-    })
-}
-
 /**
  * Which of these slugs, or their numbered variants (`base-2`…), articles or pages already use or
  * used (an article's old slugs still redirect, so they stay taken).
