@@ -1,7 +1,8 @@
 // Writes items in groups: one read of the map and the slugs, one batch (one transaction) of writes.
 import { createHash } from 'node:crypto'
 import { runImportBatch } from '../../db/queries/import-batch'
-import { findMapped, findTakenSlugs, type MappedRow } from '../../db/queries/import-map'
+import { findGroupState } from '../../db/queries/import-group-reads'
+import type { MappedRow } from '../../db/queries/import-map'
 import { SUMMARY_MAX, TITLE_MAX } from '../../lib/article-input-limits'
 import { fallbackSlug, firstFreeSlug, slugify } from '../../services/editorial-slug'
 import { renderBody } from './convert-items'
@@ -92,17 +93,20 @@ async function writeGroup(
     if (items.length === 0) continue
     // Hashed as the file has it, before slugs are made unique, so a re-run hashes the same.
     const hashes = new Map(items.map((item) => [item, hashOf(item)]))
-    const mapped = await findMapped(
+    // Every item's base is looked up, since which are fresh is known only from the same read.
+    const bases = new Map(
+      items.map((item) => [item, item.slug || slugify(item.title) || fallbackSlug(now)]),
+    )
+    const { mapped, taken } = await findGroupState(
       db,
       source,
       kind,
       items.map((i) => i.sourceId),
+      [...new Set(bases.values())],
     )
     const fresh = items.filter((item) => !mapped.has(item.sourceId))
-    const bases = fresh.map((item) => item.slug || slugify(item.title) || fallbackSlug(now))
-    const taken = await findTakenSlugs(db, kind, [...new Set(bases)])
-    fresh.forEach((item, i) => {
-      const base = bases[i] as string
+    fresh.forEach((item) => {
+      const base = bases.get(item) as string
       const slug = firstFreeSlug(base, taken)
       if (slug !== base) item.warnings.push(`duplicate slug made unique (${base} → ${slug})`)
       if (slug !== item.slug && item.slug && slug === base)
