@@ -256,16 +256,16 @@ export const comments = sqliteTable(
   ],
 )
 
+/**
+ * No foreign keys: each inserted pick's checks read both articles' table pages, random reads on a
+ * million-article archive. A trigger on deleting an article (migration 0017) does the cascade.
+ */
 export const relatedArticles = sqliteTable(
   'related_articles',
   {
-    articleId: integer()
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
+    articleId: integer().notNull(),
     rank: integer().notNull(),
-    relatedId: integer()
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
+    relatedId: integer().notNull(),
     score: real().notNull(),
     /** Why it was picked, for editors: "2 shared tags: France, Russia · same section". */
     reason: text().notNull(),
