@@ -7,9 +7,10 @@ import type { StoredPick } from './related-inputs'
 
 const ROWS_PER_INSERT = 100
 /**
- * Lists one write round trip replaces. Each inserted pick makes SQLite check that both of its
- * articles exist, a read of the article's table page: random reads on a cold million-article
- * archive, so a whole 200-list chunk in one batch came near 1 s there.
+ * Lists one write round trip replaces. It was set while each inserted pick's foreign-key checks
+ * read its two articles' table pages (a whole 200-list chunk then came near 1 s on a cold
+ * million-article archive); the table has no foreign keys since migration 0017, but each pick
+ * still lands at a random place in `related_articles_related_idx`.
  */
 export const LISTS_PER_WRITE = 100
 

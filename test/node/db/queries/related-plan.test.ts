@@ -98,6 +98,21 @@ async function recordedNewsroom() {
 const textOf = (statement: InStatement) =>
   typeof statement === 'string' ? statement : statement.sql
 
+/** The b-trees (tables and indexes, by name) a statement's bytecode opens, and its FK opcodes. */
+async function btreesOpenedBy(client: Client, statement: InStatement): Promise<string[]> {
+  const { sql, args } = typeof statement === 'string' ? { sql: statement, args: [] } : statement
+  const roots = await client.execute('select name, rootpage from sqlite_master where rootpage > 0')
+  const nameOf = new Map(roots.rows.map((row) => [Number(row.rootpage), String(row.name)]))
+  const code = await client.execute({ sql: `explain ${sql}`, args })
+  return code.rows.flatMap((row) => {
+    const opcode = String(row.opcode)
+    // FkCheck ends every write while the checks are on; these two are a check of a reference.
+    if (opcode === 'FkCounter' || opcode === 'FkIfZero') return [opcode]
+    if (opcode !== 'OpenRead' && opcode !== 'OpenWrite') return []
+    return [nameOf.get(Number(row.p2)) ?? `page ${row.p2}`]
+  })
+}
+
 describe('the related refresh', () => {
   it('reads candidates, targets and changed stories from indexes alone, never a story’s row', async () => {
     const { file, db, sent } = await recordedNewsroom()
@@ -115,6 +130,28 @@ describe('the related refresh', () => {
     const rowReading: string[] = []
     for (const statement of reads) rowReading.push(...rowReads(await planOf(file, statement)))
     expect(rowReading).toEqual([])
+  })
+
+  it('writes its lists touching related_articles alone, with no check of the articles they name', async () => {
+    const { file, db, sent } = await recordedNewsroom()
+    const purge = async () => ({ paths: [], tags: [], deleted: 0, failures: [] })
+    await refreshListChunk({ db, purge, now: new Date(NOW) }, 0, 200)
+    const writes = sent.filter((statement) =>
+      /^\s*(insert into "related_articles"|delete from "related_articles" where "related_articles"\."article_id" in \(\?)/i.test(
+        textOf(statement),
+      ),
+    )
+    expect(writes.length).toBeGreaterThan(1)
+    // A foreign-key check of each pick read its two articles' table pages: a seek apiece when cold.
+    const opened = new Set<string>()
+    for (const statement of writes) {
+      for (const name of await btreesOpenedBy(file, statement)) opened.add(name)
+    }
+    expect([...opened].sort()).toEqual([
+      'related_articles',
+      'related_articles_related_idx',
+      'sqlite_autoindex_related_articles_1',
+    ])
   })
 
   it('purges the pages of the lists it changed reading their slugs alone, the same pages as before', async () => {
