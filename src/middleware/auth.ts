@@ -8,6 +8,7 @@ import type { AppEnv, Env } from '../env'
 import { AppError } from '../lib/errors'
 import { readFormBody } from '../lib/form-body'
 import { isHtmxRequest } from '../lib/htmx'
+import { requestUrl } from '../lib/request-url'
 import { type ApiScope, authenticateApiToken } from '../services/api-tokens'
 import { auditEntry, recordAudit } from '../services/audit'
 import { ACCESS_JWT_HEADER, verifyAccessJwt } from '../services/auth-access'
@@ -44,7 +45,7 @@ const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, and `__Host-` + Secure off localhost. */
 export function setSessionCookie(c: Context, session: IssuedSession) {
-  const cookie = sessionCookieFor(c.req.url)
+  const cookie = sessionCookieFor(requestUrl(c.req.raw))
   setCookie(c, cookie.name, session.token, {
     path: '/',
     httpOnly: true,
@@ -55,12 +56,12 @@ export function setSessionCookie(c: Context, session: IssuedSession) {
 }
 
 export function clearSessionCookie(c: Context) {
-  const cookie = sessionCookieFor(c.req.url)
+  const cookie = sessionCookieFor(requestUrl(c.req.raw))
   deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
 }
 
 export function readSessionToken(c: Context): string | undefined {
-  return getCookie(c, sessionCookieFor(c.req.url).name)
+  return getCookie(c, sessionCookieFor(requestUrl(c.req.raw)).name)
 }
 
 /** The device cookie lives as long as the trust it carries, and only the sign-in form gets it. */
@@ -126,7 +127,7 @@ export const withEditorAuth = () =>
       if (token) clearSessionCookie(c)
       const { method } = c.req
       if ((method === 'GET' || method === 'HEAD') && !isHtmxRequest(c.req.raw.headers)) {
-        const url = new URL(c.req.url)
+        const url = requestUrl(c.req.raw)
         const back = encodeURIComponent(url.pathname + url.search)
         return c.redirect(`/editor/login?next=${back}`, 303)
       }

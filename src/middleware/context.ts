@@ -2,6 +2,7 @@
 import { createMiddleware } from 'hono/factory'
 import { connectDbOnUse } from '../db/connect'
 import { type AppEnv, readConfig } from '../env'
+import { requestUrl } from '../lib/request-url'
 import { purgeFunction } from '../services/purge-wiring'
 import type { OpenPageCache } from './edge-cache'
 
@@ -21,6 +22,6 @@ export const withContext = (openCache: OpenPageCache) =>
     } catch {
       // No execution context (a plain app.fetch in a script): nothing to extend.
     }
-    c.set('purge', purgeFunction(config, db, openCache, new URL(c.req.url).origin, ctx))
+    c.set('purge', purgeFunction(config, db, openCache, requestUrl(c.req.raw).origin, ctx))
     await next()
   })

@@ -19,6 +19,7 @@ import {
   X_CACHE,
 } from '../edge/page-cache'
 import type { AppEnv } from '../env'
+import { requestUrl } from '../lib/request-url'
 import { sessionCookieFor } from '../services/sessions'
 
 /** How the middleware reaches the cache; tests and runtimes without caches.default pass their own. */
@@ -41,8 +42,9 @@ function replaceResponse(c: Context<AppEnv>, response: Response) {
  * key: a parameter the key drops, or a second value, cannot change the page stored under it.
  */
 function exposeOnly(c: Context<AppEnv>, search: string) {
-  const url = new URL(c.req.url)
-  if (url.search === search && url.hash === '') return
+  const current = requestUrl(c.req.raw)
+  if (current.search === search && current.hash === '') return
+  const url = new URL(current)
   url.search = search
   url.hash = ''
   c.req.raw = new Request(url, c.req.raw)
@@ -96,16 +98,17 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     // A refused value is answered from the request alone, so rendering it costs no database trip;
     // someone signed in may see personal things, so they never get, or leave, a shared copy: not
     // here, and not in Workers Cache or a proxy, which go by Cache-Control alone.
-    if (query.refused || carriesSessionToken(raw.headers, sessionCookieFor(raw.url).name)) {
+    if (query.refused || carriesSessionToken(raw.headers, sessionCookieFor(requestUrl(raw)).name)) {
       await next()
       c.res = withHeader(withHeader(c.res, X_CACHE, 'BYPASS'), 'Cache-Control', 'private, no-store')
       return
     }
     const cache = await openCache()
     // SITE_URL fixes the key's origin, so purges from cron (which has no request) find the copy.
-    const origin = c.var.config.site.url ?? new URL(raw.url).origin
+    const url = requestUrl(raw)
+    const origin = c.var.config.site.url ?? url.origin
     // The URL's own path: routes see an edition's pages unprefixed (middleware/edition.ts).
-    const key = cacheKeyFor(origin, new URL(raw.url).pathname, query.search)
+    const key = cacheKeyFor(origin, url.pathname, query.search)
     const plain = isPlainRequest(raw.headers)
     const hit = await cache?.match(key)
     if (hit && (plain || isSharedSuccess(hit.status))) {

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory'
 import { getPath } from 'hono/utils/url'
 import type { AppEnv, Env } from '../env'
 import { type Edition, findEditionOfPath } from '../lib/editions'
+import { requestUrl } from '../lib/request-url'
 
 /**
  * The pages each edition has of its own, as paths of the default edition. Under a prefix anything
@@ -28,18 +29,29 @@ const EDITION_PATHS = [
  */
 export function stripEditionPrefix(request: Request, options?: { env?: Env }): string {
   const path = getPath(request)
-  const codes =
-    options?.env?.EDITIONS?.trim()
+  return findEditionOfPath(prefixesOf(options?.env?.EDITIONS ?? ''), path)?.rest ?? path
+}
+
+/** The last EDITIONS read and its prefixes: the setting is the same on every request. */
+let lastPrefixes: { editions: string; prefixes: { prefix: string }[] } | undefined
+
+/** The non-default editions' path prefixes (`/ar`), from the EDITIONS setting's codes. */
+function prefixesOf(editions: string): { prefix: string }[] {
+  if (lastPrefixes?.editions !== editions) {
+    const codes = editions
+      .trim()
       .split(/[\s,]+/)
-      .slice(1) ?? []
-  const prefixes = codes.map((entry) => ({ prefix: `/${entry.split(':')[0]}` }))
-  return findEditionOfPath(prefixes, path)?.rest ?? path
+      .slice(1)
+    const prefixes = codes.map((entry) => ({ prefix: `/${entry.split(':')[0]}` }))
+    lastPrefixes = { editions, prefixes }
+  }
+  return lastPrefixes.prefixes
 }
 
 /** The edition of this request's URL, from the configured editions. */
 function findRequestEdition(c: Context<AppEnv>): Edition {
   const { editions } = c.var.config
-  const path = new URL(c.req.url).pathname
+  const path = requestUrl(c.req.raw).pathname
   return findEditionOfPath(editions, path)?.edition ?? (editions[0] as Edition)
 }
 

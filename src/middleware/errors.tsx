@@ -9,6 +9,7 @@ import { isHtmxRequest } from '../lib/htmx'
 import type { MessageKey } from '../lib/i18n/en'
 import { createI18n } from '../lib/i18n/i18n'
 import { translateError } from '../lib/i18n/reader-error'
+import { requestUrl } from '../lib/request-url'
 import { ErrorMessage } from '../views/fragments/error-message'
 import { ErrorPage } from '../views/pages/error-page'
 
@@ -35,7 +36,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
   const appError = toAppError(error)
   if (isInternal(appError.code)) {
     // Logged with the original error so operators see the cause; the user sees none of it.
-    console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, error)
+    console.error(`${c.req.method} ${requestUrl(c.req.raw).pathname}:`, error)
   }
   const status = statusFor(appError.code)
   // In the language of the edition the address belongs to (English before config is read).
@@ -54,13 +55,13 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response | Prom
   if (appError.retryAfter) c.header('Retry-After', String(appError.retryAfter))
   c.status(status as 500)
   const accept = c.req.header('accept') ?? ''
-  if (new URL(c.req.url).pathname.startsWith('/api/') || accept.startsWith('application/json')) {
+  if (requestUrl(c.req.raw).pathname.startsWith('/api/') || accept.startsWith('application/json')) {
     // Validation failures name the fields at fault (see services/editorial-input.ts).
     const { fields } = appError as { fields?: Record<string, string> }
     return c.json({ error: { code: appError.code, message, ...(fields ? { fields } : {}) } })
   }
   // Fragment URLs answer with fragments whoever asks: htmx, a widget's fetch, or a curious reader.
-  const { pathname } = new URL(c.req.url)
+  const { pathname } = requestUrl(c.req.raw)
   if (isHtmxRequest(c.req.raw.headers) || pathname.startsWith('/fragments/')) {
     // In the newsroom an error goes to the page's alert region, never over what the editor typed.
     if (pathname.startsWith('/editor')) {

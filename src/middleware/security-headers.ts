@@ -1,6 +1,7 @@
 // Security headers for every response, from one policy table: strict CSP, framing, resource sharing.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
+import { requestUrl } from '../lib/request-url'
 import { TURNSTILE_SCRIPT_URL } from '../views/assets'
 
 export interface SecurityPolicy {
@@ -127,7 +128,7 @@ function buildSecurityHeaders(
 export const withSecurityHeaders = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     await next()
-    const url = new URL(c.req.url)
+    const url = requestUrl(c.req.raw)
     const turnstile = Boolean(c.env?.TURNSTILE_SITE_KEY)
     const { headers } = c.res
     for (const [name, value] of securityHeadersFor(url, turnstile)) {

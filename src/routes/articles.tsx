@@ -4,6 +4,7 @@ import { findPublishedSlug, loadArticlePage } from '../db/queries/article-page'
 import type { AppEnv } from '../env'
 import { listAlternates } from '../lib/alternates'
 import { AppError } from '../lib/errors'
+import { requestUrl } from '../lib/request-url'
 import { isValidSlug } from '../lib/slug'
 import { addCacheTags } from '../middleware/edge-cache'
 import { areCommentsClosed } from '../services/comments'
@@ -18,7 +19,7 @@ export const articlePages = new Hono<AppEnv>()
     const id = Number(c.req.param('id'))
     const slug = Number.isSafeInteger(id) && id > 0 ? await findPublishedSlug(c.var.db, id) : null
     if (!slug) throw new AppError('NOT_FOUND', 'There is no article at this address.')
-    const query = new URL(c.req.url).search
+    const query = requestUrl(c.req.raw).search
     return c.redirect(`/news/${slug}${query}#comments`, 301)
   })
   .get('/news/:slug', async (c) => {

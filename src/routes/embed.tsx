@@ -7,6 +7,7 @@ import { DEFAULT_EDITION, intlLocale } from '../lib/editions'
 import { isInternal } from '../lib/errors'
 import { hasCatalogue } from '../lib/i18n/catalogues'
 import { ReaderError, translateError } from '../lib/i18n/reader-error'
+import { requestUrl } from '../lib/request-url'
 import { addCacheTags } from '../middleware/edge-cache'
 import { EmbedCard } from '../views/embed/embed-card'
 import { EmbedDocument } from '../views/embed/embed-document'
@@ -79,7 +80,7 @@ async function renderCard(c: Context<AppEnv>, shape: Shape) {
     case 'moved': {
       // Old slugs keep working on partner sites, like the article page's own 301.
       c.header('Cache-Control', 'public, max-age=300')
-      const query = new URL(c.req.url).search
+      const query = requestUrl(c.req.raw).search
       return c.redirect(`${PREFIX[shape]}/embed/articles/${result.slug}${query}`, 301)
     }
     case 'gone':

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { findLegacyTarget, type LegacyTarget } from '../db/queries/legacy-paths'
 import { cacheKeyFor } from '../edge/cache-key'
 import type { AppEnv } from '../env'
+import { requestUrl } from '../lib/request-url'
 import type { OpenPageCache } from '../middleware/edge-cache'
 
 /** WordPress's query-string addresses, which land on `/` and so never reach notFound. */
@@ -56,7 +57,7 @@ async function answerLegacy(
   openCache: OpenPageCache,
 ): Promise<Response | null> {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null
-  const url = new URL(c.req.url)
+  const url = requestUrl(c.req.raw)
   const { paths, feed } = legacyCandidates(url)
   if (paths.length === 0) return feed ? movedTo('/feed.xml') : null
   const cache = await openCache()
@@ -89,7 +90,7 @@ export function withLegacyRedirects(
  */
 export function legacyQueryRedirects(openCache: OpenPageCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const search = new URL(c.req.url).searchParams
+    const search = requestUrl(c.req.raw).searchParams
     if (!QUERY_KEYS.some((name) => search.has(name))) return next()
     const answer = await answerLegacy(c, openCache)
     if (answer) return answer

@@ -1,6 +1,7 @@
 // Public library images: /media/<key>/<width>.<jpg|webp|avif> variants and /media/<key>/original.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
+import { requestUrl } from '../lib/request-url'
 import { serveOriginal, serveVariant } from '../services/media-variants'
 import { mediaBindings } from './media-bindings'
 
@@ -15,7 +16,7 @@ export const mediaFiles = new Hono<AppEnv>()
         ...mediaBindings(c),
         cache: typeof caches === 'undefined' ? undefined : caches.default,
         waitUntil: (promise) => c.executionCtx.waitUntil(promise),
-        origin: c.var.config.site.url ?? new URL(c.req.url).origin,
+        origin: c.var.config.site.url ?? requestUrl(c.req.raw).origin,
       },
       c.req.raw,
       { key: c.req.param('key'), width, extension },

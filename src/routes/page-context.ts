@@ -5,6 +5,7 @@ import type { NavigationItem } from '../db/queries/categories'
 import type { AppEnv } from '../env'
 import { type Edition, editionPath } from '../lib/editions'
 import { createI18n, nameLanguage } from '../lib/i18n/i18n'
+import { requestUrl } from '../lib/request-url'
 import type { EditionLink, SiteChrome } from '../views/site'
 
 export function siteChrome(
@@ -58,5 +59,5 @@ export function findEditionByCode(c: Context<AppEnv>, code: string): Edition {
 
 /** The canonical origin: SITE_URL when configured, otherwise the origin the request came to. */
 export function siteOrigin(c: Context<AppEnv>): string {
-  return c.var.config.site.url ?? new URL(c.req.url).origin
+  return c.var.config.site.url ?? requestUrl(c.req.raw).origin
 }

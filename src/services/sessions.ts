@@ -21,8 +21,8 @@ export function hashToken(token: string): Promise<string> {
 }
 
 /** Plain-http localhost: the one place a browser refuses Secure (and so prefixed) cookies. */
-export function isPlainLocalhost(url: string): boolean {
-  const { protocol, hostname } = new URL(url)
+export function isPlainLocalhost(url: string | URL): boolean {
+  const { protocol, hostname } = typeof url === 'string' ? new URL(url) : url
   return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
 }
 
@@ -30,7 +30,7 @@ export function isPlainLocalhost(url: string): boolean {
  * `__Host-` (Secure, whole site, no Domain) everywhere a browser allows it; plain-http localhost
  * cannot set a Secure cookie, so local development uses the unprefixed name.
  */
-export function sessionCookieFor(url: string): { name: string; secure: boolean } {
+export function sessionCookieFor(url: string | URL): { name: string; secure: boolean } {
   return isPlainLocalhost(url)
     ? { name: LOCAL_COOKIE, secure: false }
     : { name: SECURE_COOKIE, secure: true }

@@ -5,6 +5,7 @@ import { loadArticleEditor } from '../../db/queries/editor-articles'
 import { EDITOR_PAGE_SIZE, loadArticleList } from '../../db/queries/editor-lists'
 import { ARTICLE_STATUSES } from '../../db/schema'
 import { AppError } from '../../lib/errors'
+import { requestUrl } from '../../lib/request-url'
 import { type ApiEnv, requireScope } from '../../middleware/auth'
 import { createArticle, updateArticle } from '../../services/editorial'
 import { parseArticleInput } from '../../services/editorial-input'
@@ -101,7 +102,7 @@ export const apiArticles = new Hono<ApiEnv>()
 
 /** SITE_URL when configured, otherwise the origin the request came to. */
 function origin(c: Context<ApiEnv>): string {
-  return c.var.config.site.url ?? new URL(c.req.url).origin
+  return c.var.config.site.url ?? requestUrl(c.req.raw).origin
 }
 
 async function loadForApi(

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { findMediaById, listMedia, listMediaUses, MEDIA_PAGE_SIZE } from '../../db/queries/media'
 import { AppError } from '../../lib/errors'
 import { isHtmxRequest } from '../../lib/htmx'
+import { requestUrl } from '../../lib/request-url'
 import type { EditorEnv } from '../../middleware/auth'
 import { InvalidFields } from '../../services/editorial-input'
 import {
@@ -128,7 +129,7 @@ export const media = new Hono<EditorEnv>()
           db: c.var.db,
           ...mediaBindings(c),
           cache: typeof caches === 'undefined' ? undefined : caches.default,
-          origin: c.var.config.site.url ?? new URL(c.req.url).origin,
+          origin: c.var.config.site.url ?? requestUrl(c.req.raw).origin,
           zone: c.var.config.zonePurge,
         },
         c.var.user,
