@@ -36,31 +36,37 @@ function changedIds(after: ChangeCursor, now: Date, limit: number): SQL {
 /**
  * Every list a change can alter, most urgent first: the changed articles' own, the lists that show
  * them, and the lists of articles near them that share a tag or their section (the section part
- * mirrors how the scoring pool picks section candidates). The first `budget` of them, with what
- * scoring needs of each and how many there are in all. Everything here comes off indexes, the
- * changed articles' status and dates included (their rows' tails are a walk through their bodies'
- * overflow pages): a neighbour found unpublished just leaves its place empty.
+ * mirrors how the scoring pool picks section candidates), nearest a change first. The first
+ * `budget` of them, with what scoring needs of each and how many there are in all. Everything here
+ * comes off indexes, the changed articles' status and dates included (their rows' tails are a walk
+ * through their bodies' overflow pages): a neighbour found unpublished just leaves its place empty.
+ *
+ * Nearest first, by id (ids grow with time): a change moves a near list more than a far one, whose
+ * score for it has decayed, and a rare tag's neighbours lie years back, where a cold archive's
+ * index pages come from disk. Taken by id alone, the oldest came first and the nearest were left
+ * to the nightly pass.
  */
 function affectedTargets(changed: SQL, budget: number): SQL {
   return sql`select a.id, a.category_id, a.language, coalesce(a.published_at, a.updated_at) as at,
       top.total
     from (
-      select u.id, min(u.priority) as priority, count(*) over () as total from (
-        select id, 0 as priority from ${articleMeta('c')}
+      select u.id, min(u.priority) as priority, min(u.distance) as distance,
+        count(*) over () as total from (
+        select id, 0 as priority, 0 as distance from ${articleMeta('c')}
         where id in (${changed}) and +status = 'published'
         union all
-        select article_id, 1 from ${relatedArticles} where related_id in (${changed})
+        select article_id, 1, 0 from ${relatedArticles} where related_id in (${changed})
         union all
-        select neighbour_id, 2 from (${tagNeighbourPairs(changed)})
+        select neighbour_id, 2, abs(neighbour_id - source_id) from (${tagNeighbourPairs(changed)})
         union all
-        select neighbour_id, 2 from (${sectionNeighbourPairs(sql`
+        select neighbour_id, 2, abs(neighbour_id - source_id) from (${sectionNeighbourPairs(sql`
           select id, category_id, language, coalesce(published_at, updated_at) as at
           from ${articleMeta('c')} where id in (${changed})`)})
       ) u
       where u.id not in (
         select id from ${articleMeta('c')} where id in (${changed}) and +status <> 'published'
       )
-      group by u.id order by priority, u.id limit ${budget}
+      group by u.id order by priority, distance, u.id limit ${budget}
     ) top
     cross join ${articleMeta('a')} on a.id = top.id
     where +a.status = 'published'

@@ -104,6 +104,25 @@ describe('loadChangedWork', () => {
     expect(one.deferred).toBe(3)
   })
 
+  it('spends what is left of the budget on the neighbours nearest the change, not the oldest', async () => {
+    const db = await freshDb()
+    const world = await addCategory(db, 'world')
+    const rare = await addTag(db, 'Rare')
+    const story = (slug: string, days: number) =>
+      addArticle(db, { slug, categoryId: world, publishedAt: NOW - days * DAY, tagIds: [rare] })
+    const [old, near] = [await story('old', 300), await story('near', 2)]
+    const changed = await addArticle(db, {
+      slug: 'changed',
+      categoryId: world,
+      publishedAt: NOW - HOUR,
+      tagIds: [rare],
+    })
+    const work = await loadChangedWork(db, { updatedAt: NOW - DAY, id: 0 }, new Date(NOW), 2)
+    expect(work.inputs.targetIds).toEqual([near, changed])
+    expect(work.inputs.targetIds).not.toContain(old)
+    expect(work.deferred).toBe(1)
+  })
+
   it('finds nothing once the cursor has passed the last change', async () => {
     const db = await freshDb()
     const { a5 } = await newsroom(db)
