@@ -10,6 +10,13 @@ export const BUSY_WAIT_MS = 5000
 /** Layouts by SQL text, shared by every connection of one server; they depend on the text alone. */
 export type LayoutCache = Map<string, Layout>
 
+/**
+ * SQL that can leave state on the connection for whoever uses it next: pragmas (query_only,
+ * foreign_keys...), attached databases, the temp schema, extensions. Deliberately broad, matched
+ * anywhere in the text: a false match only costs the pool one connection.
+ */
+const CONNECTION_STATE = /pragma|\b(attach|detach|temp|temporary)\b|load_extension/i
+
 export class SqlConnection {
   readonly #path: string
   readonly #layouts: LayoutCache
@@ -18,6 +25,8 @@ export class SqlConnection {
   #meta: Database.Statement
   /** A statement gave up waiting for the lock and is stuck mid-step; see execute(). */
   #stuck = false
+  /** Some SQL run here matched CONNECTION_STATE. */
+  #stateful = false
 
   constructor(path: string, layouts: LayoutCache, readonly = false) {
     this.#path = path
@@ -30,8 +39,19 @@ export class SqlConnection {
     return !this.#db.inTransaction
   }
 
+  /**
+   * Whether another stream may have this connection as if it were new: no transaction open, no
+   * statement stuck, no SQL that changes connection state, and no write at all, so that
+   * last_insert_rowid() and changes() still read 0 as on a new connection.
+   */
+  get isReusable(): boolean {
+    if (!this.#db.open || this.#stuck || this.#stateful || this.#db.inTransaction) return false
+    const [total, , rowid] = this.#changes()
+    return total === 0n && rowid === 0n
+  }
+
   async execute(sql: string, stmt: Stmt, signal: AbortSignal): Promise<StmtResultJson> {
-    const prepared = this.#ready().prepare(sql)
+    const prepared = this.#use(sql).prepare(sql)
     const args = stmt.args.length || stmt.namedArgs.length ? bindArgs(stmt, this.#layout(sql)) : []
     // Every attempt runs the same statement: running it again resets the attempt that failed.
     const attempt = () => this.#run(prepared, EXPLAIN.test(sql), args, stmt.wantRows)
@@ -50,7 +70,7 @@ export class SqlConnection {
 
   /** Runs a script of statements, as `executeMultiple` sends, ignoring any rows. */
   async sequence(sql: string, signal: AbortSignal): Promise<void> {
-    const db = this.#ready()
+    const db = this.#use(sql)
     if (!db.inTransaction) {
       // A script cannot be retried halfway through, so wait for the write lock first. Nothing
       // else in this process can take it between the ROLLBACK and exec(), which run synchronously.
@@ -66,7 +86,7 @@ export class SqlConnection {
   }
 
   describe(sql: string) {
-    const prepared = this.#ready().prepare(sql)
+    const prepared = this.#use(sql).prepare(sql)
     const layout = this.#layout(sql)
     const isExplain = EXPLAIN.test(sql)
     return {
@@ -91,6 +111,12 @@ export class SqlConnection {
     } finally {
       this.#db.close()
     }
+  }
+
+  /** The connection to run `sql` on, noting SQL that would leave state for the next stream. */
+  #use(sql: string): Database.Database {
+    if (CONNECTION_STATE.test(sql)) this.#stateful = true
+    return this.#ready()
   }
 
   #ready(): Database.Database {

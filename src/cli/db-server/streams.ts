@@ -1,6 +1,6 @@
 // The open streams of a db-server: each parked under a fresh unguessable baton, closed when idle.
 import { randomBytes } from 'node:crypto'
-import { type LayoutCache, SqlConnection } from './connection'
+import { ConnectionPool } from './pool'
 import type { Stream } from './requests'
 
 /** A baton that names no open stream: it expired, was closed, or was already used. */
@@ -9,19 +9,18 @@ export class StreamExpiredError extends Error {}
 export class Streams {
   readonly #parked = new Map<string, { stream: Stream; timer: NodeJS.Timeout }>()
   readonly #open = new Set<Stream>()
-  readonly #layouts: LayoutCache = new Map()
+  readonly #pool: ConnectionPool
 
   constructor(
     readonly dbPath: string,
     readonly ttlMs: number,
     readonly readonly = false,
-  ) {}
+  ) {
+    this.#pool = new ConnectionPool(dbPath, readonly)
+  }
 
   open(): Stream {
-    const stream = {
-      conn: new SqlConnection(this.dbPath, this.#layouts, this.readonly),
-      sqls: new Map(),
-    }
+    const stream = { conn: this.#pool.acquire(), sqls: new Map() }
     this.#open.add(stream)
     return stream
   }
@@ -51,8 +50,9 @@ export class Streams {
     return baton
   }
 
+  /** Ends a stream; its connection goes back to the pool, which closes it unless reusable. */
   close(stream: Stream): void {
-    if (this.#open.delete(stream)) stream.conn.close()
+    if (this.#open.delete(stream)) this.#pool.release(stream.conn)
   }
 
   /** Closes the parked streams; those in the middle of a request close when it ends. */
@@ -64,8 +64,10 @@ export class Streams {
     this.#parked.clear()
   }
 
+  /** At shutdown: every stream and every idle connection, so nothing keeps the file open. */
   closeAll(): void {
     this.closeParked()
+    this.#pool.close()
     for (const stream of this.#open) this.close(stream)
   }
 }

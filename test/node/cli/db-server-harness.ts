@@ -8,6 +8,8 @@ import { type DbServer, type DbServerOptions, startDbServer } from '../../../src
 
 export interface Harness {
   server: DbServer
+  /** The database file the server serves, in a temp folder removed after the test. */
+  dbPath: string
   client: Client
   /** HTTP requests the client has sent so far. */
   requests(): number
@@ -27,8 +29,9 @@ export interface PipelineBody {
 
 export async function serve(options: Partial<DbServerOptions> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-db-server-'))
+  const dbPath = join(dir, 'test.db')
   const server = await startDbServer({
-    dbPath: join(dir, 'test.db'),
+    dbPath,
     port: 0,
     quiet: true,
     ...options,
@@ -61,6 +64,7 @@ export async function serve(options: Partial<DbServerOptions> = {}): Promise<Har
     })
   return {
     server,
+    dbPath,
     client,
     requests: () => requests,
     openClient: () => openClient(),

@@ -1,0 +1,162 @@
+// db-server's connection pool: a stream gets a reused connection only when it is as good as new.
+import { existsSync, rmSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { createClient } from '@libsql/client/web'
+import Database from 'libsql'
+import { describe, expect, it } from 'vitest'
+import { startDbServer } from '../../../src/cli/db-server'
+import { ConnectionPool, MAX_IDLE } from '../../../src/cli/db-server/pool'
+import { type Harness, type PipelineBody, serve, stmt } from './db-server-harness'
+
+type Result = PipelineBody['results'][number]
+
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+/**
+ * Whether the file still has its WAL after a few garbage collections. libsql's close() leaves the
+ * native connection open until its statements are collected; a connection still referenced (kept
+ * in the pool) is never collected, so the WAL stays.
+ */
+async function walRemains(dbPath: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 5 && existsSync(`${dbPath}-wal`); attempt++) {
+    collectGarbage()
+    await new Promise((done) => setImmediate(done))
+  }
+  return existsSync(`${dbPath}-wal`) || existsSync(`${dbPath}-shm`)
+}
+
+/** Runs statements on a stream of their own, closed at the end: its connection goes back. */
+async function onNewStream(h: Harness, ...sqls: string[]): Promise<Result[]> {
+  const requests = sqls.map((sql) => ({ type: 'execute', stmt: stmt(sql) }))
+  const { results } = await h.pipeline(null, [...requests, { type: 'close' }])
+  return results.slice(0, -1)
+}
+
+function rowsOf(result: Result | undefined): unknown[][] {
+  if (result?.type !== 'ok') throw new Error(`The statement failed: ${result?.error?.message}`)
+  const response = result.response as { result: { rows: { value?: unknown }[][] } }
+  return response.result.rows.map((row) => row.map((cell) => cell.value ?? null))
+}
+
+/** Opens `count` streams at once, runs `sql` on each and leaves them open; returns their batons. */
+async function openStreams(h: Harness, count: number, sql: string) {
+  const bodies = await Promise.all(
+    Array.from({ length: count }, () => h.pipeline(null, [{ type: 'execute', stmt: stmt(sql) }])),
+  )
+  return bodies.map((body) => ({ baton: body.baton, result: body.results[0] }))
+}
+
+async function closeStreams(h: Harness, batons: (string | null)[]) {
+  await Promise.all(batons.map((baton) => h.pipeline(baton, [{ type: 'close' }])))
+}
+
+describe('db-server connection pool', () => {
+  it('hands the connection of a stream that only read to the next stream', () => {
+    const pool = new ConnectionPool(':memory:')
+    const first = pool.acquire()
+    pool.release(first)
+    expect(pool.acquire()).toBe(first)
+    pool.close()
+  })
+
+  it(`keeps at most ${MAX_IDLE} idle connections and closes the rest`, () => {
+    const pool = new ConnectionPool(':memory:')
+    const busy = Array.from({ length: MAX_IDLE + 2 }, () => pool.acquire())
+    for (const conn of busy) pool.release(conn)
+    const again = Array.from({ length: MAX_IDLE + 2 }, () => pool.acquire())
+    expect(again.filter((conn) => busy.includes(conn))).toHaveLength(MAX_IDLE)
+    pool.close()
+  })
+
+  it('never hands over a connection that a stream left inside a transaction', async () => {
+    const h = await serve()
+    await onNewStream(h, 'BEGIN', 'SELECT 1')
+    const { results } = await h.pipeline(null, [{ type: 'get_autocommit' }, { type: 'close' }])
+    expect(results[0]?.response).toEqual({ type: 'get_autocommit', is_autocommit: true })
+  })
+
+  it('gives a stream after a write a connection whose last_insert_rowid() and changes() are 0', async () => {
+    const h = await serve()
+    await onNewStream(
+      h,
+      'CREATE TABLE t (id INTEGER PRIMARY KEY, x)',
+      'INSERT INTO t (id, x) VALUES (42, 1)',
+    )
+    const [read] = await onNewStream(h, 'SELECT last_insert_rowid(), changes()')
+    expect(rowsOf(read)).toEqual([['0', '0']])
+  })
+
+  it.each([
+    ['a pragma', 'PRAGMA query_only = ON', 'CREATE TABLE later (x)'],
+    ['an attached database', "ATTACH ':memory:' AS side", "ATTACH ':memory:' AS side"],
+    ['a temp table', 'CREATE TEMP TABLE scratch (x)', 'CREATE TEMP TABLE scratch (x)'],
+    ['a temp view', 'CREATE TEMPORARY VIEW v AS SELECT 1', 'CREATE TEMP VIEW v AS SELECT 1'],
+  ])('never hands over a connection that %s changed', async (_, change, probe) => {
+    const h = await serve()
+    expect((await onNewStream(h, change))[0]?.type).toBe('ok')
+    expect((await onNewStream(h, probe))[0]).toMatchObject({ type: 'ok' })
+  })
+
+  it('keeps a read-only server read-only after a stream turns query_only off', async () => {
+    const h = await serve()
+    await onNewStream(h, 'CREATE TABLE t (x)')
+    const readonly = await startDbServer({ dbPath: h.dbPath, port: 0, quiet: true, readonly: true })
+    try {
+      const reader = createClient({ url: readonly.url })
+      await reader.execute('PRAGMA query_only = OFF')
+      await expect(reader.execute('INSERT INTO t VALUES (1)')).rejects.toThrow(/readonly/i)
+      reader.close()
+    } finally {
+      await readonly.close()
+    }
+  })
+
+  it('shows every pooled connection the tables another one created, altered and dropped', async () => {
+    const h = await serve()
+    await onNewStream(h, 'CREATE TABLE earlier (x)')
+    // Three connections that have read the schema as it was, idle in the pool.
+    const before = await openStreams(h, 3, 'SELECT count(*) FROM earlier')
+    await closeStreams(
+      h,
+      before.map((stream) => stream.baton),
+    )
+    const migration = 'CREATE TABLE later (x); ALTER TABLE later ADD added; DROP TABLE earlier;'
+    const migrated = await h.pipeline(null, [
+      { type: 'sequence', sql: migration },
+      { type: 'close' },
+    ])
+    expect(migrated.results[0]?.type).toBe('ok')
+    // All three at once, so at least two are connections other than the migration's.
+    const after = await openStreams(h, 3, 'SELECT count(added) FROM later')
+    expect(after.map((stream) => rowsOf(stream.result))).toEqual([[['0']], [['0']], [['0']]])
+    await closeStreams(
+      h,
+      after.map((stream) => stream.baton),
+    )
+    const [gone] = await onNewStream(h, 'SELECT * FROM earlier')
+    expect(gone?.error?.message).toMatch(/no such table/)
+  })
+
+  it('closes its idle connections at shutdown, so the file can be replaced', async () => {
+    const h = await serve()
+    await h.client.executeMultiple("CREATE TABLE t (x); INSERT INTO t VALUES ('old');")
+    await onNewStream(h, 'SELECT x FROM t')
+    await h.server.close()
+    // SQLite removes the WAL and its index when the file's last connection closes.
+    expect(await walRemains(h.dbPath)).toBe(false)
+    rmSync(h.dbPath)
+    const replacement = new Database(h.dbPath)
+    replacement.exec("CREATE TABLE t (x); INSERT INTO t VALUES ('new')")
+    replacement.close()
+    const next = await startDbServer({ dbPath: h.dbPath, port: 0, quiet: true })
+    try {
+      const client = createClient({ url: next.url })
+      expect((await client.execute('SELECT x FROM t')).rows.map((row) => row.x)).toEqual(['new'])
+      client.close()
+    } finally {
+      await next.close()
+    }
+  })
+})
