@@ -16,9 +16,11 @@ import {
   tags,
 } from '../../src/db/schema'
 import { createPageCache } from '../../src/edge/page-cache'
+import { type Env, readConfig } from '../../src/env'
 import { type ContentChange, purgeContent } from '../../src/services/purge'
 import { PURGED_LIST_PAGES } from '../../src/services/purge-paths'
 import { purgeTargetsFor } from '../../src/services/purge-targets'
+import { purgeFunction } from '../../src/services/purge-wiring'
 import { insertArticle, testDb, uniqueSuffix } from './fixtures'
 import { ORIGIN } from './helpers'
 
@@ -304,6 +306,23 @@ describe('purging', () => {
     )
     expect(bodies).toHaveLength(1)
     expect(bodies[0]?.tags).toEqual(expect.arrayContaining([`article:${article.id}`, 'home']))
+  })
+
+  it("hands Workers Cache the change's tags through the execution context's cache.purge", async () => {
+    const purged: { tags: string[] }[] = []
+    // Workers Cache is Cloudflare's tier, outside workerd: its purge is a stand-in.
+    const ctx = { cache: { purge: async (options: { tags: string[] }) => purged.push(options) } }
+    const purge = purgeFunction(
+      readConfig(env as unknown as Env),
+      testDb(),
+      async () => undefined,
+      ORIGIN,
+      ctx as unknown as ExecutionContext,
+    )
+    const article = await insertArticle()
+    await purge([{ kind: 'article', articleId: article.id }])
+    expect(purged).toHaveLength(1)
+    expect(purged[0]?.tags).toEqual(expect.arrayContaining([`article:${article.id}`, 'home']))
   })
 
   it('retries a failing purge with backoff, then records the failure without throwing', async () => {
