@@ -1,6 +1,6 @@
-// The schedule field: wall-clock times in the site's zone, both ways, across daylight saving.
+// Times in the site's zone: the schedule field both ways across daylight saving, and page timestamps.
 import { describe, expect, it } from 'vitest'
-import { fromZonedInputValue, toZonedInputValue } from '../../../src/lib/time'
+import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../../src/lib/time'
 
 describe('site time zone conversions', () => {
   it('reads a datetime-local value as a time in the zone', () => {
@@ -42,6 +42,20 @@ describe('site time zone conversions', () => {
       '2031-01-01 10:00',
     ]) {
       expect(fromZonedInputValue(bad, 'Asia/Beirut')).toBeNull()
+    }
+  })
+})
+
+describe('formatted timestamps', () => {
+  it('formats a moment by its zone and language, also when the text was formatted before', () => {
+    const moment = new Date('2026-11-28T23:30:00Z')
+    for (let round = 0; round < 2; round++) {
+      expect(formatDateTime(moment, 'Europe/London')).toBe('28 Nov 2026, 23:30')
+      expect(formatDateTime(moment, 'Asia/Beirut')).toBe('29 Nov 2026, 01:30')
+      expect(formatDateTime(moment, 'Europe/London', 'en-US')).toBe('Nov 28, 2026, 23:30')
+      expect(formatDateTime(new Date(moment.getTime() + 60_000), 'Europe/London')).toBe(
+        '28 Nov 2026, 23:31',
+      )
     }
   })
 })
