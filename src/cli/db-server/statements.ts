@@ -1,8 +1,12 @@
-// What db-server works out around libsql's API: parameter layouts, safe binding, sqld's errors.
+// What db-server works out around libsql's API: parameter layouts, safe binding, lock waits, errors
+import { setTimeout as sleep } from 'node:timers/promises'
 import type Database from 'libsql'
 import { type ErrorJson, type SqlValue, type Stmt, StmtError } from './protocol'
 
 export const EXPLAIN = /^\s*explain\b/i
+
+/** How long a statement waits for another stream's write lock before it fails with SQLITE_BUSY. */
+export const BUSY_WAIT_MS = 5000
 
 /** What libsql cannot tell about a statement: its parameter names and whether it writes. */
 export interface Layout {
@@ -81,6 +85,19 @@ export function busyKind(error: unknown): 'wait' | 'final' | undefined {
   const code = sqliteCode(error)
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_RECOVERY') return 'wait'
   return code?.startsWith('SQLITE_BUSY') ? 'final' : undefined
+}
+
+/** Retries `attempt` while another stream holds the write lock, asynchronously, for BUSY_WAIT_MS */
+export async function waitForLock<T>(attempt: () => T, signal: AbortSignal): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS
+  for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+    try {
+      return attempt()
+    } catch (error) {
+      if (busyKind(error) !== 'wait' || Date.now() + pause > deadline || signal.aborted) throw error
+    }
+    await sleep(pause, undefined, { signal })
+  }
 }
 
 /** The error a Hrana client sees, worded and coded the way sqld does it (primary codes only). */

@@ -40,12 +40,15 @@ function rowsOf(result: Result | undefined): unknown[][] {
   return response.result.rows.map((row) => row.map((cell) => cell.value ?? null))
 }
 
-/** Opens `count` streams at once, runs `sql` on each and leaves them open; returns their batons. */
-async function openStreams(h: Harness, count: number, sql: string) {
-  const bodies = await Promise.all(
-    Array.from({ length: count }, () => h.pipeline(null, [{ type: 'execute', stmt: stmt(sql) }])),
-  )
-  return bodies.map((body) => ({ baton: body.baton, result: body.results[0] }))
+/** Opens `count` streams at once and runs `sqls` on each; they keep their connections open. */
+async function openStreams(h: Harness, count: number, sqls: string[]) {
+  const requests = sqls.map((sql) => ({ type: 'execute', stmt: stmt(sql) }))
+  return Promise.all(Array.from({ length: count }, () => h.pipeline(null, requests)))
+}
+
+function columnsOf(result: Result | undefined): string[] {
+  const response = result?.response as { result: { cols: { name: string }[] } } | undefined
+  return response?.result.cols.map((col) => col.name) ?? []
 }
 
 async function closeStreams(h: Harness, batons: (string | null)[]) {
@@ -77,7 +80,7 @@ describe('db-server connection pool', () => {
     expect(results[0]?.response).toEqual({ type: 'get_autocommit', is_autocommit: true })
   })
 
-  it('gives a stream after a write a connection whose last_insert_rowid() and changes() are 0', async () => {
+  it('never hands over a connection that wrote: its last_insert_rowid() would leak', async () => {
     const h = await serve()
     await onNewStream(
       h,
@@ -113,30 +116,32 @@ describe('db-server connection pool', () => {
     }
   })
 
-  it('shows every pooled connection the tables another one created, altered and dropped', async () => {
+  it('shows pooled connections the tables another one created, altered and dropped', async () => {
     const h = await serve()
-    await onNewStream(h, 'CREATE TABLE earlier (x)')
-    // Three connections that have read the schema as it was, idle in the pool.
-    const before = await openStreams(h, 3, 'SELECT count(*) FROM earlier')
+    await h.client.executeMultiple('CREATE TABLE earlier (x); CREATE TABLE later (x);')
+    // Three connections that have read the schema as it was (and prepared these texts), idle.
+    const before = await openStreams(h, 3, ['SELECT * FROM later', 'SELECT * FROM earlier'])
     await closeStreams(
       h,
       before.map((stream) => stream.baton),
     )
-    const migration = 'CREATE TABLE later (x); ALTER TABLE later ADD added; DROP TABLE earlier;'
-    const migrated = await h.pipeline(null, [
-      { type: 'sequence', sql: migration },
-      { type: 'close' },
-    ])
-    expect(migrated.results[0]?.type).toBe('ok')
+    const migration = 'ALTER TABLE later ADD added; CREATE TABLE newest (y); DROP TABLE earlier;'
+    await h.client.executeMultiple(migration)
     // All three at once, so at least two are connections other than the migration's.
-    const after = await openStreams(h, 3, 'SELECT count(added) FROM later')
-    expect(after.map((stream) => rowsOf(stream.result))).toEqual([[['0']], [['0']], [['0']]])
+    const after = await openStreams(h, 3, [
+      'SELECT * FROM later',
+      'SELECT count(*) FROM newest',
+      'SELECT * FROM earlier',
+    ])
+    for (const { results } of after) {
+      expect(columnsOf(results[0])).toEqual(['x', 'added'])
+      expect(rowsOf(results[1])).toEqual([['0']])
+      expect(results[2]?.error?.message).toMatch(/no such table: earlier/)
+    }
     await closeStreams(
       h,
       after.map((stream) => stream.baton),
     )
-    const [gone] = await onNewStream(h, 'SELECT * FROM earlier')
-    expect(gone?.error?.message).toMatch(/no such table/)
   })
 
   it('closes its idle connections at shutdown, so the file can be replaced', async () => {
