@@ -2,21 +2,35 @@
 import type { InStatement, InValue } from '@libsql/client'
 import type { Db } from '../client'
 import type { ArticleStatus } from '../schema'
+import {
+  ARTICLE_AUTHORS_HEAD,
+  ARTICLE_TAGS_HEAD,
+  ARTICLES_HEAD,
+  BY_SLUG,
+  CATEGORY_BY_SLUG,
+  COMMENT_BY_KEY,
+  COMMENTS_HEAD,
+  DO_NOTHING,
+  MAPPINGS_HEAD,
+  MAPPINGS_TAIL,
+  PATHS_HEAD,
+  PATHS_TAIL,
+  TAG_BY_SLUG,
+  TAGS_HEAD,
+} from './import-batch-sql'
 
 /**
  * Why not drizzle here: building a 100-row insert through its query builder (an object per value,
- * an entity check per chunk) was a quarter of the importer's main thread. Each statement below has
- * a fixed text per row, and its values go into `args` in the same pass; every value is still a
- * bound parameter. The texts are the ones drizzle wrote for these inserts.
+ * an entity check per chunk) was a quarter of the importer's main thread. So only the builder is
+ * skipped: each statement's fixed texts (its head, tail and lookups, in import-batch-sql.ts) are
+ * built once, when the module loads, from the schema's own table and column names, so a renamed
+ * column changes them and a removed one fails the type check. Each row's tuple below is a fixed
+ * text too, and its values go into `args` in the same pass, every one a bound parameter. The texts
+ * are the ones drizzle wrote for these inserts.
  */
 
 /** A row the group points at: by id when it exists, by its fresh (unique) slug when the group inserts it. */
 export type ImportTarget = { id: number } | { kind: 'article' | 'page'; slug: string }
-
-const BY_SLUG = {
-  article: '(select "articles"."id" from "articles" where "articles"."slug" = ?)',
-  page: '(select "pages"."id" from "pages" where "pages"."slug" = ?)',
-}
 
 function targetSql(target: ImportTarget, args: InValue[]): string {
   if ('id' in target) {
@@ -58,30 +72,28 @@ export interface ImportedArticleRow {
   createdAt: Date
 }
 
+const ARTICLE_TUPLE = `(null, ?, ?, ?, ?, ?, ${CATEGORY_BY_SLUG}, ?, null, ?, '', ?, ?, ?, ?, ?, ?, 'en', 0, null, null)`
+
 /** New imported articles: no newsroom owner, no alt text yet, English, comments open. */
 export function insertImportedArticlesStatement(rows: ImportedArticleRow[]): InStatement {
-  return rowsStatement(
-    'insert into "articles" ("id", "slug", "title", "summary", "body_md", "body_html", "category_id", "byline", "author_id", "image_url", "image_alt", "image_width", "image_height", "status", "published_at", "updated_at", "created_at", "language", "comments_closed", "translation_group", "canonical_url")',
-    rows,
-    (row, args) => {
-      args.push(row.slug, row.title, row.summary, row.bodyMd, row.bodyHtml, row.sectionSlug)
-      args.push(row.byline, row.imageUrl, row.imageWidth, row.imageHeight, row.status)
-      args.push(ms(row.publishedAt), ms(row.updatedAt), ms(row.createdAt))
-      return `(null, ?, ?, ?, ?, ?, (select "categories"."id" from "categories" where "categories"."slug" = ?), ?, null, ?, '', ?, ?, ?, ?, ?, ?, 'en', 0, null, null)`
-    },
-  )
+  return rowsStatement(ARTICLES_HEAD, rows, (row, args) => {
+    args.push(row.slug, row.title, row.summary, row.bodyMd, row.bodyHtml, row.sectionSlug)
+    args.push(row.byline, row.imageUrl, row.imageWidth, row.imageHeight, row.status)
+    args.push(ms(row.publishedAt), ms(row.updatedAt), ms(row.createdAt))
+    return ARTICLE_TUPLE
+  })
 }
 
 /** Tags by slug (existing ones kept as they are). */
 export function insertImportedTagsStatement(rows: { slug: string; name: string }[]): InStatement {
   return rowsStatement(
-    'insert into "tags" ("id", "slug", "name", "published_count")',
+    TAGS_HEAD,
     rows,
     (row, args) => {
       args.push(row.slug, row.name)
       return '(null, ?, ?, 0)'
     },
-    ' on conflict do nothing',
+    DO_NOTHING,
   )
 }
 
@@ -93,14 +105,14 @@ export function insertImportedArticleTagsStatement(
   rows: { article: ImportTarget; tagSlug: string }[],
 ): InStatement {
   return rowsStatement(
-    'insert into "article_tags" ("article_id", "tag_id", "status", "published_at", "language")',
+    ARTICLE_TAGS_HEAD,
     rows,
     (row, args) => {
       const article = targetSql(row.article, args)
       args.push(row.tagSlug)
-      return `(${article}, (select "tags"."id" from "tags" where "tags"."slug" = ?), null, null, null)`
+      return `(${article}, ${TAG_BY_SLUG}, null, null, null)`
     },
-    ' on conflict do nothing',
+    DO_NOTHING,
   )
 }
 
@@ -109,14 +121,14 @@ export function insertImportedArticleAuthorsStatement(
   rows: { article: ImportTarget; authorId: number; position: number }[],
 ): InStatement {
   return rowsStatement(
-    'insert into "article_authors" ("article_id", "author_id", "position")',
+    ARTICLE_AUTHORS_HEAD,
     rows,
     (row, args) => {
       const article = targetSql(row.article, args)
       args.push(row.authorId, row.position)
       return `(${article}, ?, ?)`
     },
-    ' on conflict do nothing',
+    DO_NOTHING,
   )
 }
 
@@ -134,19 +146,19 @@ export interface ImportedCommentRow {
 /** Comments keyed by source id, so a re-run never doubles one; no IP was ever known for them. */
 export function insertImportedCommentsStatement(rows: ImportedCommentRow[]): InStatement {
   return rowsStatement(
-    'insert into "comments" ("id", "article_id", "parent_id", "author_name", "body", "status", "created_at", "ip_hash", "idempotency_key")',
+    COMMENTS_HEAD,
     rows,
     (row, args) => {
       const article = targetSql(row.article, args)
       let parent = 'null'
       if (row.parentKey !== null) {
         args.push(row.parentKey)
-        parent = '(select "comments"."id" from "comments" where "comments"."idempotency_key" = ?)'
+        parent = COMMENT_BY_KEY
       }
       args.push(row.authorName, row.body, row.status, ms(row.createdAt), row.idempotencyKey)
       return `(null, ${article}, ${parent}, ?, ?, ?, ?, 'imported', ?)`
     },
-    ' on conflict do nothing',
+    DO_NOTHING,
   )
 }
 
@@ -161,7 +173,7 @@ export function upsertImportedPathsStatement(
   rows: (ImportedItemRef & { path: string; source: string })[],
 ): InStatement {
   return rowsStatement(
-    'insert into "legacy_paths" ("path", "target_kind", "target_id", "target_path", "source", "created_at")',
+    PATHS_HEAD,
     rows,
     (row, args) => {
       args.push(row.path, row.kind)
@@ -169,7 +181,7 @@ export function upsertImportedPathsStatement(
       args.push(row.source)
       return `(?, ?, ${target}, null, ?, (unixepoch('subsec') * 1000))`
     },
-    ' on conflict ("legacy_paths"."path") do update set "target_kind" = excluded.target_kind, "target_id" = excluded.target_id, "target_path" = excluded.target_path, "source" = excluded.source',
+    PATHS_TAIL,
   )
 }
 
@@ -179,7 +191,7 @@ export function upsertImportedMappingsStatement(
   now: Date,
 ): InStatement {
   return rowsStatement(
-    'insert into "import_map" ("source", "kind", "source_id", "target_id", "content_hash", "imported_at")',
+    MAPPINGS_HEAD,
     rows,
     (row, args) => {
       args.push(row.source, row.kind, row.sourceId)
@@ -187,7 +199,7 @@ export function upsertImportedMappingsStatement(
       args.push(row.contentHash, now.getTime())
       return `(?, ?, ?, ${target}, ?, ?)`
     },
-    ' on conflict ("import_map"."source", "import_map"."kind", "import_map"."source_id") do update set "target_id" = excluded.target_id, "content_hash" = excluded.content_hash, "imported_at" = excluded.imported_at',
+    MAPPINGS_TAIL,
   )
 }
 
