@@ -2,10 +2,11 @@
 import { type Column, getTableName, type Table } from 'drizzle-orm'
 import { CasingCache } from 'drizzle-orm/casing'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
+import { DB_CASING } from './client'
 
 // The casing createDb gives drizzle (client.ts, and drizzle.config.ts for migrations): a column
 // declared without a name is its key in snake_case, so `.name` alone would say `bodyMd`.
-const casing = new CasingCache('snake_case')
+const casing = new CasingCache(DB_CASING)
 // Only for its quoting, so these names are quoted exactly as drizzle's own queries quote them.
 const dialect = new SQLiteAsyncDialect()
 
