@@ -64,7 +64,7 @@ export class SqlConnection {
 
   async execute(sql: string, stmt: Stmt, signal: AbortSignal): Promise<StmtResultJson> {
     const prepared = this.#prepare(sql)
-    const args = stmt.args.length || stmt.namedArgs.length ? bindArgs(stmt, this.#layout(sql)) : []
+    const args = bindArgs(stmt, this.#layout(sql))
     // Every attempt runs the same statement: running it again resets the attempt that failed.
     const attempt = () => this.#run(prepared, EXPLAIN.test(sql), args, stmt.wantRows)
     // Waiting cannot help here: SQLite refuses to COMMIT while the stuck statement exists.

@@ -66,7 +66,8 @@ export function bindArgs(stmt: Stmt, layout: Layout): SqlValue[] {
       'ARGS_INVALID',
     )
   }
-  if (stmt.args.length) return stmt.args
+  // Every parameter gets a value: a kept statement still holds the values of its last run.
+  if (stmt.args.length) return [...stmt.args, ...Array(count - stmt.args.length).fill(null)]
   const named = new Map(stmt.namedArgs)
   return layout.names.map((name) => {
     if (name === null || name.startsWith('?')) return null

@@ -91,6 +91,20 @@ describe('db-server connection pool', () => {
     expect(rowsOf(read)).toEqual([['0', '0']])
   })
 
+  it('binds NULL to the parameters a request leaves out, though the kept statement had values', async () => {
+    const h = await serve()
+    const int = (value: string) => ({ type: 'integer', value })
+    const both = stmt('SELECT ?, ?', [int('1'), int('2')])
+    await h.pipeline(null, [{ type: 'execute', stmt: both }, { type: 'close' }])
+    const { results } = await h.pipeline(null, [
+      { type: 'execute', stmt: stmt('SELECT ?, ?', [int('7')]) },
+      { type: 'execute', stmt: stmt('SELECT ?, ?') },
+      { type: 'close' },
+    ])
+    expect(rowsOf(results[0])).toEqual([['7', null]])
+    expect(rowsOf(results[1])).toEqual([[null, null]])
+  })
+
   it.each([
     ['a pragma', 'PRAGMA query_only = ON', 'CREATE TABLE later (x)'],
     ['an attached database', "ATTACH ':memory:' AS side", "ATTACH ':memory:' AS side"],
