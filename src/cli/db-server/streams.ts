@@ -12,9 +12,9 @@ export class Streams {
   readonly #pool: ConnectionPool
 
   constructor(
-    readonly dbPath: string,
+    dbPath: string,
     readonly ttlMs: number,
-    readonly readonly = false,
+    readonly = false,
   ) {
     this.#pool = new ConnectionPool(dbPath, readonly)
   }
