@@ -3,7 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type Database from 'libsql'
 import { type ErrorJson, type SqlValue, type Stmt, StmtError } from './protocol'
 
-export const EXPLAIN = /^\s*explain\b/i
+/** Whitespace and comments before a statement's first keyword, which SQLite skips too. */
+const LEAD = String.raw`^(?:\s|--[^\n]*(?:\n|$)|/\*[\s\S]*?(?:\*/|$))*`
+
+export const EXPLAIN = new RegExp(`${LEAD}explain\\b`, 'i')
+const EXPLAIN_PREFIX = new RegExp(`${LEAD}explain(?:\\s+query\\s+plan)?\\b`, 'i')
 
 /** How long a statement waits for another stream's write lock before it fails with SQLITE_BUSY. */
 export const BUSY_WAIT_MS = 5000
@@ -26,7 +30,7 @@ interface ExplainOp {
  * binding more positional values than a statement has parameters aborts the whole process.
  */
 export function analyze(db: Database.Database, sql: string): Layout {
-  const explain = db.prepare(`EXPLAIN ${sql.replace(/^\s*explain(\s+query\s+plan)?\s/i, '')}`)
+  const explain = db.prepare(`EXPLAIN ${sql.replace(EXPLAIN_PREFIX, '')}`)
   const layout: Layout = { names: [], readonly: true }
   for (const op of readAll(explain, [], true) as ExplainOp[]) {
     if (op.opcode === 'Variable') {

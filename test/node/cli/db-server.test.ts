@@ -422,6 +422,19 @@ describe('db-server raw Hrana', () => {
     expect(await countRows(h.client)).toBe(1n)
   })
 
+  it('takes an EXPLAIN behind a comment for an EXPLAIN, and still commits the writes after it', async () => {
+    const h = await serve()
+    await createTable(h.client)
+    const insert = "INSERT INTO vals (t) VALUES ('a')"
+    const { results } = await h.pipeline(null, [
+      { type: 'execute', stmt: stmt(`-- the plan\n/* of */ EXPLAIN ${insert}`) },
+      { type: 'execute', stmt: stmt(insert) },
+      { type: 'close' },
+    ])
+    expect(results.map((result) => result.type)).toEqual(['ok', 'ok', 'ok'])
+    expect(await countRows(h.client)).toBe(1n)
+  })
+
   it('streams a batch through /v3/cursor as newline-delimited JSON', async () => {
     const h = await serve()
     const res = await h.post('/v3/cursor', {
