@@ -10,7 +10,7 @@ export const EXPLAIN = new RegExp(`${LEAD}explain\\b`, 'i')
 const EXPLAIN_PREFIX = new RegExp(`${LEAD}explain(?:\\s+query\\s+plan)?\\b`, 'i')
 
 /** How long a statement waits for another stream's write lock before it fails with SQLITE_BUSY. */
-export const BUSY_WAIT_MS = 5000
+const BUSY_WAIT_MS = 5000
 
 /** What libsql cannot tell about a statement: its parameter names and whether it writes. */
 export interface Layout {

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client'
 import {
   type ImportedArticleRow,
   type ImportedCommentRow,
-  type ImportedItemRef,
   type ImportTarget,
   insertImportedArticleAuthorsStatement,
   insertImportedArticlesStatement,
@@ -12,9 +11,12 @@ import {
   insertImportedCommentsStatement,
   insertImportedTagsStatement,
   toStatement,
+} from '../../db/queries/import-batch'
+import {
+  type ImportedItemRef,
   upsertImportedMappingsStatement,
   upsertImportedPathsStatement,
-} from '../../db/queries/import-batch'
+} from '../../db/queries/import-item-records'
 import { type MappedRow, sectionIdBySlug } from '../../db/queries/import-map'
 import {
   clearImportedLinksQueries,

@@ -11,10 +11,6 @@ import {
   COMMENT_BY_KEY,
   COMMENTS_HEAD,
   DO_NOTHING,
-  MAPPINGS_HEAD,
-  MAPPINGS_TAIL,
-  PATHS_HEAD,
-  PATHS_TAIL,
   TAG_BY_SLUG,
   TAGS_HEAD,
 } from './import-batch-sql'
@@ -32,7 +28,7 @@ import {
 /** A row the group points at: by id when it exists, by its fresh (unique) slug when the group inserts it. */
 export type ImportTarget = { id: number } | { kind: 'article' | 'page'; slug: string }
 
-function targetSql(target: ImportTarget, args: InValue[]): string {
+export function targetSql(target: ImportTarget, args: InValue[]): string {
   if ('id' in target) {
     args.push(target.id)
     return '?'
@@ -42,7 +38,7 @@ function targetSql(target: ImportTarget, args: InValue[]): string {
 }
 
 /** One statement for all rows: `head`, then each row's tuple (which pushes its values), then `tail`. */
-function rowsStatement<T>(
+export function rowsStatement<T>(
   head: string,
   rows: T[],
   tuple: (row: T, args: InValue[]) => string,
@@ -159,47 +155,6 @@ export function insertImportedCommentsStatement(rows: ImportedCommentRow[]): InS
       return `(null, ${article}, ${parent}, ?, ?, ?, ?, 'imported', ?)`
     },
     DO_NOTHING,
-  )
-}
-
-/** An item of the group: what it is, and the row it became. */
-export interface ImportedItemRef {
-  kind: 'article' | 'page'
-  target: ImportTarget
-}
-
-/** Old paths of the group's items, added or repointed. */
-export function upsertImportedPathsStatement(
-  rows: (ImportedItemRef & { path: string; source: string })[],
-): InStatement {
-  return rowsStatement(
-    PATHS_HEAD,
-    rows,
-    (row, args) => {
-      args.push(row.path, row.kind)
-      const target = targetSql(row.target, args)
-      args.push(row.source)
-      return `(?, ?, ${target}, null, ?, (unixepoch('subsec') * 1000))`
-    },
-    PATHS_TAIL,
-  )
-}
-
-/** The group's import-map rows, recorded or moved, with each item's content hash. */
-export function upsertImportedMappingsStatement(
-  rows: (ImportedItemRef & { source: string; sourceId: string; contentHash: string })[],
-  now: Date,
-): InStatement {
-  return rowsStatement(
-    MAPPINGS_HEAD,
-    rows,
-    (row, args) => {
-      args.push(row.source, row.kind, row.sourceId)
-      const target = targetSql(row.target, args)
-      args.push(row.contentHash, now.getTime())
-      return `(?, ?, ?, ${target}, ?, ?)`
-    },
-    MAPPINGS_TAIL,
   )
 }
 
