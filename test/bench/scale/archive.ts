@@ -1,5 +1,5 @@
 // Scale archives for `npm run bench -- --scale`: 10k to 1M published articles, built once and reused.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'libsql'
 import { migrateDatabase, openClient } from '../../../src/cli/migrate'
@@ -12,9 +12,11 @@ import { rareName, seedWords, zipfSampler } from './vocabulary'
  * Bump when the generated data changes, so cached archives are rebuilt rather than mixed. A schema
  * change needs no bump: every archive is brought up to date by the product's own migrations.
  */
-const ARCHIVE_VERSION = 1
+const ARCHIVE_VERSION = 2
 const DAY = 86_400_000
 const YEARS = 10
+/** How far a story may be dated before the one filed ahead of it: a backdated or embargoed piece. */
+const BACKDATE_MAX_MS = 2 * DAY
 const CATEGORIES = 12
 const RELATED_PER_ARTICLE = 6
 const ROWS_PER_TRANSACTION = 2_000
@@ -32,14 +34,14 @@ export function tagCount(articles: number): number {
 }
 
 /**
- * Returns an archive of each size, building what the cache folder lacks. A bigger one starts as a
- * copy of the next smaller, and gets only the articles it lacks appended: ids 1..N are the same
- * articles at every size, so a term or slug picked at 10,000 exists at 1,000,000 too.
+ * Returns an archive of each size, building what the cache folder lacks. Article `id` has the same
+ * title, words, section and tags at every size, so a term or slug picked at 10,000 exists at
+ * 1,000,000 too. Its date does not: every size spans ten years with ids in date order, as a
+ * newsroom's archive grows, so each size is built whole rather than as a copy of a smaller one.
  */
 export async function ensureArchives(dir: string, sizes: number[]): Promise<Archive[]> {
   mkdirSync(dir, { recursive: true })
   const archives: Archive[] = []
-  let previous: { articles: number; path: string } | undefined
   for (const articles of [...sizes].sort((a, b) => a - b)) {
     const path = join(dir, `archive-v${ARCHIVE_VERSION}-${articles}.db`)
     let buildSeconds = 0
@@ -47,16 +49,14 @@ export async function ensureArchives(dir: string, sizes: number[]): Promise<Arch
       const started = performance.now()
       const partial = `${path}.partial`
       rmSync(partial, { force: true })
-      if (previous) copyFileSync(previous.path, partial)
-      else await migrateArchive(partial)
-      appendArticles(partial, previous?.articles ?? 0, articles)
+      await migrateArchive(partial)
+      appendArticles(partial, articles)
       renameSync(partial, path)
       buildSeconds = Math.round((performance.now() - started) / 100) / 10
     }
     // A cached archive may predate the latest migrations; applying them is what an upgrade does.
     await migrateArchive(path)
     archives.push({ articles, path, buildSeconds })
-    previous = { articles, path }
   }
   return archives
 }
@@ -70,8 +70,8 @@ async function migrateArchive(path: string): Promise<void> {
   }
 }
 
-/** Everything one article brings: its row, tags, related picks, and comments and views if recent. */
-function appendArticles(path: string, from: number, to: number): void {
+/** Everything each article brings: its row, tags, related picks, and comments and views if recent. */
+function appendArticles(path: string, to: number): void {
   const db = new Database(path)
   // A throwaway file built in one go: durability buys nothing here, and costs most of the time.
   db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144')
@@ -97,8 +97,8 @@ function appendArticles(path: string, from: number, to: number): void {
        values (?, ?, ?, ?, ?, ?, ?, 'By Scale Desk', 'published', ?, ?, ?, 'en')`,
     ),
     articleTag: db.prepare(
-      `insert or ignore into article_tags (article_id, tag_id, status, published_at)
-       values (?, ?, 'published', ?)`,
+      `insert or ignore into article_tags (article_id, tag_id, status, published_at, language)
+       values (?, ?, 'published', ?, 'en')`,
     ),
     related: db.prepare(
       `insert or replace into related_articles (article_id, rank, related_id, score, reason, computed_at)
@@ -120,20 +120,22 @@ function appendArticles(path: string, from: number, to: number): void {
   const ranked = rankedWords()
   const sampleWord = zipfSampler(ranked.length, 1.07)
   const sampleTag = zipfSampler(tags, 1.0)
-  const progress = startProgress(`archive ${to.toLocaleString('en')}`, to - from)
-  for (let start = from + 1; start <= to; start += ROWS_PER_TRANSACTION) {
+  const progress = startProgress(`archive ${to.toLocaleString('en')}`, to)
+  for (let start = 1; start <= to; start += ROWS_PER_TRANSACTION) {
     const end = Math.min(to, start + ROWS_PER_TRANSACTION - 1)
     db.transaction(() => {
       for (let id = start; id <= end; id++) {
         // Seeded per article, so article `id` is the same whichever size it is built into.
         const random = mulberry32(id * 2_654_435_761)
         const word = () => ranked[sampleWord(random)] as string
-        writeArticle(insert, id, now, random, word, () => sampleTag(random))
+        const filedAt = now - ((to - id) / to) * YEARS * 365 * DAY
+        writeArticle(insert, id, { filedAt, now }, random, word, () => sampleTag(random))
       }
     })()
     progress.advance(end - start + 1)
   }
   progress.done()
+  // 'rebuild' indexes the text unfolded (migration 0013 folds Arabic); the archive is English.
   process.stderr.write('rebuilding the search index…\n')
   db.exec(`INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`)
   recountPublished(db)
@@ -146,20 +148,27 @@ function appendArticles(path: string, from: number, to: number): void {
   db.close()
 }
 
-/** What the count triggers keep on write, counted once over the whole archive. */
+/** What the count triggers keep on write (whole sections and each edition's), counted once. */
 function recountPublished(db: Database.Database): void {
   db.exec(`UPDATE categories SET published_count = (SELECT count(*) FROM articles
     WHERE articles.category_id = categories.id AND articles.status = 'published')`)
   db.exec(`UPDATE tags SET published_count = coalesce((SELECT count(*) FROM article_tags
     WHERE article_tags.tag_id = tags.id AND article_tags.status = 'published'), 0)`)
+  db.exec(`INSERT OR REPLACE INTO category_editions (category_id, language, published_count)
+    SELECT category_id, language, count(*) FROM articles WHERE status = 'published'
+    GROUP BY category_id, language`)
+  db.exec(`INSERT OR REPLACE INTO tag_editions (tag_id, language, published_count)
+    SELECT tag_id, language, count(*) FROM article_tags WHERE status = 'published'
+    GROUP BY tag_id, language`)
 }
 
 type Inserts = Record<'article' | 'articleTag' | 'related' | 'comment' | 'view', Database.Statement>
 
+/** `filedAt`: where the article's id falls in the archive's ten years; `now`: the archive's today. */
 function writeArticle(
   insert: Inserts,
   id: number,
-  now: number,
+  { filedAt, now }: { filedAt: number; now: number },
   random: () => number,
   word: () => string,
   tag: () => number,
@@ -175,7 +184,7 @@ function writeArticle(
   }
   // The article's own rare name, so a search for it finds a handful of stories at any size.
   paragraphs[0] = `${capitalize(rareName(id))}: ${paragraphs[0]}`
-  const publishedAt = now - Math.floor(random() * YEARS * 365 * DAY)
+  const publishedAt = Math.floor(filedAt - random() * BACKDATE_MAX_MS)
   const category = 1 + Math.floor(random() * CATEGORIES)
   insert.article.run(
     id,

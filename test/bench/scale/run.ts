@@ -5,7 +5,7 @@ import { ensureArchives } from './archive'
 import { measureScale, type ScaleResult } from './measure'
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
-/** The issue's bars: pages within 1.5x of the smallest size, no round trip over 1 s. */
+/** The issue's bars: pages and related lists within 1.5x of the smallest size, no round trip over 1 s. */
 const PAGE_RATIO_LIMIT = 1.5
 const SLOWEST_ROUND_TRIP_MS = 1_000
 
@@ -71,6 +71,12 @@ export function printScaleTable(results: ScaleResult[]): string[] {
   console.log(`\n| cron run (ms / round trips / slowest ms) | ${sizes.join(' | ')} |`)
   console.log(`|---|${sizes.map(() => '---|').join('')}`)
   for (const [index, run] of smallest.cron.entries()) {
+    // The related refresh is judged per list: a run does a bounded number of lists at any size.
+    const largestRun = largest.cron[index]
+    if (run.lists > 0 && largestRun && largestRun.lists > 0) {
+      const ratio = largestRun.ms / largestRun.lists / (run.ms / run.lists)
+      if (ratio > PAGE_RATIO_LIMIT) problems.push(`${run.name}: ${ratio.toFixed(2)}x a list`)
+    }
     const cells = results.map((result) => {
       const at = result.cron[index]
       if (!at) return '–'
