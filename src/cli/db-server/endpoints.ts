@@ -1,10 +1,23 @@
 // db-server's Hrana endpoints: a pipeline or a cursor run on a stream, which a baton keeps open.
 import { decodeCursor, decodePipeline } from './decode'
-import { cursorEntries, runBatch, runRequest, type Stream, type StreamResult } from './requests'
+import type { StmtResultJson } from './protocol'
+import {
+  cursorEntries,
+  rowsSent,
+  runBatch,
+  runRequest,
+  type Stream,
+  type StreamResult,
+} from './requests'
 import type { Streams } from './streams'
 
 /** `/v2/pipeline` and `/v3/pipeline`: each request in order on one stream; the baton keeps it open. */
-export async function runPipeline(streams: Streams, signal: AbortSignal, raw: unknown) {
+export async function runPipeline(
+  streams: Streams,
+  signal: AbortSignal,
+  raw: unknown,
+  countRows: (rows: number) => void,
+) {
   const { baton, requests } = decodePipeline(raw)
   const stream = baton === null ? streams.open() : streams.take(baton)
   const results: StreamResult[] = []
@@ -25,6 +38,7 @@ export async function runPipeline(streams: Streams, signal: AbortSignal, raw: un
   } finally {
     next = settle(streams, signal, stream, closed)
   }
+  countRows(rowsSent(results.flatMap(statementResults)))
   return { baton: next, base_url: null, results }
 }
 
@@ -33,6 +47,7 @@ export async function runCursor(
   streams: Streams,
   signal: AbortSignal,
   raw: unknown,
+  countRows: (rows: number) => void,
 ): Promise<string> {
   const { baton, steps } = decodeCursor(raw)
   const stream = baton === null ? streams.open() : streams.take(baton)
@@ -43,8 +58,21 @@ export async function runCursor(
   } finally {
     next = settle(streams, signal, stream, false)
   }
+  countRows(rowsSent(outcomes.map((outcome) => (outcome?.ok ? outcome.result : null))))
   const lines = [{ baton: next, base_url: null }, ...cursorEntries(outcomes)]
   return lines.map((line) => `${JSON.stringify(line)}\n`).join('')
+}
+
+/** The statement results inside one pipeline result: an execute's, or each step of a batch's. */
+function statementResults(result: StreamResult): (StmtResultJson | null)[] {
+  if (result.type !== 'ok') return []
+  const response = result.response as {
+    type: string
+    result?: StmtResultJson & { step_results?: (StmtResultJson | null)[] }
+  }
+  if (response.type === 'execute') return [response.result ?? null]
+  if (response.type === 'batch') return response.result?.step_results ?? []
+  return []
 }
 
 /** Parks a stream that stays open (its new baton), or closes it and answers no baton. */

@@ -112,6 +112,11 @@ function batchResult(outcomes: StepOutcome[]) {
   }
 }
 
+/** Rows the statements of a pipeline's results or a batch's outcomes send back. */
+export function rowsSent(results: readonly (StmtResultJson | null | undefined)[]): number {
+  return results.reduce((sum, result) => sum + (result?.rows.length ?? 0), 0)
+}
+
 /** The entries `/v3/cursor` streams for a batch: the same facts as a batch result, row by row. */
 export function cursorEntries(outcomes: StepOutcome[]): object[] {
   return outcomes.flatMap((outcome, step): object[] => {

@@ -1,4 +1,4 @@
-// The db-server's round-trip counter: one in all, one per bearer token, and the slowest round trip.
+// The db-server's round-trip counter: one in all, one per bearer token, the rows sent, the slowest trip.
 
 /** Labels kept for per-token counts; the oldest is forgotten first. */
 const MAX_COUNTED_TOKENS = 10_000
@@ -11,6 +11,7 @@ export class RoundTripCounter {
   #total = 0
   readonly #byToken = new Map<string, number>()
   #slowestMs = 0
+  #rows = 0
 
   /** Counts one pipeline or cursor request, under the bearer token of its `Authorization`. */
   count(authorization: string | undefined): void {
@@ -31,10 +32,22 @@ export class RoundTripCounter {
     this.#slowestMs = Math.max(this.#slowestMs, ms)
   }
 
-  /** Every round trip served, or only those sent with `token`; the slowest since the last reset. */
-  read(token?: string): { pipelines: number; slowestMs: number } {
+  /**
+   * Notes the rows a round trip sent back. libSQL's client and this server have no count of the
+   * rows a statement reads; the rows it returns are what a client decodes, and bound what it reads
+   * wherever a plan is index seeks.
+   */
+  addRows(rows: number): void {
+    this.#rows += rows
+  }
+
+  /**
+   * Every round trip served, or only those sent with `token`; the rows sent in all; the slowest
+   * round trip since the last reset.
+   */
+  read(token?: string): { pipelines: number; rows: number; slowestMs: number } {
     const pipelines = token === undefined ? this.#total : (this.#byToken.get(token) ?? 0)
-    return { pipelines, slowestMs: Math.round(this.#slowestMs * 10) / 10 }
+    return { pipelines, rows: this.#rows, slowestMs: Math.round(this.#slowestMs * 10) / 10 }
   }
 
   resetSlowest(): void {

@@ -36,7 +36,7 @@ export interface DbServer {
    * `pipelines` counts every POST to a pipeline or cursor endpoint: every database round trip.
    * With a token, only those of clients that sent it as their bearer token.
    */
-  stats(token?: string): { pipelines: number; slowestMs: number }
+  stats(token?: string): { pipelines: number; rows: number; slowestMs: number }
   close(): Promise<void>
 }
 
@@ -145,9 +145,11 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (ctx.state.failing) return send(res, 503, 'text/plain', 'db-server is failing on purpose')
     const started = performance.now()
     try {
+      const countRows = (rows: number) => ctx.roundTrips.addRows(rows)
       if (endpoint === 'pipeline')
-        return sendJson(res, 200, await runPipeline(ctx.streams, ctx.signal, body))
-      return send(res, 200, 'application/json', await runCursor(ctx.streams, ctx.signal, body))
+        return sendJson(res, 200, await runPipeline(ctx.streams, ctx.signal, body, countRows))
+      const cursor = await runCursor(ctx.streams, ctx.signal, body, countRows)
+      return send(res, 200, 'application/json', cursor)
     } finally {
       ctx.roundTrips.observe(performance.now() - started)
     }

@@ -38,6 +38,8 @@ export interface CronRun {
   /** Related lists recomputed, for the time per list; 0 for other jobs. */
   lists: number
   roundTrips: number
+  /** Rows the db-server sent back: what the run decoded (no engine here counts rows read). */
+  rows: number
   slowestMs: number
   status: string
 }
@@ -85,7 +87,11 @@ function pagesOf(archive: Archive): { name: string; path: string }[] {
 }
 
 async function dbStats(dbUrl: string) {
-  return (await (await fetch(`${dbUrl}/stats`)).json()) as { pipelines: number; slowestMs: number }
+  return (await (await fetch(`${dbUrl}/stats`)).json()) as {
+    pipelines: number
+    rows: number
+    slowestMs: number
+  }
 }
 
 async function resetSlowest(dbUrl: string) {
@@ -171,7 +177,7 @@ async function measureCron(dbUrl: string, dbPath: string): Promise<CronRun[]> {
     for (const cron of [CRON_EVERY_FIVE_MINUTES, CRON_NIGHTLY]) {
       for (const job of jobsFor(cron)) {
         await resetSlowest(dbUrl)
-        const before = (await dbStats(dbUrl)).pipelines
+        const before = await dbStats(dbUrl)
         const started = performance.now()
         const outcome = await runJob(job, { ...context, now: new Date() })
         const after = await dbStats(dbUrl)
@@ -179,7 +185,8 @@ async function measureCron(dbUrl: string, dbPath: string): Promise<CronRun[]> {
           name: `${cron === CRON_NIGHTLY ? 'nightly' : '5-min'} ${job.name}`,
           ms: Math.round(performance.now() - started),
           lists: outcome.counts?.recomputed ?? 0,
-          roundTrips: after.pipelines - before,
+          roundTrips: after.pipelines - before.pipelines,
+          rows: after.rows - before.rows,
           slowestMs: after.slowestMs,
           status: outcome.status === 'failed' ? `failed: ${outcome.error}` : outcome.status,
         })

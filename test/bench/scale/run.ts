@@ -68,7 +68,7 @@ export function printScaleTable(results: ScaleResult[]): string[] {
     if (ratio > PAGE_RATIO_LIMIT) problems.push(`${page.name}: ${ratio.toFixed(2)}x`)
     console.log(`| ${page.name} | ${cells.join(' | ')} | ${ratio.toFixed(2)}x |`)
   }
-  console.log(`\n| cron run (ms / round trips / slowest ms) | ${sizes.join(' | ')} |`)
+  console.log(`\n| cron run (ms / round trips / rows sent / slowest ms) | ${sizes.join(' | ')} |`)
   console.log(`|---|${sizes.map(() => '---|').join('')}`)
   for (const [index, run] of smallest.cron.entries()) {
     // The related refresh is judged per list: a run does a bounded number of lists at any size.
@@ -84,8 +84,10 @@ export function printScaleTable(results: ScaleResult[]): string[] {
         problems.push(`${run.name} at ${result.articles}: a round trip of ${at.slowestMs} ms`)
       }
       const perList =
-        at.lists > 0 ? `, ${at.lists} lists, ${(at.ms / at.lists).toFixed(1)} ms each` : ''
-      return `${at.ms} / ${at.roundTrips} / ${at.slowestMs}${perList}${at.status === 'ok' ? '' : ` (${at.status})`}`
+        at.lists > 0
+          ? `, ${at.lists} lists, ${(at.ms / at.lists).toFixed(1)} ms and ${Math.round(at.rows / at.lists)} rows each`
+          : ''
+      return `${at.ms} / ${at.roundTrips} / ${at.rows} / ${at.slowestMs}${perList}${at.status === 'ok' ? '' : ` (${at.status})`}`
     })
     console.log(`| ${run.name} | ${cells.join(' | ')} |`)
   }

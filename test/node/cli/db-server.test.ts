@@ -499,6 +499,16 @@ describe('db-server stats and control', () => {
     b.close()
   })
 
+  it('counts the rows it sends back, from pipelines and cursors alike', async () => {
+    const h = await serve()
+    const before = h.server.stats().rows
+    await h.client.execute('SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3')
+    expect(h.server.stats().rows - before).toBe(3)
+    // A batch goes through /v3/cursor; a statement that returns nothing adds nothing.
+    await h.client.batch(['SELECT 1 UNION ALL SELECT 2', 'SELECT 1 WHERE 0', 'SELECT 4'])
+    expect(h.server.stats().rows - before).toBe(6)
+  })
+
   it('reports its slowest round trip until told to forget it', async () => {
     const h = await serve()
     await h.client.execute('SELECT 1')
