@@ -1,10 +1,14 @@
 // Shapes the rows related scoring reads into plain maps: published docs, pools, tag frequencies.
-import { FREQUENCY_SAMPLE, type RelatedInputRows, type RelatedTarget, VIA_TAG } from './related'
+import {
+  FREQUENCY_SAMPLE,
+  type RelatedInputRows,
+  type RelatedTarget,
+  TAG_POOL,
+  VIA_TAG,
+} from './related'
 
 /** Tag candidates further apart in time than this weigh under 0.03 %, so they are left out. */
 const POOL_WINDOW_MS = 365 * 86_400_000
-/** Tag candidates scored per target: the most shared tags first, then the nearest in time. */
-const TAG_POOL = 50
 
 export interface RelatedDocRow {
   id: number

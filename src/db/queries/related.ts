@@ -20,9 +20,9 @@ export const FREQUENCY_SAMPLE = 500
 /**
  * Tag neighbours read per target: those sharing the most of its tags first (counted on the
  * article_tags index), then the nearest by id (ids follow creation time). Only these are read from
- * articles_related_meta_idx.
+ * articles_related_meta_idx; scoring then keeps as many of them as lie inside its time window.
  */
-const TAG_POOL = 50
+export const TAG_POOL = 50
 
 /** How a candidate entered a target's pool; only tag neighbours are bounded by the time window. */
 export const VIA_TAG = 0
