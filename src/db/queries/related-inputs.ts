@@ -86,12 +86,12 @@ function parsePairs(list: string | null): [number, number][] {
 function choosePool(
   target: RelatedDocRow,
   pairs: readonly [number, number][],
-  docs: ReadonlyMap<number, RelatedDocRow>,
+  docOf: (id: number) => RelatedDocRow | undefined,
 ): number[] {
   const others: number[] = []
   const byTag: { id: number; shared: number; apart: number }[] = []
   for (const [id, via] of pairs) {
-    const doc = docs.get(id)
+    const doc = docOf(id)
     if (!doc) continue
     const apart = Math.abs(doc.publishedAt - target.publishedAt)
     if (via !== VIA_TAG) others.push(id)
@@ -144,10 +144,14 @@ export function mergeRelatedInputs(parts: readonly RelatedInputs[]): RelatedInpu
   return merged
 }
 
-/** Shapes the rows of relatedInputQueries for `targets`, in the same order, into plain maps. */
+/**
+ * Shapes the rows of relatedInputQueries for `targets`, in the same order, into plain maps.
+ * `known` holds the docs earlier reads of the run returned, which this read left out.
+ */
 export function assembleRelatedInputs(
   targets: readonly RelatedTarget[],
   rows: RelatedInputRows,
+  known: ReadonlyMap<number, RelatedDocRow> = new Map(),
 ): RelatedInputs {
   const [docRows, tagRows, [corpus], pinRows, currentRows] = rows
   // Reasons name only the target's own tags, so only those names are read.
@@ -169,7 +173,8 @@ export function assembleRelatedInputs(
   for (const row of docRows) {
     const target = docs.get(row.id)
     if (target && row.pool !== null) {
-      candidates.set(row.id, choosePool(target, parsePairs(row.pool), docs))
+      const docOf = (id: number) => docs.get(id) ?? known.get(id)
+      candidates.set(row.id, choosePool(target, parsePairs(row.pool), docOf))
     }
   }
   const lastId = corpus?.last_id ?? 0

@@ -117,10 +117,16 @@ function frequencyQuery(targets: readonly RelatedTarget[]): SQL {
 /**
  * The statements that read a run's inputs; put them in the caller's batch after its own. Each
  * published article involved comes once, a target with its pool, and tag lists and pools as one
- * string: a chunk's answer stays small to send and to parse.
+ * string: a chunk's answer stays small to send and to parse. Candidates in `knownIds` (read by an
+ * earlier read of the same run) are not read again; targets always are.
  */
-export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
+export function relatedInputQueries(
+  db: Db,
+  targets: readonly RelatedTarget[],
+  knownIds: readonly number[] = [],
+) {
   const target = targetCte(targets)
+  const known = JSON.stringify(knownIds)
   return [
     // `pool` is `candidate:via,…`; a candidate met both ways keeps the way the time window does not
     // bound.
@@ -142,6 +148,7 @@ export function relatedInputQueries(db: Db, targets: readonly RelatedTarget[]) {
         select t.id, p.pool from target t left join pools p on p.target_id = t.id
         union all
         select candidate_id, null from pool where candidate_id not in (select id from target)
+          and candidate_id not in (select value from json_each(${known}))
         group by candidate_id
       )
       select m.id, m.title, m.summary, m.category_id, coalesce(m.published_at, m.updated_at) as at,

@@ -218,4 +218,51 @@ describe('loadRelatedChunk', () => {
     expect(inputs.publishedCount).toBe(60)
     expect(inputs.tagFrequency.get(russia)).toBe(60)
   })
+
+  it('reads a candidate once per chunk, and gives every list the candidates it has alone', async () => {
+    const db = await freshDb()
+    const world = await addCategory(db, 'world')
+    const russia = await addTag(db, 'Russia')
+    const ids: number[] = []
+    for (let n = 0; n < 60; n++) {
+      ids.push(
+        await addArticle(db, {
+          slug: `r${n}`,
+          categoryId: world,
+          publishedAt: NOW - (60 - n) * HOUR,
+          tagIds: [russia],
+        }),
+      )
+    }
+    const docReads = recordDocReads(db)
+    const { inputs } = await loadRelatedChunk(db, 0, 60)
+    const [first, second] = docReads
+    expect(docReads).toHaveLength(2)
+    // The second read's targets (stories 50-59) come again, with their pools; stories 40-49, which
+    // their lists share with the first read's, do not.
+    const again = (second ?? []).filter((id) => first?.includes(id))
+    expect(again.sort((a, b) => a - b)).toEqual(ids.slice(50))
+    expect(first).toEqual(expect.arrayContaining(ids.slice(40, 50)))
+    expect(inputs.candidates.get(ids[50] as number)).toEqual(
+      expect.arrayContaining(ids.slice(40, 50)),
+    )
+    for (const [n, id] of ids.entries()) {
+      const alone = await loadRelatedChunk(db, n === 0 ? 0 : (ids[n - 1] as number), 1)
+      expect(inputs.candidates.get(id)).toEqual(alone.inputs.candidates.get(id))
+    }
+  })
 })
+
+/** The ids each scoring read of `db` returns docs for (the first statement of its batch), in order. */
+function recordDocReads(db: Db): number[][] {
+  const reads: number[][] = []
+  const client = db.$client
+  const batch = client.batch.bind(client)
+  client.batch = (async (...args: Parameters<typeof batch>) => {
+    const results = await batch(...args)
+    const docs = results[0]
+    if (docs?.columns.includes('pool')) reads.push(docs.rows.map((row) => Number(row.id)))
+    return results
+  }) as typeof client.batch
+  return reads
+}
