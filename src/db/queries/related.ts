@@ -123,7 +123,7 @@ function frequencyQuery(targets: readonly RelatedTarget[]): SQL {
 export function relatedInputQueries(
   db: Db,
   targets: readonly RelatedTarget[],
-  knownIds: readonly number[] = [],
+  knownIds: readonly number[],
 ) {
   const target = targetCte(targets)
   const known = JSON.stringify(knownIds)

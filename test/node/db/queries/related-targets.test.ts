@@ -171,17 +171,7 @@ describe('loadRelatedChunk', () => {
     const db = await freshDb()
     const world = await addCategory(db, 'world')
     const russia = await addTag(db, 'Russia')
-    const ids: number[] = []
-    for (let n = 0; n < 30; n++) {
-      ids.push(
-        await addArticle(db, {
-          slug: `r${n}`,
-          categoryId: world,
-          publishedAt: NOW - (30 - n) * HOUR,
-          tagIds: [russia],
-        }),
-      )
-    }
+    const ids = await hourlyStories(db, world, 30, () => [russia])
     const middle = ids[15] as number
     const { inputs } = await loadRelatedChunk(db, middle - 1, 1)
     expect(inputs.targetIds).toEqual([middle])
@@ -193,18 +183,8 @@ describe('loadRelatedChunk', () => {
     const db = await freshDb()
     const world = await addCategory(db, 'world')
     const [russia, kremlin] = [await addTag(db, 'Russia'), await addTag(db, 'Kremlin')]
-    const ids: number[] = []
-    for (let n = 0; n < 60; n++) {
-      ids.push(
-        await addArticle(db, {
-          slug: `r${n}`,
-          categoryId: world,
-          publishedAt: NOW - (60 - n) * HOUR,
-          // Story 45 is read as a target in the first read, and as a candidate in the second.
-          tagIds: n === 45 ? [russia, kremlin] : [russia],
-        }),
-      )
-    }
+    // Story 45 is read as a target in the first read, and as a candidate in the second.
+    const ids = await hourlyStories(db, world, 60, (n) => (n === 45 ? [russia, kremlin] : [russia]))
     const { inputs } = await loadRelatedChunk(db, 0, 60)
     expect(inputs.targetIds).toEqual(ids)
     for (const id of ids) {
@@ -223,17 +203,7 @@ describe('loadRelatedChunk', () => {
     const db = await freshDb()
     const world = await addCategory(db, 'world')
     const russia = await addTag(db, 'Russia')
-    const ids: number[] = []
-    for (let n = 0; n < 60; n++) {
-      ids.push(
-        await addArticle(db, {
-          slug: `r${n}`,
-          categoryId: world,
-          publishedAt: NOW - (60 - n) * HOUR,
-          tagIds: [russia],
-        }),
-      )
-    }
+    const ids = await hourlyStories(db, world, 60, () => [russia])
     const docReads = recordDocReads(db)
     const { inputs } = await loadRelatedChunk(db, 0, 60)
     const [first, second] = docReads
@@ -252,6 +222,27 @@ describe('loadRelatedChunk', () => {
     }
   })
 })
+
+/** `count` stories of `categoryId`, an hour apart up to NOW, story n tagged `tagsOf(n)`; their ids. */
+async function hourlyStories(
+  db: Db,
+  categoryId: number,
+  count: number,
+  tagsOf: (n: number) => number[],
+): Promise<number[]> {
+  const ids: number[] = []
+  for (let n = 0; n < count; n++) {
+    ids.push(
+      await addArticle(db, {
+        slug: `r${n}`,
+        categoryId,
+        publishedAt: NOW - (count - n) * HOUR,
+        tagIds: tagsOf(n),
+      }),
+    )
+  }
+  return ids
+}
 
 /** The ids each scoring read of `db` returns docs for (the first statement of its batch), in order. */
 function recordDocReads(db: Db): number[][] {
