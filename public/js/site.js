@@ -252,8 +252,8 @@
   })
   setInterval(() => updateTimes(document), 60000)
 
-  // The work of the load, each step a task of its own. This script runs in the same task as htmx's
-  // evaluation (one file, src/cli/copy-vendor.ts), and each step asks the browser for something
+  // The work of the load, each step a task of its own. On pages that use htmx, this script runs in
+  // the same task as htmx's evaluation (one file, src/cli/copy-vendor.ts), and each step asks the browser for something
   // (storage, a worker, a fetch, an observer): all in one task they were a long task on a slow
   // phone, which Lighthouse counts as Total Blocking Time; apart, each is a few milliseconds and
   // input can be handled between them.
@@ -268,7 +268,7 @@
     () => updateTimes(document),
     refreshSlots,
     wireLater,
-    // htmx is evaluated before this script, so it is ready by now.
+    // Where the page uses htmx, it is evaluated before this script, so it is ready by now.
     loadFavoritesList,
   ]
   for (const step of steps) setTimeout(step)

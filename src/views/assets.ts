@@ -1,6 +1,6 @@
 // URLs of the static assets pages load.
-// htmx and public/js/site.js in one content-hashed file, built by `npm run vendor`.
-export { PAGE_SCRIPT_URL } from './page-script.generated'
+// htmx and public/js/site.js in one content-hashed file, or site.js alone, built by `npm run vendor`.
+export { PAGE_SCRIPT_URL, PAGE_SCRIPT_WITHOUT_HTMX_URL } from './page-script.generated'
 export const STYLESHEET_URL = '/css/site.css'
 /** public/favicon.svg, written into each page so that a first visit makes one request fewer. */
 export const FAVICON_SVG =

@@ -1,6 +1,12 @@
 // The document shell every full page shares: head, skip link, header, main and footer.
 import type { Child } from 'hono/jsx'
-import { FAVICON_HREF, HTMX_CONFIG, PAGE_SCRIPT_URL, STYLESHEET_URL } from './assets'
+import {
+  FAVICON_HREF,
+  HTMX_CONFIG,
+  PAGE_SCRIPT_URL,
+  PAGE_SCRIPT_WITHOUT_HTMX_URL,
+  STYLESHEET_URL,
+} from './assets'
 import { FeedLinks, type FeedScope } from './components/feed-links'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
@@ -18,11 +24,16 @@ export interface LayoutProps {
   head?: Child
   /** The section or tag feeds the page advertises, after the site's own. */
   feeds?: FeedScope[]
+  /**
+   * The page has htmx attributes, or site.js drives htmx on it (comments, search as you type, the
+   * favourites list, live updates). Other pages load site.js without htmx, which they never use.
+   */
+  htmx?: boolean
   children: Child
 }
 
 export function Layout(props: LayoutProps) {
-  const { chrome, title, description, language, head, feeds = [], children } = props
+  const { chrome, title, description, language, head, feeds = [], htmx = false, children } = props
   const { i18n } = chrome
   const lang = language ?? i18n.lang
   const fullTitle = title === chrome.site.name ? title : `${title} | ${chrome.site.name}`
@@ -39,7 +50,7 @@ export function Layout(props: LayoutProps) {
           <meta name="color-scheme" content="light dark" />
           {/* htmx 4 only fetches same-origin URLs; the CSP header forbids eval and inline scripts.
             Views write htmx attributes as data-hx-*, which htmx reads like hx-* and HTML allows. */}
-          <meta name="htmx-config" content={HTMX_CONFIG} />
+          {htmx ? <meta name="htmx-config" content={HTMX_CONFIG} /> : null}
           <link rel="stylesheet" href={STYLESHEET_URL} />
           <link rel="icon" href={FAVICON_HREF} type="image/svg+xml" />
           <FeedLinks
@@ -49,7 +60,7 @@ export function Layout(props: LayoutProps) {
             ]}
           />
           {head}
-          <script src={PAGE_SCRIPT_URL} defer />
+          <script src={htmx ? PAGE_SCRIPT_URL : PAGE_SCRIPT_WITHOUT_HTMX_URL} defer />
         </head>
         <body>
           <a class="skip-link" href="#main">

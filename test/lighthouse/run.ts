@@ -89,8 +89,14 @@ async function measureBenchmarkIndex(origin: string): Promise<number> {
   return report.environment.benchmarkIndex
 }
 
-/** Audits of a page that fell under the bar, before the median of three decides. */
-const AUDITS_WHEN_UNDER = 3
+/**
+ * Audits of a page that fell under the bar, before the median decides: five, as Lighthouse's
+ * guidance on variability advises. On a 2-core machine the page's main thread is off the CPU for
+ * about two thirds of its tasks' wall time (Chromium's browser and compositor threads and the
+ * tracing take the rest), and Lighthouse multiplies that wall time by the slowdown: three audits of
+ * one unchanged home page scored 90, 92 and 97 in one CI run.
+ */
+const AUDITS_WHEN_UNDER = 5
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -119,8 +125,7 @@ export function medianScores(runs: readonly PageScores[]): PageScores {
  * Audits a page with the slowdown the host's benchmark indexes call for. The index is one second of
  * work and varies from run to run (1,000 to 1,800 on one idle machine), so every audit measures it
  * again into `indexes` and the slowdown follows their median. Timing scores vary too: a page under
- * the bar is audited AUDITS_WHEN_UNDER times in all and judged on the median, as Lighthouse's own
- * guidance on variability advises.
+ * the bar is audited AUDITS_WHEN_UNDER times in all and judged on the median.
  */
 async function auditPage(origin: string, page: { name: string; path: string }, indexes: number[]) {
   const runs: PageScores[] = []
@@ -142,6 +147,8 @@ async function auditPage(origin: string, page: { name: string; path: string }, i
         CATEGORIES.map((id) => `${id} ${scores.scores[id]}`).join(', '),
     )
     if (runs.length === 1 && passes(scores)) return scores
+    // A majority of passing audits decides every category's median; the rest need not run.
+    if (runs.filter(passes).length > AUDITS_WHEN_UNDER / 2) break
   }
   return medianScores(runs)
 }

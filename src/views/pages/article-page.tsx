@@ -36,6 +36,7 @@ export function ArticlePage(props: ArticlePageProps) {
   const { i18n } = chrome
   return (
     <Layout
+      htmx
       chrome={chrome}
       title={article.title}
       description={article.summary}

@@ -25,6 +25,7 @@ export function CommentsPage({
 }: CommentsPageProps) {
   return (
     <Layout
+      htmx
       chrome={chrome}
       title={`Comments: ${article.title}`}
       head={<meta name="robots" content="noindex, follow" />}

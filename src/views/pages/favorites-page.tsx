@@ -6,6 +6,7 @@ export function FavoritesPage({ chrome }: { chrome: SiteChrome }) {
   const { i18n } = chrome
   return (
     <Layout
+      htmx
       chrome={chrome}
       title={i18n.t('favorites.title')}
       head={<meta name="robots" content="noindex" />}

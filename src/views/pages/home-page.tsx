@@ -48,7 +48,7 @@ export function HomePage({ chrome, latest, sections, trending, origin }: HomePag
         <p>{i18n.t('home.empty')}</p>
       )}
       {rest.length > 0 ? (
-        <section aria-labelledby="latest-heading">
+        <section class="front__block" aria-labelledby="latest-heading">
           <h2 id="latest-heading" class="section-heading">
             {i18n.t('home.latest')}
           </h2>
@@ -60,7 +60,7 @@ export function HomePage({ chrome, latest, sections, trending, origin }: HomePag
         </section>
       ) : null}
       {sections.map((section) => (
-        <section aria-labelledby={`section-${section.slug}`}>
+        <section class="front__block" aria-labelledby={`section-${section.slug}`}>
           <h2 id={`section-${section.slug}`} class="section-heading">
             <a href={i18n.href(`/category/${section.slug}`)}>{section.name}</a>
           </h2>

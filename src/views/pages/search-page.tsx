@@ -15,6 +15,7 @@ export function SearchPage({ chrome, results }: SearchPageProps) {
   const title = query ? `${i18n.t('search.titleQuery', { query })}${paged}` : i18n.t('search.title')
   return (
     <Layout
+      htmx
       chrome={chrome}
       title={title}
       description={i18n.t('search.description', { site: chrome.site.name })}
