@@ -125,7 +125,7 @@ export function medianScores(runs: readonly PageScores[]): PageScores {
  * Audits a page with the slowdown the host's benchmark indexes call for. The index is one second of
  * work and varies from run to run (1,000 to 1,800 on one idle machine), so every audit measures it
  * again into `indexes` and the slowdown follows their median. Timing scores vary too: a page under
- * the bar is audited AUDITS_WHEN_UNDER times in all and judged on the median.
+ * the bar is audited up to AUDITS_WHEN_UNDER times in all and judged on the median.
  */
 async function auditPage(origin: string, page: { name: string; path: string }, indexes: number[]) {
   const runs: PageScores[] = []

@@ -126,10 +126,10 @@ export function assembleRelatedInputs(
     })
   }
   const candidates = new Map<number, number[]>()
+  const docOf = (id: number) => docs.get(id) ?? known.get(id)
   for (const row of docRows) {
     const target = docs.get(row.id)
     if (target && row.pool !== null) {
-      const docOf = (id: number) => docs.get(id) ?? known.get(id)
       candidates.set(row.id, choosePool(target, parsePairs(row.pool), docOf))
     }
   }
