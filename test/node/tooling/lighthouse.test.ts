@@ -4,6 +4,7 @@ import {
   calibratedSlowdown,
   type LighthouseReport,
   medianScores,
+  shouldRunAgain,
   summarise,
 } from '../../lighthouse/run'
 
@@ -82,5 +83,27 @@ describe('medianScores', () => {
 
   it('stays under the bar when two audits of three are under it', () => {
     expect(medianScores([run(93, 100), run(99, 100), run(94, 100)]).scores.performance).toBe(94)
+  })
+})
+
+describe('shouldRunAgain', () => {
+  const badTrace = {
+    stderr:
+      'Runtime error encountered: Something went wrong with recording the trace over your page load. Please run Lighthouse again. (NO_NAVSTART)',
+  }
+
+  it('runs an audit again when Lighthouse says its trace was bad', () => {
+    expect(shouldRunAgain(badTrace, 1)).toBe(true)
+    expect(shouldRunAgain(badTrace, 2)).toBe(true)
+  })
+
+  it('gives up after the third bad trace', () => {
+    expect(shouldRunAgain(badTrace, 3)).toBe(false)
+  })
+
+  it('does not run again on any other failure', () => {
+    expect(shouldRunAgain({ stderr: 'Unable to connect to Chrome' }, 1)).toBe(false)
+    expect(shouldRunAgain(new Error('spawn ENOENT'), 1)).toBe(false)
+    expect(shouldRunAgain(null, 1)).toBe(false)
   })
 })
