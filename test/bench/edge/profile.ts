@@ -1,7 +1,7 @@
 // `npm run bench:profile -- --edge`: a CPU profile of uncached renders in workerd, the bundle's runtime.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { startDbServer } from '../../../src/cli/db-server'
 import { buildBundle } from '../bundle'
 import { type CpuProfile, type Frame, summariseProfile } from '../profile-summary'
@@ -91,6 +91,12 @@ export async function profileEdgeRenders(root: string, path: string, renders: nu
         `each, ${(cpuMs / renders).toFixed(2)} ms of workerd's CPU each\n`,
     )
     console.log(summariseProfile(profile, mapModules(readFileSync(script, 'utf8'))))
+    // Kept for DevTools (Performance > Load profile) with the bundle its line numbers point into.
+    const kept = resolve(root, 'test-results/profile')
+    mkdirSync(kept, { recursive: true })
+    writeFileSync(join(kept, 'edge.cpuprofile'), JSON.stringify(profile))
+    copyFileSync(script, join(kept, 'edge-bundle.js'))
+    console.log(`\nProfile: ${join(kept, 'edge.cpuprofile')} (bundle: edge-bundle.js beside it)`)
   } finally {
     for (const cleanUp of cleanUps.reverse()) await cleanUp().catch(() => {})
     rmSync(dir, { recursive: true, force: true })
