@@ -9,8 +9,9 @@ export interface PageCache {
   match(key: string): Promise<Response | undefined>
   matchStale(key: string): Promise<Response | undefined>
   /**
-   * Stores the response as it is (its own Cache-Control s-maxage sets the fresh lifetime) and a
-   * copy kept `staleIfError` seconds, for when the database fails.
+   * Stores the response (its Cache-Control s-maxage sets the fresh lifetime; `response` is the
+   * caller's own copy, its stale directives dropped here) and a copy kept `staleIfError` seconds,
+   * for when the database fails.
    */
   put(key: string, response: Response, staleIfError: number): Promise<void>
   /** Deletes the fresh copy and, unless `keepStale`, the stale one. Returns whether any existed. */
@@ -27,6 +28,24 @@ function toStorable(response: Response): Response {
   return stored
 }
 
+/**
+ * The Cache API copy lives for its s-maxage and no longer: a page served stale comes from the copy
+ * kept for staleIfError. Miniflare's Cache API, like http-cache-semantics, keeps an entry through
+ * stale-while-revalidate and stale-if-error too, so locally a search page cached for two minutes
+ * was still served as fresh a day later. The middleware puts the policy's whole header back on a hit.
+ */
+function keepFreshLifetimeOnly(response: Response) {
+  const header = response.headers.get('Cache-Control')
+  if (!header) return
+  const directives = header.split(',').map((directive) => directive.trim())
+  response.headers.set(
+    'Cache-Control',
+    directives
+      .filter((directive) => !/^stale-(while-revalidate|if-error)=/i.test(directive))
+      .join(', '),
+  )
+}
+
 function fromStored(response: Response | undefined): Response | undefined {
   if (!response?.headers.has(STORED_NO_CONTENT)) return response
   const headers = new Headers(response.headers)
@@ -41,6 +60,7 @@ export function createPageCache(cache: Cache): PageCache {
     matchStale: (key) => cache.match(staleCacheKey(key)),
     async put(key, fresh, staleIfError) {
       const response = toStorable(fresh)
+      keepFreshLifetimeOnly(response)
       if (staleIfError <= 0) return void (await cache.put(key, response))
       const stale = new Response(response.clone().body, response)
       stale.headers.set('Cache-Control', `public, max-age=${staleIfError}`)

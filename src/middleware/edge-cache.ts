@@ -66,12 +66,16 @@ function withHeader(response: Response, name: string, value: string): Response {
   return copy
 }
 
+/** The policy's Cache-Control for an answer with this status: a 404 is kept briefly. */
+function cacheControlFor(policy: CachePolicy, status: number): string {
+  return cacheControlHeader(policy, status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge)
+}
+
 /** Finalises a fresh render for caching: policy headers, tags and an ETag over the body. */
 async function prepare(response: Response, policy: CachePolicy, tags: string[]) {
   const body = await response.arrayBuffer()
   const prepared = new Response(bodyFor(response.status, body), response)
-  const edgeMaxAge = response.status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge
-  prepared.headers.set('Cache-Control', cacheControlHeader(policy, edgeMaxAge))
+  prepared.headers.set('Cache-Control', cacheControlFor(policy, response.status))
   prepared.headers.set('Cache-Tag', [...new Set([...policy.tags, ...tags])].join(','))
   prepared.headers.set('ETag', await computeEtag(body))
   return prepared
@@ -114,7 +118,11 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     if (hit && (plain || isSharedSuccess(hit.status))) {
       const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'
       const response = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
-      replaceResponse(c, withHeader(response, X_CACHE, 'HIT'))
+      const served = withHeader(response, X_CACHE, 'HIT')
+      // The stored copy names only its own lifetime (page-cache.ts); readers, and the tiers in
+      // front of the Worker, get the policy's whole header, as with a fresh render.
+      served.headers.set('Cache-Control', cacheControlFor(policy, hit.status))
+      replaceResponse(c, served)
       return
     }
     await hit?.body?.cancel()

@@ -10,9 +10,9 @@ import {
 import { postComment, send } from './http'
 
 /**
- * A stale copy (x-cache: STALE) is not checked here: wrangler's local Cache API keeps a copy for
- * max-age plus stale-if-error (a day), so a fresh copy never runs out within a run. The stale
- * fallback is covered by test/worker/edge-cache.test.ts with a cache of its own.
+ * A stale copy (x-cache: STALE) is not checked here: the fresh copy of an article lasts its
+ * s-maxage (an hour), so it never runs out within a run. The stale fallback is covered by
+ * test/worker/edge-cache.test.ts with a cache of its own.
  */
 export async function slowDatabase(ctx: FaultContext): Promise<void> {
   const { origin, db, store, checks, log, dbTimeoutMs } = ctx

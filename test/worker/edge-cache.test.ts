@@ -40,6 +40,31 @@ describe('edge cache', () => {
     expect(await revalidated.text()).toBe('')
   })
 
+  it('stores a copy that lasts its s-maxage alone, and serves hits with the whole policy', async () => {
+    const { cache, fetchPage } = await cachedApp()
+    const article = await insertArticle()
+    const path = `/search?q=${article.slug}`
+    const first = await fetchPage(path)
+    expect(first.headers.get('x-cache')).toBe('MISS')
+    const policy = first.headers.get('cache-control')
+    expect(policy).toBe(
+      'public, max-age=60, s-maxage=120, stale-while-revalidate=60, stale-if-error=86400',
+    )
+    // Miniflare's Cache API keeps an entry through its stale directives: a day, for a page meant
+    // to last two minutes.
+    const stored = await cache.match(new URL(path, ORIGIN).href)
+    expect(stored?.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=120')
+    await stored?.body?.cancel()
+    const hit = await fetchPage(path)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect(hit.headers.get('cache-control')).toBe(policy)
+    const revalidated = await fetchPage(path, {
+      headers: { 'If-None-Match': first.headers.get('etag') ?? '' },
+    })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.headers.get('cache-control')).toBe(policy)
+  })
+
   it('ignores tracking parameters and parameter order in the cache key', async () => {
     const { fetchPage } = await cachedApp()
     expect((await fetchPage('/category/economy?page=2')).headers.get('x-cache')).toBe('MISS')
