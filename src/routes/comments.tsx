@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono'
 import {
   decodeCommentCursor,
+  findReplyTarget,
   loadCommentPage,
   loadCommentsPageBySlug,
 } from '../db/queries/comments'
@@ -57,6 +58,7 @@ export const comments = new Hono<AppEnv>()
     const articleId = parseId(c.req.param('id'), 'article')
     const page = await loadCommentPage(c.var.db, articleId, parseCursor(c.req.query('cursor')))
     if (!page) throw new AppError('NOT_FOUND', 'There is no article with these comments.')
+    const { config } = c.var
     // Fragment URLs have no edition prefix: the comments speak their article's edition.
     return c.html(
       <I18nProvider i18n={createI18n(findEditionByCode(c, page.article.language))}>
@@ -65,14 +67,21 @@ export const comments = new Hono<AppEnv>()
           articleSlug={page.article.slug}
           comments={page.items}
           nextCursor={page.nextCursor}
-          timeZone={c.var.config.site.timeZone}
+          timeZone={config.site.timeZone}
+          open={!areCommentsClosed(page.article, config.comments.closeAfterDays, new Date())}
         />
       </I18nProvider>,
     )
   })
-  .get('/fragments/articles/:id/comments/:commentId/reply-form', (c) => {
+  .get('/fragments/articles/:id/comments/:commentId/reply-form', async (c) => {
     const articleId = parseId(c.req.param('id'), 'article')
     const parentId = parseId(c.req.param('commentId'), 'comment')
+    // Refused here rather than after the reader has written the reply.
+    const target = await findReplyTarget(c.var.db, articleId, parentId)
+    if (!target) throw new ReaderError('NOT_FOUND', 'problem.parentUnavailable')
+    if (areCommentsClosed(target, c.var.config.comments.closeAfterDays, new Date())) {
+      throw new ReaderError('FORBIDDEN', 'comments.closed')
+    }
     // Its words, and the edition its posts answer in, are those of the page that asked for it.
     const i18n = createI18n(findEditionByCode(c, c.req.query('edition') ?? ''))
     return c.html(

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers'
 import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { articleAuthors, articles, articleTags, authors, tags } from '../../src/db/schema'
+import { articleAuthors, articles, articleTags, authors, comments, tags } from '../../src/db/schema'
 import { CACHE_POLICIES } from '../../src/edge/cache-policy'
 import { widgetVersion } from '../../src/routes/widget'
 import { purgeContent } from '../../src/services/purge'
@@ -282,12 +282,23 @@ describe('every route in the policy table', () => {
     const articleUrl = encodeURIComponent(`${ORIGIN}/news/${article.slug}`)
     const { article: live } = await insertLiveArticle(['A live update'])
     const author = await insertAuthorOf(article.id)
+    const [comment] = await testDb()
+      .insert(comments)
+      .values({
+        articleId: article.id,
+        authorName: 'Reader',
+        body: 'A comment to answer',
+        status: 'approved',
+        ipHash: 'd'.repeat(64),
+        idempotencyKey: `variants-${uniqueSuffix()}`,
+      })
+      .returning()
     const samples = [
       '/',
       `/news/${article.slug}`,
       `/news/${article.slug}/comments`,
       `/fragments/articles/${article.id}/comments`,
-      `/fragments/articles/${article.id}/comments/1/reply-form`,
+      `/fragments/articles/${article.id}/comments/${comment?.id}/reply-form`,
       '/category/international-news?page=1',
       '/search?q=fixture',
       '/fragments/search?q=fixture&page=1',

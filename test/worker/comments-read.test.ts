@@ -100,6 +100,72 @@ describe('reading comments', () => {
     )
   })
 
+  it('offers no reply on an article whose comments are closed, on any page that lists them', async () => {
+    const article = await insertArticle({ commentsClosed: true })
+    const [comment] = await insertApproved(article.id, 1)
+    const pages = [
+      `/news/${article.slug}`,
+      `/news/${article.slug}/comments`,
+      `/news/${article.slug}/comments?reply_to=${comment?.id}`,
+      `/fragments/articles/${article.id}/comments`,
+    ]
+    for (const path of pages) {
+      const page = await html(await request(path))
+      expect(page.querySelector(`#comment-${comment?.id} .comment__author`)?.text, path).toBe(
+        'Reader 1',
+      )
+      expect(page.querySelector('.comment__reply'), path).toBeNull()
+      expect(page.querySelector('form[action$="/comments"]'), path).toBeNull()
+    }
+    const form = await request(
+      `/fragments/articles/${article.id}/comments/${comment?.id}/reply-form`,
+    )
+    expect(form.status).toBe(403)
+    expect(await form.text()).toContain('Comments are closed for this article.')
+  })
+
+  it('serves a reply form only for an approved top-level comment of that article', async () => {
+    const article = await insertArticle()
+    const other = await insertArticle()
+    const [parent] = await insertApproved(article.id, 1)
+    const [elsewhere] = await insertApproved(other.id, 1)
+    const [reply] = await testDb()
+      .insert(comments)
+      .values({
+        articleId: article.id,
+        parentId: parent?.id,
+        authorName: 'Replier',
+        body: 'A reply',
+        status: 'approved',
+        ipHash: 'e'.repeat(64),
+        idempotencyKey: `reply-form-${uniqueSuffix()}`,
+      })
+      .returning()
+    const [held] = await testDb()
+      .insert(comments)
+      .values({
+        articleId: article.id,
+        authorName: 'Held',
+        body: 'Waiting for a moderator',
+        status: 'pending',
+        ipHash: 'e'.repeat(64),
+        idempotencyKey: `reply-form-held-${uniqueSuffix()}`,
+      })
+      .returning()
+    const formFor = (commentId: number | undefined) =>
+      request(`/fragments/articles/${article.id}/comments/${commentId}/reply-form`)
+    const ok = await formFor(parent?.id)
+    expect(ok.status).toBe(200)
+    expect((await html(ok)).querySelector('input[name="parent_id"]')?.getAttribute('value')).toBe(
+      String(parent?.id),
+    )
+    for (const id of [reply?.id, held?.id, elsewhere?.id, 999_999_999]) {
+      const refused = await formFor(id)
+      expect(refused.status, String(id)).toBe(404)
+      expect(await refused.text()).toContain('The comment you are replying to is not available.')
+    }
+  })
+
   it('never shows pending, spam or rejected comments', async () => {
     const article = await insertArticle()
     await testDb()

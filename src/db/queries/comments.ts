@@ -110,13 +110,40 @@ export function commentPageQueries(db: Db, articleId: ArticleIdRef, after: Comme
 export async function loadCommentPage(db: Db, articleId: number, after: CommentCursor | null) {
   const [article, topLevel, replies] = await db.batch([
     db
-      .select({ id: articles.id, slug: articles.slug, language: articles.language })
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        language: articles.language,
+        commentsClosed: articles.commentsClosed,
+        publishedAt: articles.publishedAt,
+      })
       .from(articles)
       .where(and(eq(articles.id, articleId), eq(articles.status, 'published'))),
     ...commentPageQueries(db, articleId, after),
   ])
   const found = article[0]
   return found ? { article: found, ...assembleCommentPage(topLevel, replies) } : null
+}
+
+/**
+ * The article a reply form answers in, when `commentId` is a comment readers may reply to there:
+ * approved, top level (replies are one deep), on this published article. Null otherwise.
+ */
+export async function findReplyTarget(db: Db, articleId: number, commentId: number) {
+  const [row] = await db
+    .select({ commentsClosed: articles.commentsClosed, publishedAt: articles.publishedAt })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(
+      and(
+        eq(comments.id, commentId),
+        eq(comments.articleId, articleId),
+        isNull(comments.parentId),
+        eq(comments.status, 'approved'),
+        eq(articles.status, 'published'),
+      ),
+    )
+  return row ?? null
 }
 
 export function approvedCountQuery(db: Db, articleId: ArticleIdRef) {

@@ -44,6 +44,7 @@ export function ArticleComments({ article, comments, commenting, timeZone }: Art
           comments={comments.items}
           nextCursor={comments.nextCursor}
           timeZone={timeZone}
+          open={commenting.open}
         />
       </ol>
       {commenting.open ? (

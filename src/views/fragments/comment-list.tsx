@@ -10,6 +10,8 @@ export interface CommentContext {
   articleId: number
   articleSlug: string
   timeZone: string
+  /** Readers may still comment: reply links are offered only then. */
+  open: boolean
 }
 
 export interface CommentPageProps extends CommentContext {
@@ -43,7 +45,7 @@ export function CommentItem({
           <RelativeTime date={comment.createdAt} timeZone={context.timeZone} />
         </header>
         <CommentBody text={comment.body} />
-        {isTopLevel ? (
+        {isTopLevel && context.open ? (
           <a
             class="comment__reply"
             href={`/news/${context.articleSlug}/comments?reply_to=${comment.id}#reply-form-${comment.id}`}

@@ -49,7 +49,11 @@ export function PublishedComment(props: PublishedCommentProps) {
       <PostedNotice {...props} />
       <hx-partial data-hx-target={target} data-hx-swap="beforeend strip:true">
         <ol>
-          <CommentItem comment={comment} context={{ articleId, articleSlug, timeZone }} />
+          {/* It was just accepted, so comments are open. */}
+          <CommentItem
+            comment={comment}
+            context={{ articleId, articleSlug, timeZone, open: true }}
+          />
         </ol>
       </hx-partial>
     </>

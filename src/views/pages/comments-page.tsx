@@ -46,6 +46,7 @@ export function CommentsPage({
             comments={comments}
             nextCursor={nextCursor}
             timeZone={chrome.site.timeZone}
+            open={form !== undefined}
           />
         </ol>
         {form ? <CommentForm {...form} /> : <CommentsClosedNotice />}
