@@ -2,7 +2,9 @@
 
 /**
  * Static pages live at `/:slug`, so a page called "search" would hide (or be hidden by) the search
- * page. test/node/lib/reserved-slugs.test.ts checks every route the app mounts is listed here.
+ * page, and static assets are served before the Worker runs: `/embed-demo` is public/embed-demo.html.
+ * test/node/lib/reserved-slugs.test.ts checks every route the app mounts, and every top-level name
+ * in public/, is listed here.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin',
@@ -19,6 +21,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'css',
   'editor',
   'embed',
+  'embed-demo',
   'favicon',
   'favorites',
   'feed',

@@ -1,4 +1,6 @@
 // Every first path segment the app routes claim is reserved, so no author or page slug can take it.
+import { readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../../src/app'
 import { isReservedSlug } from '../../../src/lib/reserved-slugs'
@@ -17,6 +19,14 @@ describe('reserved slugs', () => {
     const paths = createApp().routes.map((route) => route.path)
     const unreserved = firstSegments(paths).filter((segment) => !isReservedSlug(segment))
     expect(unreserved).toEqual([])
+  })
+
+  it('cover every top-level name in public/, which is served before the Worker runs', () => {
+    const names = readdirSync(resolve(import.meta.dirname, '../../../public'))
+      .filter((name) => !name.startsWith('_'))
+      .map((name) => name.replace(/\.[a-z]+$/, ''))
+    expect(names).toContain('embed-demo')
+    expect(names.filter((name) => !isReservedSlug(name))).toEqual([])
   })
 
   it('leave ordinary page names free', () => {
