@@ -193,6 +193,25 @@ describe('newsroom sign-in', () => {
     }
   })
 
+  it('sends a signed-in /editor/ to /editor, so a sign-in from it lands on the dashboard', async () => {
+    const user = await createUser('author')
+    const anonymous = await editorFetch('/editor/')
+    expect(anonymous.status).toBe(303)
+    expect(anonymous.headers.get('location')).toBe('/editor/login?next=%2Feditor%2F')
+    const signedIn = await signIn(user.email, user.password, { next: '/editor/' })
+    expect(signedIn.headers.get('location')).toBe('/editor/')
+    const session = await sessionFor(user)
+    for (const [path, to] of [
+      ['/editor/', '/editor'],
+      ['/editor/articles/', '/editor/articles'],
+    ]) {
+      const response = await editorFetch(path as string, { session })
+      expect(response.status, path).toBe(301)
+      expect(new URL(response.headers.get('location') ?? '', 'http://x').pathname, path).toBe(to)
+    }
+    expect((await editorFetch('/editor', { session })).status).toBe(200)
+  })
+
   it('ends the session server-side on sign-out, so the old cookie no longer works', async () => {
     const user = await createUser('editor')
     const session = await sessionFor(user)

@@ -1,5 +1,6 @@
 // The newsroom under /editor: one auth middleware in front of every route, so none is public by accident.
 import { Hono } from 'hono'
+import { trimTrailingSlash } from 'hono/trailing-slash'
 import { type EditorEnv, withEditorAuth } from '../../middleware/auth'
 import { account } from './account'
 import { agencyFeeds } from './agency-feeds'
@@ -24,6 +25,9 @@ export const editor = new Hono<EditorEnv>()
   // Deny by default: every path below, including ones added later, needs a session; only
   // PUBLIC_EDITOR_PATHS (the login form) is exempt.
   .use('*', withEditorAuth())
+  // `/editor/` (a bookmark, a typed address, a sign-in's `next`) and any newsroom page asked for
+  // with a trailing slash: what no route answers is sent to the address without it.
+  .use('*', trimTrailingSlash())
   // Before any article handler, including ones added later: see article-access.ts.
   .use(ARTICLE_PATHS, guardArticle())
   .route('/', login)
