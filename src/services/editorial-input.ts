@@ -168,9 +168,24 @@ export type ArticleInput = v.InferOutput<typeof ArticleInputSchema>
 
 /** Validates article input, throwing InvalidFields with the first message for each field. */
 export function parseArticleInput(input: unknown): ArticleInput {
-  const result = v.safeParse(ArticleInputSchema, input)
+  const result = v.safeParse(ArticleInputSchema, withEveryField(ArticleInputSchema, input))
   if (result.success) return result.output
   throw new InvalidFields(fieldMessages(result.issues))
+}
+
+/**
+ * The input with every field of `schema` present, undefined where it was missing. Valibot words a
+ * missing key itself ("Invalid key: Expected \"title\" but received undefined"); a key that is
+ * there but undefined goes to the field's own schema, which says what the field needs in our words.
+ * Optional fields take their defaults either way.
+ */
+export function withEveryField(schema: v.GenericSchema, input: unknown): unknown {
+  const object = 'pipe' in schema ? (schema.pipe as unknown[])[0] : schema
+  const entries = (object as { entries?: Record<string, unknown> }).entries
+  if (!entries || typeof input !== 'object' || input === null || Array.isArray(input)) return input
+  const filled: Record<string, unknown> = {}
+  for (const key of Object.keys(entries)) filled[key] = undefined
+  return Object.assign(filled, input)
 }
 
 /** First message per top-level field: `tags.3` is reported on `tags`. */

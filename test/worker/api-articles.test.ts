@@ -72,6 +72,13 @@ describe('/api/v1/articles', () => {
       imageWidth: expect.stringContaining('whole number'),
       tags: 'Expected a list.',
     })
+    // Missing fields are named in the same words as empty ones, not in the validator's.
+    const empty = await apiFetch('/api/v1/articles', { method: 'POST', token, json: {} })
+    expect(empty.status).toBe(400)
+    expect((await json(empty)).error?.fields).toEqual({
+      title: 'Please give the article a title.',
+      category: 'Choose a section.',
+    })
     const unknown = await apiFetch('/api/v1/articles', {
       method: 'POST',
       token,

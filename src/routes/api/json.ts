@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import * as v from 'valibot'
 import type { EditableArticle } from '../../db/queries/editor-articles'
 import { AppError } from '../../lib/errors'
-import { fieldMessages, InvalidFields } from '../../services/editorial-input'
+import { fieldMessages, InvalidFields, withEveryField } from '../../services/editorial-input'
 
 /** The body as JSON; anything else is a 400 with a message that says what is expected. */
 export async function readJson(c: Context): Promise<unknown> {
@@ -20,7 +20,7 @@ export async function readJson(c: Context): Promise<unknown> {
 
 /** Validates with a valibot schema; failures name their fields. */
 export function validate<T extends v.GenericSchema>(schema: T, input: unknown): v.InferOutput<T> {
-  const result = v.safeParse(schema, input)
+  const result = v.safeParse(schema, withEveryField(schema, input))
   if (!result.success) throw new InvalidFields(fieldMessages(result.issues))
   return result.output
 }
