@@ -14,12 +14,16 @@ import { ArticlePage } from '../views/pages/article-page'
 import { findEditionByCode, siteChrome, siteOrigin } from './page-context'
 
 export const articlePages = new Hono<AppEnv>()
-  /** A stable link by id (used after posting without JavaScript); the slug may change. */
-  .get('/articles/:id', async (c) => {
+  /**
+   * A stable link by id (used after posting without JavaScript); the slug may change. The comment
+   * form's own address answers a GET the same way: a reader whose post was refused is left on it,
+   * and reloading or sharing it should find the article, not a 404.
+   */
+  .on('GET', ['/articles/:id', '/articles/:id/comments'], async (c) => {
     const id = Number(c.req.param('id'))
     const slug = Number.isSafeInteger(id) && id > 0 ? await findPublishedSlug(c.var.db, id) : null
     if (!slug) throw new AppError('NOT_FOUND', 'There is no article at this address.')
-    const query = requestUrl(c.req.raw).search
+    const query = c.req.path.endsWith('/comments') ? '' : requestUrl(c.req.raw).search
     return c.redirect(`/news/${slug}${query}#comments`, 301)
   })
   .get('/news/:slug', async (c) => {

@@ -136,6 +136,20 @@ describe('POST /articles/:id/comments', () => {
     expect(page.querySelector('#comment-form [role="status"]')?.text).toContain('moderator')
   })
 
+  it('sends a GET of the form address (a refused post, reloaded) to the article', async () => {
+    const article = await insertArticle()
+    const fetchPath = (path: string) =>
+      createApp(NO_CACHE).fetch(
+        new Request(`${ORIGIN}${path}`, { redirect: 'manual' }),
+        env,
+        createExecutionContext(),
+      )
+    const response = await fetchPath(`/articles/${article.id}/comments?cursor=x`)
+    expect(response.status).toBe(301)
+    expect(response.headers.get('location')).toBe(`/news/${article.slug}#comments`)
+    expect((await fetchPath('/articles/999999999/comments')).status).toBe(404)
+  })
+
   it('answers 422 with a message by each field and keeps everything typed', async () => {
     const article = await insertArticle()
     const long = 'x'.repeat(5001)
