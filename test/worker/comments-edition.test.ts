@@ -33,6 +33,16 @@ describe('comment answers in the reader’s edition', () => {
     expect(await storedComments(article.id)).toHaveLength(0)
   })
 
+  it('titles the comments page of an Arabic article in Arabic', async () => {
+    const article = await insertArticle({ language: 'ar' })
+    const page = await html(await request(`/news/${article.slug}/comments`))
+    expect(page.querySelector('html')?.getAttribute('dir')).toBe('rtl')
+    expect(page.querySelector('h1')?.text).toBe(`التعليقات على «${article.title}»`)
+    expect(page.querySelector('.back-link a')?.text).toBe(ar['comments.backToArticle'])
+    expect(page.querySelector('#comments-heading')?.text).toBe('لا تعليقات')
+    expect(page.querySelector('title')?.text).toContain(`التعليقات: ${article.title}`)
+  })
+
   it('says a service’s refusal in Arabic too: comments closed on an Arabic article', async () => {
     const article = await insertArticle({ language: 'ar', commentsClosed: true })
     const fields = { author_name: 'سامي', body: 'رأيي في الخبر.', idempotency_key: key() }

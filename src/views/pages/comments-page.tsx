@@ -23,21 +23,23 @@ export function CommentsPage({
   nextCursor,
   form,
 }: CommentsPageProps) {
+  // In the article's edition: the page is rendered outside Layout's provider, so from the chrome.
+  const { i18n } = chrome
   return (
     <Layout
       htmx
       chrome={chrome}
-      title={`Comments: ${article.title}`}
+      title={i18n.t('comments.pageTitle', { title: article.title })}
       head={<meta name="robots" content="noindex, follow" />}
     >
       <p class="back-link">
-        <a href={`/news/${article.slug}#comments`}>← Back to the article</a>
+        <a href={`/news/${article.slug}#comments`}>{i18n.t('comments.backToArticle')}</a>
       </p>
-      <h1 class="page-title">Comments on “{article.title}”</h1>
+      <h1 class="page-title">{i18n.t('comments.pageHeading', { title: article.title })}</h1>
       <section class="comments" aria-labelledby="comments-heading">
         {/* The form's heading is an h3, as on the article page; an h2 keeps the outline whole. */}
         <h2 id="comments-heading" class="visually-hidden">
-          {total === 1 ? '1 comment' : `${total} comments`}
+          {i18n.t('comments.count', { count: total })}
         </h2>
         <ol class="comments__list" id="comments-list">
           <CommentPage
