@@ -25,6 +25,22 @@ async function insertApproved(articleId: number, count: number) {
   return testDb().insert(comments).values(rows).returning()
 }
 
+/** An approved reply by "Replier" to `parentId`. */
+function insertReply(articleId: number, parentId: number | undefined) {
+  return testDb()
+    .insert(comments)
+    .values({
+      articleId,
+      parentId,
+      authorName: 'Replier',
+      body: 'A reply',
+      status: 'approved',
+      ipHash: 'e'.repeat(64),
+      idempotencyKey: `reply-${uniqueSuffix()}`,
+    })
+    .returning()
+}
+
 /** Every element and attribute a browser could execute, found in parsed HTML. */
 function executableMarkup(markup: string): string[] {
   const root = parse(markup)
@@ -79,17 +95,7 @@ describe('reading comments', () => {
   it('shows replies under their parent and a reply form for a top-level comment', async () => {
     const article = await insertArticle()
     const [parent] = await insertApproved(article.id, 1)
-    await testDb()
-      .insert(comments)
-      .values({
-        articleId: article.id,
-        parentId: parent?.id,
-        authorName: 'Replier',
-        body: 'A reply',
-        status: 'approved',
-        ipHash: 'e'.repeat(64),
-        idempotencyKey: `reply-${uniqueSuffix()}`,
-      })
+    await insertReply(article.id, parent?.id)
     const page = await html(await request(`/news/${article.slug}`))
     const replies = page.querySelectorAll(`#replies-${parent?.id} .comment__author`)
     expect(replies.map((reply) => reply.text)).toEqual(['Replier'])
@@ -129,18 +135,7 @@ describe('reading comments', () => {
     const other = await insertArticle()
     const [parent] = await insertApproved(article.id, 1)
     const [elsewhere] = await insertApproved(other.id, 1)
-    const [reply] = await testDb()
-      .insert(comments)
-      .values({
-        articleId: article.id,
-        parentId: parent?.id,
-        authorName: 'Replier',
-        body: 'A reply',
-        status: 'approved',
-        ipHash: 'e'.repeat(64),
-        idempotencyKey: `reply-form-${uniqueSuffix()}`,
-      })
-      .returning()
+    const [reply] = await insertReply(article.id, parent?.id)
     const [held] = await testDb()
       .insert(comments)
       .values({
