@@ -16,6 +16,8 @@ import {
   matchesEtag,
   notModified,
   type PageCache,
+  responseOf,
+  type StoredPage,
   X_CACHE,
 } from '../edge/page-cache'
 import type { AppEnv } from '../env'
@@ -74,24 +76,17 @@ function cacheControlFor(policy: CachePolicy, status: number): string {
 /** Finalises a fresh render for caching: policy headers, tags and an ETag over the body. */
 async function prepare(response: Response, policy: CachePolicy, tags: string[]) {
   const body = await response.arrayBuffer()
-  const prepared = new Response(bodyFor(response.status, body), response)
-  prepared.headers.set('Cache-Control', cacheControlFor(policy, response.status))
-  prepared.headers.set('Cache-Tag', [...new Set([...policy.tags, ...tags])].join(','))
-  prepared.headers.set('ETag', await computeEtag(body))
-  return prepared
-}
-
-/** A finished render as plain data: another request may copy it, never share its Response body. */
-interface SharedRender {
-  body: ArrayBuffer
-  status: number
-  headers: [string, string][]
+  const headers = new Headers(response.headers)
+  headers.set('Cache-Control', cacheControlFor(policy, response.status))
+  headers.set('Cache-Tag', [...new Set([...policy.tags, ...tags])].join(','))
+  headers.set('ETag', await computeEtag(body))
+  return { body: bodyFor(response.status, body), status: response.status, headers: [...headers] }
 }
 
 export const withEdgeCache = (openCache: OpenPageCache) => {
   // Renders in flight per key, for policies that coalesce (one app per isolate): readers polling a
   // just-purged fragment wait for one render instead of each sending the database its own.
-  const inFlight = new Map<string, Promise<SharedRender | null>>()
+  const inFlight = new Map<string, Promise<StoredPage | null>>()
   return createMiddleware<AppEnv>(async (c, next) => {
     const { method } = c.req
     const policy = method === 'GET' || method === 'HEAD' ? cachePolicyFor(c.req.path) : undefined
@@ -130,12 +125,12 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     const pending = coalesce ? inFlight.get(key) : undefined
     const shared = pending ? await pending : null
     if (shared) {
-      const copy = new Response(bodyFor(shared.status, shared.body.slice(0)), shared)
+      const copy = responseOf(shared)
       const answer = matchesEtag(raw, copy.headers.get('etag')) ? notModified(copy) : copy
       replaceResponse(c, withHeader(answer, X_CACHE, 'HIT'))
       return
     }
-    let settle: ((render: SharedRender | null) => void) | undefined
+    let settle: ((render: StoredPage | null) => void) | undefined
     if (coalesce && !pending) inFlight.set(key, new Promise((resolve) => (settle = resolve)))
     try {
       c.set('cacheTags', [])
@@ -157,16 +152,13 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
         (isSharedSuccess(res.status) || (res.status === 404 && plain)) &&
         !res.headers.has('set-cookie')
       if (!cacheable) return
-      const prepared = await prepare(res, policy, c.get('cacheTags') ?? [])
-      if (settle && isSharedSuccess(prepared.status)) {
-        const body = await prepared.clone().arrayBuffer()
-        settle({ body, status: prepared.status, headers: [...prepared.headers] })
-      }
+      const render = await prepare(res, policy, c.get('cacheTags') ?? [])
+      if (settle && isSharedSuccess(render.status)) settle(render)
       // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
       const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
-      if (cache) c.executionCtx.waitUntil(cache.put(key, prepared.clone(), staleIfError))
-      // The stored copy was cloned above, so the marker reaches this answer only; `prepared` is
-      // our own Response, its headers writable, and one more copy of it would cost a render CPU.
+      if (cache) c.executionCtx.waitUntil(cache.put(key, render, staleIfError))
+      // Each copy has its own bytes and headers, so the marker reaches this answer only.
+      const prepared = responseOf(render)
       const response = matchesEtag(raw, prepared.headers.get('etag'))
         ? notModified(prepared)
         : prepared

@@ -72,7 +72,10 @@ async function answerLegacy(
   const location = target && targetLocation(target, feed)
   if (!location) return null
   const response = movedTo(location)
-  if (cache) c.executionCtx.waitUntil(cache.put(key, response.clone(), 0))
+  if (cache)
+    c.executionCtx.waitUntil(
+      cache.put(key, { body: null, status: 301, headers: [...response.headers] }, 0),
+    )
   return response
 }
 
