@@ -2,6 +2,7 @@
 import { createClient } from '@libsql/client/http'
 import { AppError } from '../lib/errors'
 import { createDb, type Db } from './client'
+import { createReadBatch, registerReadBatch } from './hrana-read'
 
 export interface DbConnection {
   url: string
@@ -14,7 +15,11 @@ export interface DbConnection {
  * is the first round trip.
  */
 export function connectDb({ url, authToken, timeoutMs }: DbConnection): Db {
-  return createDb(createClient({ url, authToken, fetch: boundedFetch(timeoutMs) }))
+  const fetchBounded = boundedFetch(timeoutMs)
+  const client = createClient({ url, authToken, fetch: fetchBounded })
+  // The pages' prepared read batches skip the client's stream machinery (hrana-read.ts).
+  registerReadBatch(client, createReadBatch({ url, authToken }, fetchBounded))
+  return createDb(client)
 }
 
 /**
