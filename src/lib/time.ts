@@ -61,30 +61,46 @@ export function dateTimeFormat(
   return formatter
 }
 
-/** "Saturday, 28 November 2026" in the given zone and language. */
-export function formatLongDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return dateTimeFormat(locale, timeZone, 'longDate').format(date)
-}
-
 /**
- * Texts already formatted, by moment, locale and zone. A page shows dozens of timestamps (comments,
- * lists), and formatting them was 6% of an uncached article render in workerd; a re-render after a
- * purge shows the same comments and stories, and a story's time appears on many pages. Bounded:
- * cleared when full, so a long-lived isolate holds at most a few hundred kilobytes.
+ * Texts already formatted, by format, moment, locale and zone. A page shows dozens of timestamps
+ * (comments, lists), and formatting them was 6% of an uncached article render in workerd; a
+ * re-render after a purge shows the same comments and stories, and a story's time appears on many
+ * pages. Bounded: cleared when full, so a long-lived isolate holds at most a few hundred kilobytes.
  */
 const formattedDateTimes = new Map<string, string>()
 const FORMATTED_DATE_TIMES_MAX = 5000
 
-/** "28 Nov 2026, 14:05": the absolute text a <time> shows before script makes it relative. */
-export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
-  const key = `${date.getTime()}|${locale}|${timeZone}`
+function remembered(key: string, format: () => string): string {
   let text = formattedDateTimes.get(key)
   if (text === undefined) {
-    text = dateTimeFormat(locale, timeZone, 'dateTime').format(date)
+    text = format()
     if (formattedDateTimes.size >= FORMATTED_DATE_TIMES_MAX) formattedDateTimes.clear()
     formattedDateTimes.set(key, text)
   }
   return text
+}
+
+/**
+ * The moment rounded down to its minute: what formats showing no seconds depend on (zone offsets
+ * are whole minutes), so the masthead's date and the footer's stamp are formatted once a minute,
+ * not on every render.
+ */
+function minuteOf(date: Date): number {
+  return Math.floor(date.getTime() / 60_000)
+}
+
+/** "Saturday, 28 November 2026" in the given zone and language. */
+export function formatLongDate(date: Date, timeZone: string, locale = 'en-GB'): string {
+  return remembered(`longDate|${minuteOf(date)}|${locale}|${timeZone}`, () =>
+    dateTimeFormat(locale, timeZone, 'longDate').format(date),
+  )
+}
+
+/** "28 Nov 2026, 14:05": the absolute text a <time> shows before script makes it relative. */
+export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
+  return remembered(`dateTime|${date.getTime()}|${locale}|${timeZone}`, () =>
+    dateTimeFormat(locale, timeZone, 'dateTime').format(date),
+  )
 }
 
 /** The footer's "02-07-2025" and "04:22", in the site's zone, in the locale's digits. */
@@ -93,12 +109,16 @@ export function formatFooterStamp(
   timeZone: string,
   locale = 'en-GB',
 ): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    dateTimeFormat(locale, timeZone, 'footerStamp')
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  )
-  return { day: `${parts.day}-${parts.month}-${parts.year}`, time: `${parts.hour}:${parts.minute}` }
+  const stamp = remembered(`footerStamp|${minuteOf(date)}|${locale}|${timeZone}`, () => {
+    const parts = Object.fromEntries(
+      dateTimeFormat(locale, timeZone, 'footerStamp')
+        .formatToParts(date)
+        .map((part) => [part.type, part.value]),
+    )
+    return `${parts.day}-${parts.month}-${parts.year}|${parts.hour}:${parts.minute}`
+  })
+  const [day = '', time = ''] = stamp.split('|')
+  return { day, time }
 }
 
 /** `YYYY-MM-DD` of a moment in UTC, the bucket size of article_views. */

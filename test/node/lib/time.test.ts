@@ -1,6 +1,12 @@
 // Times in the site's zone: the schedule field both ways across daylight saving, and page timestamps.
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../../src/lib/time'
+import {
+  formatDateTime,
+  formatFooterStamp,
+  formatLongDate,
+  fromZonedInputValue,
+  toZonedInputValue,
+} from '../../../src/lib/time'
 
 describe('site time zone conversions', () => {
   it('reads a datetime-local value as a time in the zone', () => {
@@ -56,6 +62,28 @@ describe('formatted timestamps', () => {
       expect(formatDateTime(new Date(moment.getTime() + 60_000), 'Europe/London')).toBe(
         '28 Nov 2026, 23:31',
       )
+    }
+  })
+
+  it('gives the masthead date and the footer stamp of each minute, whatever was formatted before', () => {
+    const moment = new Date('2026-11-28T23:59:30Z')
+    const nextMinute = new Date('2026-11-29T00:00:05Z')
+    for (let round = 0; round < 2; round++) {
+      expect(formatLongDate(moment, 'Europe/London')).toBe('Saturday, 28 November 2026')
+      expect(formatLongDate(nextMinute, 'Europe/London')).toBe('Sunday, 29 November 2026')
+      expect(formatLongDate(moment, 'Asia/Beirut')).toBe('Sunday, 29 November 2026')
+      expect(formatFooterStamp(moment, 'Europe/London')).toEqual({
+        day: '28-11-2026',
+        time: '23:59',
+      })
+      expect(formatFooterStamp(nextMinute, 'Europe/London')).toEqual({
+        day: '29-11-2026',
+        time: '00:00',
+      })
+      expect(formatFooterStamp(moment, 'Asia/Beirut', 'ar-EG')).toEqual({
+        day: '٢٩-١١-٢٠٢٦',
+        time: '٠١:٥٩',
+      })
     }
   })
 })
