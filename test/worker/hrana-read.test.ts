@@ -1,6 +1,7 @@
 // The direct read path answers exactly as @libsql/client does: values, arguments, errors, one request.
-import { createClient, LibsqlError } from '@libsql/client/http'
+
 import { env } from 'cloudflare:workers'
+import { createClient, LibsqlError } from '@libsql/client/http'
 import { describe, expect, it } from 'vitest'
 import { createReadBatch, type ReadStatement, runReadBatch } from '../../src/db/hrana-read'
 import { testDb } from './fixtures'
@@ -25,7 +26,10 @@ function recordingReader() {
 describe('createReadBatch', () => {
   it('decodes every kind of value as the client does', async () => {
     const statements = [
-      { sql: "select 1 as a, 2.5 as b, 'naïve “quoted”' as c, null as d, x'00ff10' as e", args: [] },
+      {
+        sql: "select 1 as a, 2.5 as b, 'naïve “quoted”' as c, null as d, x'00ff10' as e",
+        args: [],
+      },
       { sql: 'select 7 where 0', args: [] },
     ]
     const { read } = recordingReader()
@@ -47,7 +51,17 @@ describe('createReadBatch', () => {
     const { read } = recordingReader()
     const [direct] = await read(statements)
     expect(direct?.rows).toEqual((await throughClient(statements))[0])
-    expect(direct?.rows[0]).toEqual([5, 'real', 'text', 1, 'integer', when.valueOf(), '0102FE', 1, 1])
+    expect(direct?.rows[0]).toEqual([
+      5,
+      'real',
+      'text',
+      1,
+      'integer',
+      when.valueOf(),
+      '0102FE',
+      1,
+      1,
+    ])
   })
 
   it('sends the batch and closes its stream in one request, with no stored SQL', async () => {
@@ -84,10 +98,7 @@ describe('createReadBatch', () => {
   })
 
   it('answers an HTTP failure with SERVER_ERROR, which pages show as the database being down', async () => {
-    const read = createReadBatch(
-      { url },
-      async () => new Response('overloaded', { status: 503 }),
-    )
+    const read = createReadBatch({ url }, async () => new Response('overloaded', { status: 503 }))
     const error = await read([{ sql: 'select 1', args: [] }]).catch((caught: unknown) => caught)
     expect((error as LibsqlError).code).toBe('SERVER_ERROR')
   })
