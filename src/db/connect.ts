@@ -2,7 +2,7 @@
 import { createClient } from '@libsql/client/http'
 import { AppError } from '../lib/errors'
 import { createDb, type Db } from './client'
-import { createReadBatch, registerReadBatch } from './hrana-read'
+import { createReadBatch, type ReadBatch, registerReadBatch } from './hrana-read'
 
 export interface DbConnection {
   url: string
@@ -14,12 +14,28 @@ export interface DbConnection {
  * A client per request holds no socket, and protocol v2 needs no version probe, so the first query
  * is the first round trip.
  */
-export function connectDb({ url, authToken, timeoutMs }: DbConnection): Db {
-  const fetchBounded = boundedFetch(timeoutMs)
-  const client = createClient({ url, authToken, fetch: fetchBounded })
+export function connectDb(connection: DbConnection): Db {
+  const { url, authToken, timeoutMs } = connection
+  const client = createClient({ url, authToken, fetch: boundedFetch(timeoutMs) })
   // The pages' prepared read batches skip the client's stream machinery (hrana-read.ts).
-  registerReadBatch(client, createReadBatch({ url, authToken }, fetchBounded))
+  registerReadBatch(client, readBatchFor(connection))
   return createDb(client)
+}
+
+/**
+ * Readers by connection, for the isolate's life: one holds no I/O of its own (each call fetches in
+ * its caller's request), and building one parses the URL. A site has one database, so few are kept.
+ */
+const readBatches = new Map<string, ReadBatch>()
+
+function readBatchFor({ url, authToken, timeoutMs }: DbConnection): ReadBatch {
+  const key = `${timeoutMs} ${url} ${authToken ?? ''}`
+  let read = readBatches.get(key)
+  if (!read) {
+    read = createReadBatch({ url, authToken }, boundedFetch(timeoutMs))
+    if (readBatches.size < 10) readBatches.set(key, read)
+  }
+  return read
 }
 
 /**
