@@ -97,9 +97,16 @@ async function main() {
   console.log(summariseProfile(profile, (frame) => area(frame.url)))
 }
 
-// `--edge` profiles the built bundle in workerd instead (test/bench/edge/profile.ts).
+// `--edge` profiles the built bundle in workerd instead (test/bench/edge/profile.ts); `--hit` there
+// profiles cache hits rather than renders.
 const run = process.argv.includes('--edge')
-  ? () => profileEdgeRenders(resolve(import.meta.dirname, '../..'), PATH, RENDERS)
+  ? () =>
+      profileEdgeRenders(
+        resolve(import.meta.dirname, '../..'),
+        PATH,
+        RENDERS,
+        process.argv.includes('--hit'),
+      )
   : main
 run().catch((error) => {
   console.error(error)

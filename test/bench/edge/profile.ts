@@ -52,7 +52,16 @@ async function openDevTools(socketUrl: string) {
   }
 }
 
-export async function profileEdgeRenders(root: string, path: string, renders: number) {
+/**
+ * Profiles `renders` requests of `path`: uncached renders, or with `hits` cache hits (the Cache API
+ * on, the page stored by the warm-up), as the benchmark's "hit" rows serve them.
+ */
+export async function profileEdgeRenders(
+  root: string,
+  path: string,
+  renders: number,
+  hits = false,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-edge-profile-'))
   const cleanUps: (() => Promise<void>)[] = []
   try {
@@ -65,16 +74,22 @@ export async function profileEdgeRenders(root: string, path: string, renders: nu
       IP_HASH_SALT: 'bench-salt',
       SITE_URL: 'http://localhost',
     }
-    // No Cache API: every request renders, as the benchmark's "render (miss)" rows do.
-    const worker = bundleWorker(root, script, vars, false)
+    // No Cache API for renders: every request renders, as the benchmark's "render (miss)" rows do.
+    const worker = bundleWorker(root, script, vars, hits)
+    const what = hits ? 'cache hits' : 'uncached renders'
     const runtime = await startRuntime('profiled', worker, root, { inspect: true })
     cleanUps.push(() => runtime.dispose())
     const render = async () => {
       const response = await fetch(`${runtime.origin}${path}`)
       await response.arrayBuffer()
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`)
+      if (hits && response.headers.get('x-cache') === 'MISS' && warm) {
+        throw new Error(`${path} was not served from the cache`)
+      }
     }
-    for (let i = 0; i < 50; i++) await render() // warm up the JIT
+    let warm = false
+    for (let i = 0; i < 50; i++) await render() // warm up the JIT (and fill the cache)
+    warm = true
     const devTools = await openDevTools(await findIsolate(runtime.inspectorUrl ?? '', 'profiled'))
     cleanUps.push(async () => devTools.close())
     await devTools.send('Profiler.enable')
@@ -87,7 +102,7 @@ export async function profileEdgeRenders(root: string, path: string, renders: nu
     const cpuMs = readCpuMs(runtime.pid) - cpuBefore
     const { profile } = await devTools.send<{ profile: CpuProfile }>('Profiler.stop')
     console.log(
-      `${renders} uncached renders of ${path} in workerd: ${(elapsed / renders).toFixed(2)} ms ` +
+      `${renders} ${what} of ${path} in workerd: ${(elapsed / renders).toFixed(2)} ms ` +
         `each, ${(cpuMs / renders).toFixed(2)} ms of workerd's CPU each\n`,
     )
     console.log(summariseProfile(profile, mapModules(readFileSync(script, 'utf8'))))
