@@ -2,7 +2,7 @@
 import { createClient } from '@libsql/client/http'
 import { AppError } from '../lib/errors'
 import { createDb, type Db } from './client'
-import { createReadBatch, type ReadBatch, registerReadBatch } from './hrana-read'
+import { createReadBatch, type ReadBatch } from './hrana-read'
 
 export interface DbConnection {
   url: string
@@ -10,16 +10,25 @@ export interface DbConnection {
   timeoutMs: number
 }
 
+/** Where a connected Db keeps its direct reader (hrana-read.ts), beside drizzle's own fields. */
+const READ_BATCH = Symbol('read batch')
+
 /**
  * A client per request holds no socket, and protocol v2 needs no version probe, so the first query
  * is the first round trip.
  */
 export function connectDb(connection: DbConnection): Db {
   const { url, authToken, timeoutMs } = connection
-  const client = createClient({ url, authToken, fetch: boundedFetch(timeoutMs) })
-  // The pages' prepared read batches skip the client's stream machinery (hrana-read.ts).
-  registerReadBatch(client, readBatchFor(connection))
-  return createDb(client)
+  const db = createDb(createClient({ url, authToken, fetch: boundedFetch(timeoutMs) }))
+  return Object.assign(db, { [READ_BATCH]: readBatchFor(connection) })
+}
+
+/**
+ * The direct reader for the pages' prepared read batches, which skips the libSQL client's stream
+ * machinery; undefined for a Db not made here (a file database in Node), which reads through drizzle.
+ */
+export function readBatchOf(db: Db): ReadBatch | undefined {
+  return (db as Db & { [READ_BATCH]?: ReadBatch })[READ_BATCH]
 }
 
 /**
@@ -50,9 +59,11 @@ export function connectDbOnUse(connection: DbConnection): Db {
     db ??= connectDb(connection)
     return db
   }
-  // Methods are bound to the real database: drizzle's objects keep private state of their own.
+  // Methods are bound to the real database: drizzle's objects keep private state of their own. The
+  // reader needs no client, so a page whose only query is its prepared batch never builds one.
   return new Proxy({} as Db, {
     get(_, property) {
+      if (property === READ_BATCH) return readBatchFor(connection)
       const real = open()
       const value = Reflect.get(real, property, real)
       return typeof value === 'function' ? value.bind(real) : value

@@ -1,6 +1,6 @@
 // A page's read batch as one Hrana pipeline request, sent and decoded without the libSQL client's stream machinery.
 
-import type { Client, InArgs, InValue } from '@libsql/client'
+import type { InArgs, InValue } from '@libsql/client'
 import { LibsqlError } from '@libsql/core/api'
 import { expandConfig } from '@libsql/core/config'
 import { encodeBaseUrl } from '@libsql/core/uri'
@@ -134,21 +134,3 @@ type PipelineResult =
       error?: undefined
     }
   | { type: 'error'; error: ProtoError }
-
-const readers = new WeakMap<Client, ReadBatch>()
-
-/** Gives `client`'s read batches the direct path (connect.ts, for the Worker's HTTP client). */
-export function registerReadBatch(client: Client, read: ReadBatch) {
-  readers.set(client, read)
-}
-
-/** Runs a read batch on `client`: directly where registered, through the client elsewhere. */
-export async function runReadBatch(
-  client: Client,
-  statements: ReadStatement[],
-): Promise<ReadResult[]> {
-  const read = readers.get(client)
-  if (read) return read(statements)
-  // The client's rows are array-like objects, which is all drizzle's batch mapping reads.
-  return (await client.batch(statements)) as unknown as ReadResult[]
-}

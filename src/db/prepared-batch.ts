@@ -4,7 +4,7 @@ import { fillPlaceholders, type Placeholder, sql } from 'drizzle-orm'
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import type { SQLitePreparedQuery } from 'drizzle-orm/sqlite-core'
 import type { Db } from './client'
-import { runReadBatch } from './hrana-read'
+import { readBatchOf } from './connect'
 
 /** A query drizzle can prepare: any select, with `sql.placeholder` where request values go. */
 // biome-ignore lint/suspicious/noExplicitAny: drizzle's own batch item type is RunnableQuery<any>
@@ -37,7 +37,9 @@ export function prepareBatch<T extends readonly [Preparable, ...Preparable[]]>(
       const { sql: text, params } = query.getQuery()
       return { sql: text, args: fillPlaceholders(params, values) as InArgs }
     })
-    const results = await runReadBatch(db.$client, statements)
+    const read = readBatchOf(db)
+    // The client's rows are array-like objects, which is all drizzle's batch mapping reads.
+    const results = read ? await read(statements) : await db.$client.batch(statements)
     return results.map((result, i) => ready[i]?.mapResult(result, true)) as BatchResponse<T>
   }
 }

@@ -3,7 +3,9 @@
 import { env } from 'cloudflare:workers'
 import { createClient, LibsqlError } from '@libsql/client/http'
 import { describe, expect, it } from 'vitest'
-import { createReadBatch, type ReadStatement, runReadBatch } from '../../src/db/hrana-read'
+import { createDb } from '../../src/db/client'
+import { connectDbOnUse, readBatchOf } from '../../src/db/connect'
+import { createReadBatch, type ReadStatement } from '../../src/db/hrana-read'
 import { testDb } from './fixtures'
 
 const url = env.DB_STATS_URL
@@ -104,14 +106,19 @@ describe('createReadBatch', () => {
   })
 })
 
-describe('runReadBatch', () => {
-  it('takes the direct path for the Worker’s connection and the client elsewhere, with the same rows', async () => {
+describe('readBatchOf', () => {
+  it('gives the Worker’s connection the direct reader, with the rows the client gives', async () => {
     const statements = [{ sql: "select 42 as answer, 'yes' as word", args: [] }]
-    const worker = testDb().$client
-    const [direct] = await runReadBatch(worker, statements)
-    expect(Array.isArray(direct?.rows[0])).toBe(true)
-    const [viaClient] = await runReadBatch(createClient({ url }), statements)
-    expect(Array.isArray(viaClient?.rows[0])).toBe(false)
-    expect(direct?.rows).toEqual(viaClient?.rows.map((row) => Array.from(row)))
+    const read = readBatchOf(testDb())
+    expect(read).toBeDefined()
+    const [direct] = (await read?.(statements)) ?? []
+    expect(direct?.rows).toEqual([[42, 'yes']])
+    expect(direct?.rows).toEqual((await throughClient(statements))[0])
+    expect(readBatchOf(createDb(createClient({ url })))).toBeUndefined()
+  })
+
+  it('is there before the connection on use opens its client, so a page batch builds none', () => {
+    const db = connectDbOnUse({ url, authToken: undefined, timeoutMs: 10_000 })
+    expect(readBatchOf(db)).toBe(readBatchOf(testDb()))
   })
 })
