@@ -88,6 +88,12 @@ export function createReadBatch(
   fetchRequest: (request: Request) => Promise<Response>,
 ): ReadBatch {
   const expanded = expandConfig(config, true)
+  if (expanded.scheme !== 'http' && expanded.scheme !== 'https') {
+    throw new LibsqlError(
+      `The direct reader supports only libsql:, https: and http: URLs, not ${expanded.scheme}:`,
+      'URL_SCHEME_NOT_SUPPORTED',
+    )
+  }
   // Resolved as the client resolves it, so a URL with a path reaches the same endpoint.
   const endpoint = new URL(
     'v2/pipeline',
