@@ -1,6 +1,5 @@
-// A page's read batch as one Hrana pipeline request, sent and decoded without the libSQL client's stream machinery.
-
-import type { InArgs, InValue } from '@libsql/client'
+// A page's read batch as one Hrana pipeline request, without the libSQL client's stream machinery.
+import type { InValue } from '@libsql/client'
 import { LibsqlError } from '@libsql/core/api'
 import { expandConfig } from '@libsql/core/config'
 import { encodeBaseUrl } from '@libsql/core/uri'
@@ -8,7 +7,7 @@ import { encodeBaseUrl } from '@libsql/core/uri'
 /** A statement with positional arguments, as prepareBatch builds them. */
 export interface ReadStatement {
   sql: string
-  args: InArgs
+  args: InValue[]
 }
 
 /** What drizzle's batch mapping reads of a statement's result: rows as arrays, in column order. */
@@ -77,10 +76,10 @@ function failure(error: ProtoError | null | undefined, fallback: string): Libsql
 }
 
 /**
- * The reader for the database `client` was made for, with the same URL, token and fetch. The
- * client builds a stream, an SQL cache (a `store_sql` per statement, for a stream used once), its
- * own JSON writer and a row object per row with a property defined per column; for the pages'
- * batches that was a tenth of an uncached render's CPU in workerd (`npm run bench -- --edge`).
+ * A reader for the database at `config`'s URL, with its token, fetching through `fetchRequest`.
+ * For one read batch the libSQL client builds a stream, an SQL cache (a `store_sql` per statement,
+ * for a stream used once), its own JSON writer and a row object per row with a property defined
+ * per column: 11% of an uncached render's samples in workerd (`npm run bench:profile -- --edge`).
  * Errors are the client's kind: LibsqlError with the server's code, SERVER_ERROR for an HTTP failure.
  */
 export function createReadBatch(
@@ -103,7 +102,7 @@ export function createReadBatch(
   if (expanded.authToken) headers.authorization = `Bearer ${expanded.authToken}`
   return async (statements) => {
     const steps = statements.map(({ sql, args }) => ({
-      stmt: { sql, args: (args as InValue[]).map(valueToProto), want_rows: true },
+      stmt: { sql, args: args.map(valueToProto), want_rows: true },
     }))
     const body = JSON.stringify({
       baton: null,

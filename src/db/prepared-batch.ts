@@ -1,5 +1,5 @@
 // A read batch whose SQL drizzle builds once per isolate: later requests only fill in their values.
-import type { InArgs } from '@libsql/client'
+import type { InValue } from '@libsql/client'
 import { fillPlaceholders, type Placeholder, sql } from 'drizzle-orm'
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import type { SQLitePreparedQuery } from 'drizzle-orm/sqlite-core'
@@ -35,7 +35,7 @@ export function prepareBatch<T extends readonly [Preparable, ...Preparable[]]>(
     const ready = prepared
     const statements = ready.map((query) => {
       const { sql: text, params } = query.getQuery()
-      return { sql: text, args: fillPlaceholders(params, values) as InArgs }
+      return { sql: text, args: fillPlaceholders(params, values) as InValue[] }
     })
     const read = readBatchOf(db)
     // The client's rows are array-like objects, which is all drizzle's batch mapping reads.
