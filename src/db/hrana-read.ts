@@ -3,6 +3,7 @@ import type { InValue } from '@libsql/client'
 import { LibsqlError } from '@libsql/core/api'
 import { expandConfig } from '@libsql/core/config'
 import { encodeBaseUrl } from '@libsql/core/uri'
+import { fromBase64, toBase64 } from '../lib/encoding'
 
 /** A statement with positional arguments, as prepareBatch builds them. */
 export interface ReadStatement {
@@ -17,7 +18,8 @@ export interface ReadResult {
 
 export type ReadBatch = (statements: readonly ReadStatement[]) => Promise<ReadResult[]>
 
-type ProtoValue =
+/** A value on Hrana's JSON wire, both ways (db-server's protocol uses this type too). */
+export type ValueJson =
   | { type: 'null' }
   | { type: 'integer'; value: string }
   | { type: 'float'; value: number }
@@ -33,25 +35,26 @@ interface ProtoError {
  * Arguments as @libsql/client sends them (hrana-client's valueToProto): a JS number goes as a float,
  * a boolean as 0 or 1, a Date as its milliseconds, so a query binds the same values either way.
  */
-function valueToProto(value: InValue | undefined): ProtoValue {
-  if (value === null || value === undefined) return { type: 'null' }
+function valueToProto(value: InValue): ValueJson {
+  if (value === null) return { type: 'null' }
   if (typeof value === 'string') return { type: 'text', value }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value))
+    if (!Number.isFinite(value)) {
       throw new RangeError('Only finite numbers can be passed as arguments')
+    }
     return { type: 'float', value }
   }
   if (typeof value === 'bigint') return { type: 'integer', value: value.toString() }
   if (typeof value === 'boolean') return { type: 'integer', value: value ? '1' : '0' }
   if (value instanceof Date) return { type: 'float', value: value.valueOf() }
-  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : value
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return { type: 'blob', base64: btoa(binary) }
+  if (value instanceof ArrayBuffer) return { type: 'blob', base64: toBase64(new Uint8Array(value)) }
+  if (value instanceof Uint8Array) return { type: 'blob', base64: toBase64(value) }
+  // As the client: a missing value (a placeholder left unfilled) is an error, not a NULL.
+  throw new TypeError('Unsupported type of value')
 }
 
 /** Values as the client's default intMode ("number") gives them: an unsafe integer is an error. */
-function valueFromProto(value: ProtoValue): unknown {
+function valueFromProto(value: ValueJson): unknown {
   switch (value.type) {
     case 'null':
       return null
@@ -65,7 +68,7 @@ function valueFromProto(value: ProtoValue): unknown {
       return number
     }
     case 'blob':
-      return Uint8Array.from(atob(value.base64), (char) => char.charCodeAt(0)).buffer
+      return fromBase64(value.base64).buffer
     default:
       return value.value
   }
@@ -132,7 +135,7 @@ type PipelineResult =
       type: 'ok'
       response: {
         result: {
-          step_results: ({ rows: ProtoValue[][] } | null)[]
+          step_results: ({ rows: ValueJson[][] } | null)[]
           step_errors: (ProtoError | null)[]
         }
       }

@@ -1,14 +1,10 @@
 // Hrana's JSON wire format for db-server: the shapes it reads and writes, and value encoding.
+import type { ValueJson } from '../../db/hrana-read'
 
 /** A value as libsql binds it; integers are bigints so 64-bit ids survive exactly. */
 export type SqlValue = null | bigint | number | string | Uint8Array
 
-export type ValueJson =
-  | { type: 'null' }
-  | { type: 'integer'; value: string }
-  | { type: 'float'; value: number }
-  | { type: 'text'; value: string }
-  | { type: 'blob'; base64: string }
+export type { ValueJson }
 
 export interface ErrorJson {
   message: string
