@@ -42,10 +42,3 @@ export function readCacheQuery(
 export function cacheKeyFor(origin: string, path: string, search: string): string {
   return new URL(path + search, origin).href
 }
-
-/** Where the long-lived copy for stale-if-error lives: the same URL under a reserved parameter. */
-export function staleCacheKey(key: string): string {
-  const url = new URL(key)
-  url.searchParams.set('__stale', '1')
-  return url.href
-}

@@ -1,6 +1,5 @@
-// The Workers Cache API as Bulletin uses it: a fresh copy per key, plus a long-lived stale copy.
+// The Workers Cache API as Bulletin uses it: one entry per key, fresh for a while, then kept for errors.
 import { toHex } from '../lib/encoding'
-import { staleCacheKey } from './cache-key'
 
 /** Response headers that mark how a copy was served; never stored. */
 export const X_CACHE = 'x-cache'
@@ -22,20 +21,40 @@ export function responseOf(page: StoredPage): Response {
   return new Response(page.body?.slice(0) ?? null, { status: page.status, headers: page.headers })
 }
 
+/** How long a stored page answers as fresh, and how much longer it is kept for when renders fail. */
+export interface PageLifetime {
+  /** Seconds: the policy's s-maxage (or a 404's). */
+  fresh: number
+  /** Seconds past `fresh` the copy stands in for a render that failed; 0 keeps none. */
+  staleIfError: number
+}
+
+/** A stored page as found: its own Response (headers the caller may change) and its state. */
+export interface StoredCopy {
+  response: Response
+  /** False past its fresh lifetime: then it may only stand in for a failed render. */
+  fresh: boolean
+}
+
 export interface PageCache {
-  match(key: string): Promise<Response | undefined>
-  matchStale(key: string): Promise<Response | undefined>
+  /** The copy stored under `key`, fresh or kept for stale-if-error; undefined once neither. */
+  match(key: string): Promise<StoredCopy | undefined>
   /**
-   * Stores the page (its Cache-Control s-maxage sets the fresh lifetime; its stale directives are
-   * dropped here) and a copy kept `staleIfError` seconds, for when the database fails.
+   * Stores the page as one entry, kept for its fresh lifetime plus its stale-if-error time. One
+   * entry rather than a fresh and a stale copy: each Cache API write is a subrequest, and the second
+   * was a tenth of an uncached render's CPU in workerd.
    */
-  put(key: string, page: StoredPage, staleIfError: number): Promise<void>
-  /** Deletes the fresh copy and, unless `keepStale`, the stale one. Returns whether any existed. */
-  delete(key: string, options?: { keepStale?: boolean }): Promise<boolean>
+  put(key: string, page: StoredPage, lifetime: PageLifetime): Promise<void>
+  /** Deletes the copy, so a purge leaves nothing stale either. Returns whether one existed. */
+  delete(key: string): Promise<boolean>
 }
 
 /** Marks a stored 204: the Cache API in workerd silently keeps no 204, so one is kept as a 200. */
 const STORED_NO_CONTENT = 'x-bulletin-no-content'
+/** When a stored copy stops being fresh, and when it stops standing in for errors (epoch ms). */
+const FRESH_UNTIL = 'x-bulletin-fresh-until'
+const STALE_UNTIL = 'x-bulletin-stale-until'
+const STORED_ONLY = [STORED_NO_CONTENT, FRESH_UNTIL, STALE_UNTIL]
 
 function toStorable(page: StoredPage): Response {
   if (page.status !== 204) return responseOf(page)
@@ -45,50 +64,54 @@ function toStorable(page: StoredPage): Response {
 }
 
 /**
- * The Cache API copy lives for its s-maxage and no longer: a page served stale comes from the copy
- * kept for staleIfError. Miniflare's Cache API, like http-cache-semantics, keeps an entry through
- * stale-while-revalidate and stale-if-error too, so locally a search page cached for two minutes
- * was still served as fresh a day later. The middleware puts the policy's whole header back on a hit.
+ * The Cache API keeps the entry for its whole retention and the Worker judges freshness by the time
+ * stored beside it: the Cache API ignores stale-while-revalidate and stale-if-error (and
+ * Miniflare's, like http-cache-semantics, kept an entry through them: a search page cached for two
+ * minutes was served as fresh a day later). The middleware puts the policy's header back on a hit.
  */
-function keepFreshLifetimeOnly(response: Response) {
-  const header = response.headers.get('Cache-Control')
-  if (!header) return
-  const directives = header.split(',').map((directive) => directive.trim())
-  response.headers.set(
-    'Cache-Control',
-    directives
-      .filter((directive) => !/^stale-(while-revalidate|if-error)=/i.test(directive))
-      .join(', '),
-  )
+function stamp(response: Response, lifetime: PageLifetime, now: number) {
+  const retained = lifetime.fresh + lifetime.staleIfError
+  response.headers.set('Cache-Control', `public, max-age=${retained}, s-maxage=${retained}`)
+  response.headers.set(FRESH_UNTIL, String(now + lifetime.fresh * 1000))
+  if (lifetime.staleIfError > 0) response.headers.set(STALE_UNTIL, String(now + retained * 1000))
 }
 
-function fromStored(response: Response | undefined): Response | undefined {
-  if (!response?.headers.has(STORED_NO_CONTENT)) return response
-  const headers = new Headers(response.headers)
-  headers.delete(STORED_NO_CONTENT)
+/** The copy's state at `now`; copies stored before these stamps existed lived their fresh time only. */
+function stateOf(headers: Headers, now: number): 'fresh' | 'stale' | 'gone' {
+  const freshUntil = headers.get(FRESH_UNTIL)
+  if (freshUntil === null || now < Number(freshUntil)) return 'fresh'
+  return now < Number(headers.get(STALE_UNTIL)) ? 'stale' : 'gone'
+}
+
+function fromStored(stored: Response): Response {
+  const headers = new Headers(stored.headers)
+  for (const name of STORED_ONLY) headers.delete(name)
+  if (!stored.headers.has(STORED_NO_CONTENT)) {
+    return new Response(stored.body, { status: stored.status, headers })
+  }
   return new Response(null, { status: 204, headers })
 }
 
-/** Wraps a Cache (caches.default in the Worker, caches.open(...) in tests). */
-export function createPageCache(cache: Cache): PageCache {
+/**
+ * Wraps a Cache (caches.default in the Worker, caches.open(...) in tests); `now` is the clock
+ * freshness is judged by, which tests move on to see a copy go stale.
+ */
+export function createPageCache(cache: Cache, now: () => number = Date.now): PageCache {
   return {
-    match: async (key) => fromStored(await cache.match(key)),
-    matchStale: (key) => cache.match(staleCacheKey(key)),
-    async put(key, page, staleIfError) {
+    async match(key) {
+      const stored = await cache.match(key)
+      if (!stored) return undefined
+      const state = stateOf(stored.headers, now())
+      if (state === 'gone') return void (await stored.body?.cancel())
+      if (stored.headers.has(STORED_NO_CONTENT)) await stored.body?.cancel()
+      return { response: fromStored(stored), fresh: state === 'fresh' }
+    },
+    async put(key, page, lifetime) {
       const response = toStorable(page)
-      keepFreshLifetimeOnly(response)
-      if (staleIfError <= 0) return void (await cache.put(key, response))
-      const stale = toStorable(page)
-      stale.headers.set('Cache-Control', `public, max-age=${staleIfError}`)
-      await Promise.all([cache.put(key, response), cache.put(staleCacheKey(key), stale)])
+      stamp(response, lifetime, now())
+      await cache.put(key, response)
     },
-    async delete(key, options = {}) {
-      const [fresh, stale] = await Promise.all([
-        cache.delete(key),
-        options.keepStale ? Promise.resolve(false) : cache.delete(staleCacheKey(key)),
-      ])
-      return fresh || stale
-    },
+    delete: (key) => cache.delete(key),
   }
 }
 

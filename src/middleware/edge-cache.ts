@@ -68,9 +68,14 @@ function withHeader(response: Response, name: string, value: string): Response {
   return copy
 }
 
-/** The policy's Cache-Control for an answer with this status: a 404 is kept briefly. */
+/** How long the edge keeps an answer with this status: a 404 briefly. */
+function edgeMaxAgeFor(policy: CachePolicy, status: number): number {
+  return status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge
+}
+
+/** The policy's Cache-Control for an answer with this status. */
 function cacheControlFor(policy: CachePolicy, status: number): string {
-  return cacheControlHeader(policy, status === 404 ? NOT_FOUND_EDGE_MAX_AGE : policy.edgeMaxAge)
+  return cacheControlHeader(policy, edgeMaxAgeFor(policy, status))
 }
 
 /** Finalises a fresh render for caching: policy headers, tags and an ETag over the body. */
@@ -109,22 +114,26 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
     // The URL's own path: routes see an edition's pages unprefixed (middleware/edition.ts).
     const key = cacheKeyFor(origin, url.pathname, query.search)
     const plain = isPlainRequest(raw.headers)
-    const hit = await cache?.match(key)
+    const stored = await cache?.match(key)
+    const hit = stored?.fresh ? stored.response : undefined
     if (hit && (plain || isSharedSuccess(hit.status))) {
       const bodyless = matchesEtag(raw, hit.headers.get('etag')) || method === 'HEAD'
-      const response = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
-      const served = withHeader(response, X_CACHE, 'HIT')
-      // The stored copy names only its own lifetime (page-cache.ts); readers, and the tiers in
-      // front of the Worker, get the policy's whole header, as with a fresh render.
+      const served = bodyless ? notModified(hit, method === 'HEAD' ? hit.status : 304) : hit
+      served.headers.set(X_CACHE, 'HIT')
+      // The stored copy names only how long the cache keeps it (page-cache.ts); readers, and the
+      // tiers in front of the Worker, get the policy's whole header, as with a fresh render.
       served.headers.set('Cache-Control', cacheControlFor(policy, hit.status))
       replaceResponse(c, served)
       return
     }
     await hit?.body?.cancel()
+    // Past its fresh lifetime, the copy stands in only if this render fails.
+    let stale = stored?.fresh === false ? stored.response : undefined
     const coalesce = policy.coalesce === true && method === 'GET'
     const pending = coalesce ? inFlight.get(key) : undefined
     const shared = pending ? await pending : null
     if (shared) {
+      await stale?.body?.cancel()
       const copy = responseOf(shared)
       const answer = matchesEtag(raw, copy.headers.get('etag')) ? notModified(copy) : copy
       replaceResponse(c, withHeader(answer, X_CACHE, 'HIT'))
@@ -137,11 +146,11 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
       await next()
       const { res } = c
       if (res.status >= 500) {
-        const stale = await cache?.matchStale(key)
         if (stale) {
-          const served = withHeader(stale, X_CACHE, 'STALE')
-          served.headers.set('Cache-Control', 'public, max-age=30')
-          replaceResponse(c, served)
+          stale.headers.set(X_CACHE, 'STALE')
+          stale.headers.set('Cache-Control', 'public, max-age=30')
+          replaceResponse(c, stale)
+          stale = undefined
         }
         return
       }
@@ -154,9 +163,10 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
       if (!cacheable) return
       const render = await prepare(res, policy, c.get('cacheTags') ?? [])
       if (settle && isSharedSuccess(render.status)) settle(render)
-      // A stale copy outlives the fresh one by a day, so it is kept only where a purge can reach it.
+      // Kept for errors long past its fresh lifetime, so only where a purge can reach it.
       const staleIfError = res.status === 200 && query.purged ? policy.staleIfError : 0
-      if (cache) c.executionCtx.waitUntil(cache.put(key, render, staleIfError))
+      const lifetime = { fresh: edgeMaxAgeFor(policy, res.status), staleIfError }
+      if (cache) c.executionCtx.waitUntil(cache.put(key, render, lifetime))
       // Each copy has its own bytes and headers, so the marker reaches this answer only.
       const prepared = responseOf(render)
       const response = matchesEtag(raw, prepared.headers.get('etag'))
@@ -165,6 +175,7 @@ export const withEdgeCache = (openCache: OpenPageCache) => {
       response.headers.set(X_CACHE, 'MISS')
       replaceResponse(c, response)
     } finally {
+      await stale?.body?.cancel()
       // Waiters render for themselves when this render had nothing they may share.
       if (settle) {
         inFlight.delete(key)

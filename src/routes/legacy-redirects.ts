@@ -11,7 +11,8 @@ const QUERY_KEYS = ['p', 'page_id', 'cat', 'tag', 'author', 'feed'] as const
 /** `…/feed/`, `…/feed/rss2/`, `…/feed/atom/`: a feed of whatever the path before it was. */
 const FEED_SUFFIX = /\/feed(?:\/(?:rss2?|atom|rdf))?$/
 /** A redirect changes only when an import runs again; a day at the edge, an hour in browsers. */
-const CACHE_CONTROL = 'public, max-age=3600, s-maxage=86400'
+const EDGE_MAX_AGE = 86400
+const CACHE_CONTROL = `public, max-age=3600, s-maxage=${EDGE_MAX_AGE}`
 
 /** The stored paths a request may be, most specific first, and whether it asked for a feed. */
 export function legacyCandidates(url: URL): { paths: string[]; feed: boolean } {
@@ -64,9 +65,12 @@ async function answerLegacy(
   const origin = c.var.config.site.url ?? url.origin
   // Under a prefix of its own: `/tag/x/` trims to `/tag/x`, whose key holds the live tag page.
   const key = cacheKeyFor(origin, `/__legacy${paths[0]}${feed ? '/feed' : ''}`, '')
-  const hit = await cache?.match(key)
-  // A copy: a cached response's headers are immutable, and later middleware adds its own.
-  if (hit?.status === 301) return new Response(null, hit)
+  const hit = (await cache?.match(key))?.response
+  if (hit?.status === 301) {
+    // The stored copy names the cache's own lifetime; browsers get the redirect's.
+    hit.headers.set('Cache-Control', CACHE_CONTROL)
+    return hit
+  }
   await hit?.body?.cancel()
   const target = await findLegacyTarget(c.var.db, paths)
   const location = target && targetLocation(target, feed)
@@ -74,7 +78,11 @@ async function answerLegacy(
   const response = movedTo(location)
   if (cache)
     c.executionCtx.waitUntil(
-      cache.put(key, { body: null, status: 301, headers: [...response.headers] }, 0),
+      cache.put(
+        key,
+        { body: null, status: 301, headers: [...response.headers] },
+        { fresh: EDGE_MAX_AGE, staleIfError: 0 },
+      ),
     )
   return response
 }

@@ -51,10 +51,14 @@ describe('edge cache', () => {
       'public, max-age=60, s-maxage=120, stale-while-revalidate=60, stale-if-error=86400',
     )
     // Miniflare's Cache API keeps an entry through its stale directives: a day, for a page meant
-    // to last two minutes.
+    // to last two minutes. A search result is not purged, so it is kept no longer than it is fresh.
     const stored = await cache.match(new URL(path, ORIGIN).href)
-    expect(stored?.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=120')
-    await stored?.body?.cancel()
+    expect(stored?.fresh).toBe(true)
+    expect(stored?.response.headers.get('cache-control')).toBe('public, max-age=120, s-maxage=120')
+    expect(
+      [...(stored?.response.headers.keys() ?? [])].filter((name) => name.startsWith('x-bulletin')),
+    ).toEqual([])
+    await stored?.response.body?.cancel()
     const hit = await fetchPage(path)
     expect(hit.headers.get('x-cache')).toBe('HIT')
     expect(hit.headers.get('cache-control')).toBe(policy)
@@ -89,15 +93,22 @@ describe('edge cache', () => {
   })
 
   it('serves a stale copy when the database is down, and 503 with Retry-After when it has none', async () => {
-    const { cache, fetchPage } = await cachedApp()
+    const { fetchPage, passTime } = await cachedApp()
     const article = await insertArticle()
     await fetchPage(`/news/${article.slug}`)
-    // The fresh copy has expired; only the stale-if-error copy is left.
-    await cache.delete(new URL(`/news/${article.slug}`, ORIGIN).href, { keepStale: true })
+    // An hour and a minute on, the copy is no longer fresh: only a failed render may use it.
+    passTime(61 * 60)
     const stale = await fetchPage(`/news/${article.slug}`, {}, DEAD_DB)
     expect(stale.status).toBe(200)
     expect(stale.headers.get('x-cache')).toBe('STALE')
+    expect(stale.headers.get('cache-control')).toBe('public, max-age=30')
     expect(await stale.text()).toContain(article.title)
+    // A render that works replaces it; a day past its freshness it is gone.
+    const fresh = await fetchPage(`/news/${article.slug}`)
+    expect(fresh.headers.get('x-cache')).toBe('MISS')
+    expect((await fetchPage(`/news/${article.slug}`)).headers.get('x-cache')).toBe('HIT')
+    passTime(60 * 60 + 24 * 60 * 60 + 1)
+    expect((await fetchPage(`/news/${article.slug}`, {}, DEAD_DB)).status).toBe(503)
 
     const never = await fetchPage(`/news/never-cached-${uniqueSuffix()}`, {}, DEAD_DB)
     expect(never.status).toBe(503)
