@@ -83,13 +83,13 @@ function stateOf(headers: Headers, now: number): 'fresh' | 'stale' | 'gone' {
   return now < Number(headers.get(STALE_UNTIL)) ? 'stale' : 'gone'
 }
 
+/** The copy to serve: a Response of its own, without the stamps. */
 function fromStored(stored: Response): Response {
-  const headers = new Headers(stored.headers)
-  for (const name of STORED_ONLY) headers.delete(name)
-  if (!stored.headers.has(STORED_NO_CONTENT)) {
-    return new Response(stored.body, { status: stored.status, headers })
-  }
-  return new Response(null, { status: 204, headers })
+  const response = stored.headers.has(STORED_NO_CONTENT)
+    ? new Response(null, { status: 204, headers: stored.headers })
+    : new Response(stored.body, stored)
+  for (const name of STORED_ONLY) response.headers.delete(name)
+  return response
 }
 
 /**
