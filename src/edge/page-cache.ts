@@ -42,7 +42,7 @@ export interface PageCache {
   /**
    * Stores the page as one entry, kept for its fresh lifetime plus its stale-if-error time. One
    * entry rather than a fresh and a stale copy: each Cache API write is a subrequest, and the second
-   * was a tenth of an uncached render's CPU in workerd.
+   * was 8% of an uncached article's CPU in workerd at 1 connection, 18% at 50.
    */
   put(key: string, page: StoredPage, lifetime: PageLifetime): Promise<void>
   /** Deletes the copy, so a purge leaves nothing stale either. Returns whether one existed. */
