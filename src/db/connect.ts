@@ -1,5 +1,6 @@
 // Opens the Worker's database: @libsql/client/http (no WebSocket client in the bundle), with a time bound on every round trip.
 import { createClient } from '@libsql/client/http'
+import { BoundedMap } from '../lib/bounded-map'
 import { AppError } from '../lib/errors'
 import { createDb, type Db } from './client'
 import { createReadBatch, type ReadBatch } from './hrana-read'
@@ -35,16 +36,12 @@ export function readBatchOf(db: Db): ReadBatch | undefined {
  * Readers by connection, for the isolate's life: one holds no I/O of its own (each call fetches in
  * its caller's request), and building one parses the URL. A site has one database, so few are kept.
  */
-const readBatches = new Map<string, ReadBatch>()
+const readBatches = new BoundedMap<string, ReadBatch>(10)
 
 function readBatchFor({ url, authToken, timeoutMs }: DbConnection): ReadBatch {
-  const key = `${timeoutMs} ${url} ${authToken ?? ''}`
-  let read = readBatches.get(key)
-  if (!read) {
-    read = createReadBatch({ url, authToken }, boundedFetch(timeoutMs))
-    if (readBatches.size < 10) readBatches.set(key, read)
-  }
-  return read
+  return readBatches.remember(`${timeoutMs} ${url} ${authToken ?? ''}`, () =>
+    createReadBatch({ url, authToken }, boundedFetch(timeoutMs)),
+  )
 }
 
 /**

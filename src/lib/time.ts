@@ -1,4 +1,5 @@
 // Date formatting in the site's time zone; relative text is left to the browser (see public/js).
+import { BoundedMap } from './bounded-map'
 
 /**
  * Building an Intl.DateTimeFormat costs far more than using one: a profile of an uncached article
@@ -6,7 +7,7 @@
  * depend only on their options, are immutable, and are the same for every request, so one per
  * distinct option set is kept for the isolate's life; the set of options is small and fixed.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const formatters = new BoundedMap<string, Intl.DateTimeFormat>(100)
 
 /** The option sets the site formats with, by name: the name keys the cache, not the options. */
 const FORMATS = {
@@ -52,13 +53,10 @@ export function dateTimeFormat(
   timeZone: string,
   name: DateFormatName,
 ): Intl.DateTimeFormat {
-  const key = `${name}|${locale}|${timeZone}`
-  let formatter = formatters.get(key)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { ...FORMATS[name], timeZone })
-    if (formatters.size < 100) formatters.set(key, formatter)
-  }
-  return formatter
+  return formatters.remember(
+    `${name}|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { ...FORMATS[name], timeZone }),
+  )
 }
 
 /**
@@ -67,18 +65,7 @@ export function dateTimeFormat(
  * re-render after a purge shows the same comments and stories, and a story's time appears on many
  * pages. Bounded: cleared when full, so a long-lived isolate holds at most a few hundred kilobytes.
  */
-const formattedDateTimes = new Map<string, string>()
-const FORMATTED_DATE_TIMES_MAX = 5000
-
-function remembered(key: string, format: () => string): string {
-  let text = formattedDateTimes.get(key)
-  if (text === undefined) {
-    text = format()
-    if (formattedDateTimes.size >= FORMATTED_DATE_TIMES_MAX) formattedDateTimes.clear()
-    formattedDateTimes.set(key, text)
-  }
-  return text
-}
+const formattedDateTimes = new BoundedMap<string, string>(5000)
 
 /**
  * The moment rounded down to its minute: what formats showing no seconds depend on (zone offsets
@@ -91,14 +78,14 @@ function minuteOf(date: Date): number {
 
 /** "Saturday, 28 November 2026" in the given zone and language. */
 export function formatLongDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return remembered(`longDate|${minuteOf(date)}|${locale}|${timeZone}`, () =>
+  return formattedDateTimes.remember(`longDate|${minuteOf(date)}|${locale}|${timeZone}`, () =>
     dateTimeFormat(locale, timeZone, 'longDate').format(date),
   )
 }
 
 /** "28 Nov 2026, 14:05": the absolute text a <time> shows before script makes it relative. */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return remembered(`dateTime|${date.getTime()}|${locale}|${timeZone}`, () =>
+  return formattedDateTimes.remember(`dateTime|${date.getTime()}|${locale}|${timeZone}`, () =>
     dateTimeFormat(locale, timeZone, 'dateTime').format(date),
   )
 }
@@ -109,14 +96,17 @@ export function formatFooterStamp(
   timeZone: string,
   locale = 'en-GB',
 ): { day: string; time: string } {
-  const stamp = remembered(`footerStamp|${minuteOf(date)}|${locale}|${timeZone}`, () => {
-    const parts = Object.fromEntries(
-      dateTimeFormat(locale, timeZone, 'footerStamp')
-        .formatToParts(date)
-        .map((part) => [part.type, part.value]),
-    )
-    return `${parts.day}-${parts.month}-${parts.year}|${parts.hour}:${parts.minute}`
-  })
+  const stamp = formattedDateTimes.remember(
+    `footerStamp|${minuteOf(date)}|${locale}|${timeZone}`,
+    () => {
+      const parts = Object.fromEntries(
+        dateTimeFormat(locale, timeZone, 'footerStamp')
+          .formatToParts(date)
+          .map((part) => [part.type, part.value]),
+      )
+      return `${parts.day}-${parts.month}-${parts.year}|${parts.hour}:${parts.minute}`
+    },
+  )
   const [day = '', time = ''] = stamp.split('|')
   return { day, time }
 }

@@ -1,5 +1,6 @@
 // Signed view tokens: an article page carries one, so a beacon must follow a recent view of that page.
 import { cacheControlHeader, cachePolicyFor } from '../edge/cache-policy'
+import { BoundedMap } from '../lib/bounded-map'
 import { fromBase64, toBase64Url } from '../lib/encoding'
 
 /**
@@ -44,13 +45,13 @@ export function viewTokenLifetimeSeconds(pagePath = '/news/any-article'): number
  * render showed in the profile of an uncached article. The key itself is kept, not a promise that
  * another request might still be settling; a site has one secret, so the map stays tiny.
  */
-const derivedKeys = new Map<string, CryptoKey>()
+const derivedKeys = new BoundedMap<string, CryptoKey>(10)
 
 async function tokenKey(secret: string): Promise<CryptoKey> {
   const known = derivedKeys.get(secret)
   if (known) return known
   const key = await deriveTokenKey(secret)
-  if (derivedKeys.size < 10) derivedKeys.set(secret, key)
+  derivedKeys.set(secret, key)
   return key
 }
 
@@ -77,8 +78,7 @@ function signedText(articleId: number, issuedAt: number): Uint8Array {
  * one step carries the same token, so it is signed once a step rather than on each render (an HMAC
  * was 2% of an uncached article's CPU). Cleared when full, as the formatted-time memo is.
  */
-const signedTokens = new Map<string, string>()
-const SIGNED_TOKENS_MAX = 5000
+const signedTokens = new BoundedMap<string, string>(5000)
 
 /** A token for the page of `articleId` rendered at `now`: `<issued, s>.<HMAC-SHA256, base64url>`. */
 export async function signViewToken(secret: string, articleId: number, now: Date): Promise<string> {
@@ -93,7 +93,6 @@ export async function signViewToken(secret: string, articleId: number, now: Date
     signedText(articleId, issuedAt),
   )
   const token = `${issuedAt}.${toBase64Url(new Uint8Array(mac))}`
-  if (signedTokens.size >= SIGNED_TOKENS_MAX) signedTokens.clear()
   signedTokens.set(memo, token)
   return token
 }

@@ -1,5 +1,6 @@
 // One libSQL connection behind a db-server stream: exact integers, kept statements, waiting writes.
 import Database from 'libsql'
+import { BoundedMap } from '../../lib/bounded-map'
 import { encodeValue, type SqlValue, type Stmt, type StmtResultJson } from './protocol'
 import {
   analyze,
@@ -12,7 +13,7 @@ import {
 } from './statements'
 
 /** Layouts by SQL text, shared by every connection of one server; they depend on the text alone. */
-export type LayoutCache = Map<string, Layout>
+export type LayoutCache = BoundedMap<string, Layout>
 
 /**
  * SQL that can leave state on the connection for whoever uses it next: pragmas (query_only,
@@ -38,7 +39,7 @@ export class SqlConnection {
    * By SQL text. Preparing the article page's 20 statements costs ~0.9 ms, as much as running
    * them; SQLite prepares a kept statement again by itself when the schema has changed.
    */
-  readonly #statements = new Map<string, Database.Statement>()
+  readonly #statements = new BoundedMap<string, Database.Statement>(MAX_STATEMENTS)
 
   constructor(path: string, layouts: LayoutCache, readonly = false) {
     this.#path = path
@@ -129,13 +130,7 @@ export class SqlConnection {
 
   #prepare(sql: string): Database.Statement {
     const db = this.#use(sql)
-    let prepared = this.#statements.get(sql)
-    if (!prepared) {
-      prepared = db.prepare(sql)
-      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear()
-      this.#statements.set(sql, prepared)
-    }
-    return prepared
+    return this.#statements.remember(sql, () => db.prepare(sql))
   }
 
   /** The connection to run `sql` on, noting SQL that would leave state for the next stream. */
@@ -181,13 +176,7 @@ export class SqlConnection {
   }
 
   #layout(sql: string): Layout {
-    let layout = this.#layouts.get(sql)
-    if (!layout) {
-      layout = analyze(this.#db, sql)
-      if (this.#layouts.size >= 1000) this.#layouts.clear()
-      this.#layouts.set(sql, layout)
-    }
-    return layout
+    return this.#layouts.remember(sql, () => analyze(this.#db, sql))
   }
 }
 

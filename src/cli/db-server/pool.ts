@@ -1,4 +1,5 @@
 // Idle libSQL connections of one db-server file, handed to new streams when nothing can leak.
+import { BoundedMap } from '../../lib/bounded-map'
 import { type LayoutCache, SqlConnection } from './connection'
 
 /**
@@ -11,7 +12,7 @@ export const MAX_IDLE = 8
 export class ConnectionPool {
   readonly #idle: SqlConnection[] = []
   /** Layouts by SQL text, shared by every connection: they depend on the text alone. */
-  readonly #layouts: LayoutCache = new Map()
+  readonly #layouts: LayoutCache = new BoundedMap(1000)
   #closed = false
 
   constructor(

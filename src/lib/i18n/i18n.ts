@@ -1,5 +1,6 @@
 // The interface language of one page: messages, plurals, numbers and dates in its edition's locale.
 import type { Child } from 'hono/jsx'
+import { BoundedMap } from '../bounded-map'
 import { type Edition, editionPath, intlLocale } from '../editions'
 import { dateTimeFormat, formatDateTime, formatFooterStamp, formatLongDate } from '../time'
 import { findCatalogue } from './catalogues'
@@ -37,13 +38,11 @@ export interface I18n {
 }
 
 // Constructing Intl objects costs far more than using them (see lib/time.ts); the set is small.
-const pluralRules = new Map<string, Intl.PluralRules>()
-const numberFormats = new Map<string, Intl.NumberFormat>()
+const pluralRules = new BoundedMap<string, Intl.PluralRules>(100)
+const numberFormats = new BoundedMap<string, Intl.NumberFormat>(100)
 
 function pluralRulesFor(locale: string): Intl.PluralRules {
-  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale)
-  pluralRules.set(locale, rules)
-  return rules
+  return pluralRules.remember(locale, () => new Intl.PluralRules(locale))
 }
 
 function numberFormatFor(
@@ -51,13 +50,13 @@ function numberFormatFor(
   useGrouping = true,
   unit?: Duration['unit'],
 ): Intl.NumberFormat {
-  const key = `${locale}|${useGrouping}|${unit}`
   const options: Intl.NumberFormatOptions = unit
     ? { style: 'unit', unit, unitDisplay: 'long' }
     : { useGrouping }
-  const format = numberFormats.get(key) ?? new Intl.NumberFormat(locale, options)
-  numberFormats.set(key, format)
-  return format
+  return numberFormats.remember(
+    `${locale}|${useGrouping}|${unit}`,
+    () => new Intl.NumberFormat(locale, options),
+  )
 }
 
 function formatParam(locale: string, value: number | Duration): string {
@@ -116,18 +115,15 @@ export function createI18n(edition: Edition, sectionNames: Record<string, string
 }
 
 /** Language names by code: building an Intl.DisplayNames for each link showed in the profile. */
-const languageNames = new Map<string, string>()
+const languageNames = new BoundedMap<string, string>(100)
 
 /** What a language calls itself ("العربية", "Français"), for the edition switcher. */
 export function nameLanguage(code: string): string {
-  let name = languageNames.get(code)
-  if (name === undefined) {
+  // Codes come from configuration, a handful per site; the bound only guards against misuse.
+  return languageNames.remember(code, () => {
     const own = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
-    name = own.charAt(0).toLocaleUpperCase(code) + own.slice(1)
-    // Codes come from configuration, a handful per site; the bound only guards against misuse.
-    if (languageNames.size < 100) languageNames.set(code, name)
-  }
-  return name
+    return own.charAt(0).toLocaleUpperCase(code) + own.slice(1)
+  })
 }
 
 /** The site's time zone as the edition's language names it, when its label is not configured. */
